@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 OR MIT */
+/*
+ * The commands the "sealed" key type accepts as add_key and update payloads:
+ *
+ *   new <usage> [<bytes>] [parent=<type>:<desc>] [exportable] [plaintext]
+ *       [notafter=<unix-seconds>]
+ *   load <blob> [parent=<type>:<desc>] [sender=<hex public key>]
+ *   import <usage> <hex> [parent=<type>:<desc>] [exportable] [plaintext]
+ *       [notafter=<unix-seconds>]
+ *   rewrap parent=<type>:<desc>
+ *   restrict [exportable] [plaintext]
+ *
+ * Parsing checks syntax and ranges only; what is allowed is policy's call.
+ */
+#ifndef _KEYSEAL_COMMAND_H
+#define _KEYSEAL_COMMAND_H
+
+#include "portable.h"
+
+#define KEYSEAL_CMD_MAX_SIZE	4096
+
+enum keyseal_verb {
+	KEYSEAL_CMD_NEW = 1,
+	KEYSEAL_CMD_LOAD,
+	KEYSEAL_CMD_IMPORT,
+	KEYSEAL_CMD_REWRAP,
+	KEYSEAL_CMD_RESTRICT,
+};
+
+/**
+ * struct keyseal_cmd - a parsed command
+ * @verb: KEYSEAL_CMD_*
+ * @usage: new, import: KEYSEAL_USAGE_*
+ * @key_flags: new, import, restrict: the KEYSEAL_FLAG_* named ("plaintext"
+ *	brings "exportable" with it)
+ * @key_len: new: bytes of material to make; import: bytes in @data
+ * @not_after: new, import: expiry in seconds since the epoch, 0 for none
+ * @parent: "type:description" named by parent=, not NUL-terminated; NULL if
+ *	the option was not given
+ * @parent_len: its length
+ * @data: load: the armored blob; import: the material in hex
+ * @data_len: its length
+ * @sender_pk: load: the public key the blob must come from
+ * @sender_pk_len: its length, 0 if sender= was not given
+ */
+struct keyseal_cmd {
+	enum keyseal_verb verb;
+	u8 usage;
+	u8 key_flags;
+	u16 key_len;
+	u64 not_after;
+	const char *parent;
+	u8 parent_len;
+	const char *data;
+	size_t data_len;
+	u8 sender_pk[KEYSEAL_P256_PUBLIC_SIZE];
+	u16 sender_pk_len;
+};
+
+int keyseal_cmd_parse(const char *text, size_t len, struct keyseal_cmd *cmd);
+int keyseal_hex_decode(const char *hex, size_t len, u8 *out, size_t size);
+int keyseal_usage_from_name(const char *name, size_t len);
+const char *keyseal_usage_name(u8 usage);
+
+#endif /* _KEYSEAL_COMMAND_H */

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later OR MIT */
+/*
+ * The kernel's basic types for the portable sources shared with the module
+ * (kernel/portable.h), when they are compiled in userspace.
+ */
+#ifndef KEYSEAL_USER_TYPES_H
+#define KEYSEAL_USER_TYPES_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+#endif /* KEYSEAL_USER_TYPES_H */
