@@ -62,6 +62,9 @@
 #define KEYSEAL_AEAD_AES128GCM		0x0001
 #define KEYSEAL_AEAD_AES256GCM		0x0002
 
+/* The RFC 9180 "info" of every recipient blob. */
+#define KEYSEAL_HPKE_INFO		"keyseal v1 key transport"
+
 #define KEYSEAL_KEY_ID_SIZE		16
 #define KEYSEAL_FINGERPRINT_SIZE	32
 #define KEYSEAL_SALT_SIZE		32
