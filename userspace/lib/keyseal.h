@@ -19,6 +19,13 @@
 extern "C" {
 #endif
 
+/*
+ * The library is built with -fvisibility=hidden, so that only what
+ * libkeyseal.map lists is exported; what is declared here must be visible
+ * for the map to export it.
+ */
+#pragma GCC visibility push(default)
+
 struct keyseal;
 
 /**
@@ -69,6 +76,8 @@ struct keyseal_blob_info {
  */
 int keyseal_blob_inspect(const void *blob, size_t len,
 			 struct keyseal_blob_info *info);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }
