@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * HMAC-SHA256, HKDF-SHA256 and AES-GCM for keyseal.
+ *
+ * Allocating a transform means a lookup in the crypto API's algorithm list
+ * and several allocations, more than the work keyseal does with it on a key
+ * of 32 bytes. Transforms are therefore kept in a pool: an operation takes a
+ * set, keys it, uses it and gives it back scrubbed (re-keyed with zeros, so
+ * no derived key outlives its operation).
+ */
+
+#include <crypto/aead.h>
+#include <crypto/hash.h>
+#include <linux/err.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#include <uapi/linux/keyseal.h>
+
+#include "crypto.h"
+
+/* Idle sets kept for reuse; more can exist while operations run. */
+#define POOL_MAX_IDLE	16
+
+static LIST_HEAD(pool);
+static DEFINE_SPINLOCK(pool_lock);
+static unsigned int pool_idle;
+
+static const u8 zero_key[KEYSEAL_HASH_SIZE];
+
+static void crypto_set_free(struct keyseal_crypto *c)
+{
+	if (!IS_ERR_OR_NULL(c->gcm))
+		crypto_free_aead(c->gcm);
+	if (!IS_ERR_OR_NULL(c->hmac))
+		crypto_free_shash(c->hmac);
+	kfree(c);
+}
+
+/* A missing algorithm is reported as such, not as a missing file. */
+static int alloc_error(long err)
+{
+	return err == -ENOENT ? -EOPNOTSUPP : err;
+}
+
+static struct keyseal_crypto *crypto_set_alloc(void)
+{
+	struct keyseal_crypto *c;
+	int ret;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return ERR_PTR(-ENOMEM);
+
+	c->hmac = crypto_alloc_shash("hmac(sha256)", 0, 0);
+	if (IS_ERR(c->hmac)) {
+		ret = alloc_error(PTR_ERR(c->hmac));
+		goto err;
+	}
+	/* Synchronous only: every caller sleeps anyway and waits for it. */
+	c->gcm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (IS_ERR(c->gcm)) {
+		ret = alloc_error(PTR_ERR(c->gcm));
+		goto err;
+	}
+	ret = crypto_aead_setauthsize(c->gcm, KEYSEAL_TAG_SIZE);
+	if (ret)
+		goto err;
+	return c;
+
+err:
+	crypto_set_free(c);
+	return ERR_PTR(ret);
+}
+
+/**
+ * keyseal_crypto_get() - take a set of transforms for one operation
+ *
+ * Return: the set, or an ERR_PTR: -EOPNOTSUPP if the kernel lacks
+ * hmac(sha256) or gcm(aes), -ENOMEM.
+ */
+struct keyseal_crypto *keyseal_crypto_get(void)
+{
+	struct keyseal_crypto *c;
+
+	spin_lock(&pool_lock);
+	c = list_first_entry_or_null(&pool, struct keyseal_crypto, node);
+	if (c) {
+		list_del(&c->node);
+		pool_idle--;
+	}
+	spin_unlock(&pool_lock);
+
+	return c ?: crypto_set_alloc();
+}
+
+/**
+ * keyseal_crypto_put() - scrub a set of transforms and give it back
+ * @c: the set, or an ERR_PTR or NULL, which are ignored
+ */
+void keyseal_crypto_put(struct keyseal_crypto *c)
+{
+	if (IS_ERR_OR_NULL(c))
+		return;
+
+	if (crypto_shash_setkey(c->hmac, zero_key, sizeof(zero_key)) ||
+	    crypto_aead_setkey(c->gcm, zero_key, sizeof(zero_key))) {
+		crypto_set_free(c);
+		return;
+	}
+
+	spin_lock(&pool_lock);
+	if (pool_idle < POOL_MAX_IDLE) {
+		list_add(&c->node, &pool);
+		pool_idle++;
+		c = NULL;
+	}
+	spin_unlock(&pool_lock);
+
+	if (c)
+		crypto_set_free(c);
+}
+
+/**
+ * keyseal_crypto_exit() - free the idle transforms, at module unload
+ */
+void keyseal_crypto_exit(void)
+{
+	struct keyseal_crypto *c, *next;
+
+	list_for_each_entry_safe(c, next, &pool, node) {
+		list_del(&c->node);
+		crypto_set_free(c);
+	}
+	pool_idle = 0;
+}
+
+/* HMAC of a message in pieces, with the key already set. */
+static int hmac_chunks(struct crypto_shash *tfm,
+		       const struct keyseal_chunk *prefix,
+		       const struct keyseal_chunk *msg, unsigned int n_msg,
+		       const struct keyseal_chunk *suffix,
+		       u8 out[KEYSEAL_HASH_SIZE])
+{
+	SHASH_DESC_ON_STACK(desc, tfm);
+	unsigned int i;
+	int ret;
+
+	desc->tfm = tfm;
+	ret = crypto_shash_init(desc);
+	if (!ret && prefix)
+		ret = crypto_shash_update(desc, prefix->data, prefix->len);
+	for (i = 0; !ret && i < n_msg; i++)
+		ret = crypto_shash_update(desc, msg[i].data, msg[i].len);
+	if (!ret && suffix)
+		ret = crypto_shash_update(desc, suffix->data, suffix->len);
+	if (!ret)
+		ret = crypto_shash_final(desc, out);
+	shash_desc_zero(desc);
+	return ret;
+}
+
+/**
+ * keyseal_hmac() - HMAC-SHA256
+ * @c: transforms
+ * @key: the HMAC key
+ * @key_len: its length
+ * @msg: the message, in pieces
+ * @n_msg: number of pieces
+ * @out: the MAC
+ *
+ * Return: 0 or a negative errno from the crypto API.
+ */
+int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+		 const struct keyseal_chunk *msg, unsigned int n_msg,
+		 u8 out[KEYSEAL_HASH_SIZE])
+{
+	int ret;
+
+	ret = crypto_shash_setkey(c->hmac, key, key_len);
+	if (ret)
+		return ret;
+	return hmac_chunks(c->hmac, NULL, msg, n_msg, NULL, out);
+}
+
+/**
+ * keyseal_hkdf_extract() - HKDF-Extract with SHA-256 (RFC 5869)
+ * @c: transforms
+ * @salt: the salt; an empty salt stands for HashLen zero bytes
+ * @salt_len: its length
+ * @ikm: the input keying material, in pieces
+ * @n_ikm: number of pieces
+ * @prk: the pseudorandom key
+ *
+ * Return: 0 or a negative errno from the crypto API.
+ */
+int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
+			 size_t salt_len, const struct keyseal_chunk *ikm,
+			 unsigned int n_ikm, u8 prk[KEYSEAL_HASH_SIZE])
+{
+	/* HMAC pads short keys with zeros: an empty salt is HashLen zeros. */
+	if (!salt_len)
+		salt = zero_key;
+	return keyseal_hmac(c, salt, salt_len, ikm, n_ikm, prk);
+}
+
+/**
+ * keyseal_hkdf_expand() - HKDF-Expand with SHA-256 (RFC 5869)
+ * @c: transforms
+ * @prk: the pseudorandom key
+ * @info: the context, in pieces
+ * @n_info: number of pieces
+ * @okm: the output keying material
+ * @okm_len: its length, at most 255 * HashLen
+ *
+ * Return: 0, -EINVAL for too long an output, or an error of the crypto API.
+ */
+int keyseal_hkdf_expand(struct keyseal_crypto *c,
+			const u8 prk[KEYSEAL_HASH_SIZE],
+			const struct keyseal_chunk *info, unsigned int n_info,
+			u8 *okm, size_t okm_len)
+{
+	u8 block[KEYSEAL_HASH_SIZE];
+	struct keyseal_chunk previous = { block, 0 };
+	struct keyseal_chunk counter_chunk;
+	size_t done, n;
+	u8 counter;
+	int ret;
+
+	if (okm_len > 255 * KEYSEAL_HASH_SIZE)
+		return -EINVAL;
+	ret = crypto_shash_setkey(c->hmac, prk, KEYSEAL_HASH_SIZE);
+	if (ret)
+		return ret;
+
+	counter_chunk.data = &counter;
+	counter_chunk.len = 1;
+	/* T(i) = HMAC(PRK, T(i - 1) | info | i), T(0) empty */
+	for (done = 0, counter = 1; done < okm_len; counter++) {
+		ret = hmac_chunks(c->hmac, &previous, info, n_info,
+				  &counter_chunk, block);
+		if (ret)
+			break;
+		previous.len = KEYSEAL_HASH_SIZE;
+		n = min_t(size_t, okm_len - done, KEYSEAL_HASH_SIZE);
+		memcpy(okm + done, block, n);
+		done += n;
+	}
+	memzero_explicit(block, sizeof(block));
+	return ret;
+}
+
+static int gcm_crypt(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+		     const u8 *nonce, u8 *buf, size_t assoc_len,
+		     size_t crypt_len, size_t buf_len, bool encrypt)
+{
+	u8 iv[KEYSEAL_NONCE_SIZE];
+	struct aead_request *req;
+	struct scatterlist sg;
+	int ret;
+
+	ret = crypto_aead_setkey(c->gcm, key, key_len);
+	if (ret)
+		return ret;
+	req = aead_request_alloc(c->gcm, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+
+	memcpy(iv, nonce, sizeof(iv));
+	sg_init_one(&sg, buf, buf_len);
+	aead_request_set_callback(req, 0, NULL, NULL);
+	aead_request_set_crypt(req, &sg, &sg, crypt_len, iv);
+	aead_request_set_ad(req, assoc_len);
+	ret = encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	aead_request_free(req);
+	return ret;
+}
+
+/**
+ * keyseal_gcm_seal() - AES-GCM encryption in place
+ * @c: transforms
+ * @key: AES key of 16 or 32 bytes
+ * @key_len: its length
+ * @nonce: KEYSEAL_NONCE_SIZE bytes
+ * @buf: associated data, then the plaintext, then room for the tag;
+ *	kmalloc'ed memory (it is mapped through a scatterlist)
+ * @assoc_len: bytes of associated data
+ * @text_len: bytes of plaintext
+ *
+ * Return: 0 or a negative errno from the crypto API.
+ */
+int keyseal_gcm_seal(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+		     const u8 *nonce, u8 *buf, size_t assoc_len,
+		     size_t text_len)
+{
+	return gcm_crypt(c, key, key_len, nonce, buf, assoc_len, text_len,
+			 assoc_len + text_len + KEYSEAL_TAG_SIZE, true);
+}
+
+/**
+ * keyseal_gcm_open() - AES-GCM decryption in place
+ * @c: transforms
+ * @key: AES key of 16 or 32 bytes
+ * @key_len: its length
+ * @nonce: KEYSEAL_NONCE_SIZE bytes
+ * @buf: associated data, then the ciphertext and the tag; kmalloc'ed
+ * @assoc_len: bytes of associated data
+ * @sealed_len: bytes of ciphertext and tag
+ *
+ * Return: 0 with the plaintext in place of the ciphertext, -EBADMSG if the
+ * tag does not match, -EINVAL if @sealed_len cannot hold a tag.
+ */
+int keyseal_gcm_open(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+		     const u8 *nonce, u8 *buf, size_t assoc_len,
+		     size_t sealed_len)
+{
+	if (sealed_len < KEYSEAL_TAG_SIZE)
+		return -EINVAL;
+	return gcm_crypt(c, key, key_len, nonce, buf, assoc_len, sealed_len,
+			 assoc_len + sealed_len, false);
+}
