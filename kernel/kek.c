@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Finding a KEK and taking a copy of its material.
+ *
+ * A KEK is a sealed key of usage kek, or a root key of type user, logon,
+ * encrypted or trusted with at least 32 bytes of material. It is found by
+ * name in the caller's keyrings (so the caller needs search permission on
+ * it) or by serial. Its material is copied out under RCU, never under the
+ * key's semaphore: keyseal never holds one key's semaphore while taking
+ * another's, so no chain of parents can deadlock.
+ */
+
+#include <keys/encrypted-type.h>
+#include <keys/trusted-type.h>
+#include <keys/user-type.h>
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include "blob.h"
+#include "kek.h"
+#include "policy.h"
+
+static const char fingerprint_label[] = "keyseal v1 kek fingerprint";
+
+/*
+ * The material of a KEK, under rcu_read_lock(). The root types' payloads
+ * are freed after an RCU grace period on update and revoke, and the key
+ * reference held keeps them from being destroyed.
+ */
+static int kek_material_rcu(const struct key *key, const u8 **data,
+			    size_t *len)
+{
+	const char *type = key->type->name;
+	int ret = 0;
+
+	if (key->type == &key_type_user || key->type == &key_type_logon) {
+		const struct user_key_payload *p = user_key_payload_rcu(key);
+
+		if (!p)
+			return -EKEYREVOKED;
+		*data = p->data;
+		*len = p->datalen;
+	} else if (key->type == &key_type_sealed) {
+		const struct sealed_key *p = dereference_key_rcu(key);
+
+		if (!p)
+			return -EKEYREVOKED;
+		ret = keyseal_policy_use(&p->attrs, KEYSEAL_USAGE_KEK);
+		*data = p->material;
+		*len = p->attrs.key_len;
+	} else if (!strcmp(type, "encrypted")) {
+		const struct encrypted_key_payload *p = dereference_key_rcu(key);
+
+		if (!p)
+			return -EKEYREVOKED;
+		*data = p->decrypted_data;
+		*len = p->decrypted_datalen;
+	} else if (!strcmp(type, "trusted")) {
+		const struct trusted_key_payload *p = dereference_key_rcu(key);
+
+		if (!p)
+			return -EKEYREVOKED;
+		*data = p->key;
+		*len = p->key_len;
+	} else {
+		return -EKEYREJECTED;
+	}
+	if (!ret && *len < KEYSEAL_KEK_MIN_SIZE)
+		ret = -EKEYREJECTED;
+	return ret;
+}
+
+/* Copy a KEK's material; a concurrent update may resize it, so look again. */
+static int kek_copy_material(struct keyseal_kek *kek)
+{
+	size_t want = 0, len;
+	const u8 *data;
+	u8 *buf = NULL;
+	int ret;
+
+	for (;;) {
+		ret = key_validate(kek->key);
+		if (ret)
+			break;
+		rcu_read_lock();
+		ret = kek_material_rcu(kek->key, &data, &len);
+		if (!ret && buf && len == want)
+			memcpy(buf, data, len);
+		rcu_read_unlock();
+		if (ret || (buf && len == want))
+			break;
+		kfree_sensitive(buf);
+		want = len;
+		buf = kmalloc(want, GFP_KERNEL);
+		if (!buf) {
+			ret = -ENOMEM;
+			break;
+		}
+	}
+	if (ret) {
+		kfree_sensitive(buf);
+		return ret;
+	}
+	kek->material = buf;
+	kek->len = want;
+	return 0;
+}
+
+/*
+ * The root key types that may live in modules are reached through
+ * symbol_get(), which also pins their module while a KEK of theirs is used.
+ */
+static struct key_type *root_type_get(const char *name, u8 *pinned)
+{
+	struct key_type *type = NULL;
+
+	*pinned = KEK_PINNED_NONE;
+	if (!strcmp(name, "user"))
+		return &key_type_user;
+	if (!strcmp(name, "logon"))
+		return &key_type_logon;
+	if (!strcmp(name, "sealed"))
+		return &key_type_sealed;
+	if (!strcmp(name, "encrypted")) {
+		type = symbol_get(key_type_encrypted);
+		*pinned = KEK_PINNED_ENCRYPTED;
+	} else if (!strcmp(name, "trusted")) {
+		type = symbol_get(key_type_trusted);
+		*pinned = KEK_PINNED_TRUSTED;
+	} else {
+		return ERR_PTR(-EINVAL);
+	}
+	if (!type) {
+		*pinned = KEK_PINNED_NONE;
+		return ERR_PTR(-ENOKEY);
+	}
+	return type;
+}
+
+static void root_type_put(u8 pinned)
+{
+	if (pinned == KEK_PINNED_ENCRYPTED)
+		symbol_put(key_type_encrypted);
+	else if (pinned == KEK_PINNED_TRUSTED)
+		symbol_put(key_type_trusted);
+}
+
+/* Material and fingerprint of a KEK whose key and name are set. */
+static int kek_complete(struct keyseal_crypto *c, struct keyseal_kek *kek)
+{
+	struct keyseal_chunk label = {
+		fingerprint_label, sizeof(fingerprint_label) - 1
+	};
+	int ret;
+
+	ret = kek_copy_material(kek);
+	if (ret)
+		return ret;
+	return keyseal_hmac(c, kek->material, kek->len, &label, 1,
+			    kek->fingerprint);
+}
+
+/**
+ * keyseal_kek_find() - find a KEK by name in the caller's keyrings
+ * @c: transforms, for the fingerprint
+ * @name: "type:description", not necessarily NUL-terminated
+ * @name_len: its length
+ * @exclude: a key that may not serve (the key being re-sealed), or NULL
+ * @kek: filled in; release with keyseal_kek_release() whatever the result
+ *
+ * Return: 0; -EINVAL for a malformed name or a type that cannot be a KEK;
+ * -ENOKEY if no such key is in the caller's keyrings; -EKEYREVOKED,
+ * -EKEYEXPIRED or -EACCES from the search; -EKEYREJECTED if the key cannot
+ * serve (a sealed key of another usage, too little material, @exclude).
+ */
+int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
+		     size_t name_len, const struct key *exclude,
+		     struct keyseal_kek *kek)
+{
+	struct key_type *type;
+	struct key *key;
+	char *colon;
+
+	memset(kek, 0, sizeof(*kek));
+	if (!keyseal_parent_spec_valid(name, name_len))
+		return -EINVAL;
+	memcpy(kek->name, name, name_len);
+	kek->name_len = name_len;
+
+	colon = strchr(kek->name, ':');
+	*colon = '\0';
+	type = root_type_get(kek->name, &kek->pinned);
+	*colon = ':';
+	if (IS_ERR(type))
+		return PTR_ERR(type);
+
+	rcu_read_lock();
+	key = request_key_rcu(type, colon + 1, NULL);
+	rcu_read_unlock();
+	if (IS_ERR(key))
+		return PTR_ERR(key);
+	kek->key = key;
+	if (key == exclude)
+		return -EKEYREJECTED;
+	return kek_complete(c, kek);
+}
+
+/**
+ * keyseal_kek_from_serial() - take a KEK named by serial
+ * @c: transforms, for the fingerprint
+ * @serial: the key, as the caller names it
+ * @kek: filled in; release with keyseal_kek_release() whatever the result
+ *
+ * The caller needs search permission on the key, as for a search by name.
+ *
+ * Return: 0, an error of lookup_user_key(), or -EKEYREJECTED if the key
+ * cannot serve as a KEK (including a description that cannot be a name).
+ */
+int keyseal_kek_from_serial(struct keyseal_crypto *c, key_serial_t serial,
+			    struct keyseal_kek *kek)
+{
+	struct key_type *type;
+	key_ref_t key_ref;
+	int len;
+
+	memset(kek, 0, sizeof(*kek));
+	key_ref = lookup_user_key(serial, 0, KEY_NEED_SEARCH);
+	if (IS_ERR(key_ref))
+		return PTR_ERR(key_ref);
+	kek->key = key_ref_to_ptr(key_ref);
+
+	type = root_type_get(kek->key->type->name, &kek->pinned);
+	if (IS_ERR(type))
+		return PTR_ERR(type) == -EINVAL ? -EKEYREJECTED : PTR_ERR(type);
+	if (type != kek->key->type)
+		return -EKEYREJECTED;
+
+	len = snprintf(kek->name, sizeof(kek->name), "%s:%s", type->name,
+		       kek->key->description);
+	if (len < 0 || !keyseal_parent_spec_valid(kek->name, len))
+		return -EKEYREJECTED;
+	kek->name_len = len;
+	return kek_complete(c, kek);
+}
+
+/**
+ * keyseal_kek_get() - take the KEK a caller names
+ * @c: transforms, for the fingerprint
+ * @ref: the name or serial; neither means the default parent
+ * @exclude: a key that may not serve (the key being re-sealed), or NULL
+ * @kek: filled in; release with keyseal_kek_release() whatever the result
+ *
+ * Return: as keyseal_kek_find() or keyseal_kek_from_serial().
+ */
+int keyseal_kek_get(struct keyseal_crypto *c, const struct keyseal_kek_ref *ref,
+		    const struct key *exclude, struct keyseal_kek *kek)
+{
+	int ret;
+
+	if (ref->serial) {
+		ret = keyseal_kek_from_serial(c, ref->serial, kek);
+		if (!ret && kek->key == exclude)
+			ret = -EKEYREJECTED;
+		return ret;
+	}
+	if (ref->name)
+		return keyseal_kek_find(c, ref->name, ref->name_len, exclude,
+					kek);
+	return keyseal_kek_find(c, keyseal_default_parent,
+				strlen(keyseal_default_parent), exclude, kek);
+}
+
+/**
+ * keyseal_kek_release() - drop a KEK and wipe the copy of its material
+ * @kek: the KEK
+ */
+void keyseal_kek_release(struct keyseal_kek *kek)
+{
+	kfree_sensitive(kek->material);
+	kek->material = NULL;
+	if (kek->key)
+		key_put(kek->key);
+	kek->key = NULL;
+	root_type_put(kek->pinned);
+	kek->pinned = KEK_PINNED_NONE;
+	memzero_explicit(kek->fingerprint, sizeof(kek->fingerprint));
+}

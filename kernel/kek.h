@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Key-encryption keys: the parents sealed keys are stored under.
+ */
+#ifndef _KEYSEAL_KEK_H
+#define _KEYSEAL_KEK_H
+
+#include <linux/key.h>
+
+#include "crypto.h"
+#include "keyseal.h"
+
+/* A root KEK must carry at least this many bytes of material. */
+#define KEYSEAL_KEK_MIN_SIZE	32
+
+/**
+ * struct keyseal_kek - a KEK in use, with a copy of its material
+ * @key: the key, referenced
+ * @material: a copy of its secret, wiped when released
+ * @len: its length
+ * @fingerprint: HMAC-SHA256 of a fixed label under the material
+ * @name: "type:description", NUL-terminated
+ * @name_len: its length
+ * @pinned: which root key type module is held for it (KEK_PINNED_*)
+ */
+struct keyseal_kek {
+	struct key *key;
+	u8 *material;
+	size_t len;
+	u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE];
+	char name[KEYSEAL_PARENT_MAX + 1];
+	size_t name_len;
+	u8 pinned;
+};
+
+enum {
+	KEK_PINNED_NONE,
+	KEK_PINNED_ENCRYPTED,
+	KEK_PINNED_TRUSTED,
+};
+
+/**
+ * struct keyseal_kek_ref - how a caller names a KEK
+ * @serial: a key serial, or 0
+ * @name: if @serial is 0, "type:description" to find in the caller's
+ *	keyrings; if NULL too, the module's default parent
+ * @name_len: its length
+ */
+struct keyseal_kek_ref {
+	key_serial_t serial;
+	const char *name;
+	size_t name_len;
+};
+
+int keyseal_kek_get(struct keyseal_crypto *c, const struct keyseal_kek_ref *ref,
+		    const struct key *exclude, struct keyseal_kek *kek);
+int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
+		     size_t name_len, const struct key *exclude,
+		     struct keyseal_kek *kek);
+int keyseal_kek_from_serial(struct keyseal_crypto *c, key_serial_t serial,
+			    struct keyseal_kek *kek);
+void keyseal_kek_release(struct keyseal_kek *kek);
+
+#endif /* _KEYSEAL_KEK_H */

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The KEK scheme. Each blob draws a fresh 32-byte salt; HKDF-SHA256 with the
+ * KEK's material as input and that salt gives the blob its own AES-256-GCM
+ * key and nonce, so no key and nonce pair is ever used twice, however many
+ * blobs one KEK seals. The whole header is the associated data.
+ */
+
+#include <crypto/algapi.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+
+#include "wrap.h"
+
+static const char wrap_label[] = "keyseal v1 kek wrap";
+
+#define WRAP_KEY_SIZE	32
+
+/* The AES-256-GCM key and nonce of one blob. */
+static int derive_wrap_key(struct keyseal_crypto *c, const struct keyseal_kek *kek,
+			   const u8 *salt, u8 okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE])
+{
+	struct keyseal_chunk ikm = { kek->material, kek->len };
+	struct keyseal_chunk info = { wrap_label, sizeof(wrap_label) - 1 };
+	u8 prk[KEYSEAL_HASH_SIZE];
+	int ret;
+
+	ret = keyseal_hkdf_extract(c, salt, KEYSEAL_SALT_SIZE, &ikm, 1, prk);
+	if (!ret)
+		ret = keyseal_hkdf_expand(c, prk, &info, 1, okm,
+					  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
+	memzero_explicit(prk, sizeof(prk));
+	return ret;
+}
+
+/**
+ * keyseal_blob_attrs() - the key attributes a blob carries
+ * @blob: a parsed blob
+ * @attrs: filled in
+ */
+void keyseal_blob_attrs(const struct keyseal_blob *blob,
+			struct keyseal_attrs *attrs)
+{
+	attrs->usage = blob->usage;
+	attrs->key_alg = blob->key_alg;
+	attrs->key_flags = blob->key_flags;
+	attrs->provenance = blob->provenance;
+	attrs->key_len = blob->key_len;
+	memcpy(attrs->key_id, blob->key_id, KEYSEAL_KEY_ID_SIZE);
+	attrs->created = blob->created;
+	attrs->not_after = blob->not_after;
+}
+
+/**
+ * keyseal_wrap_kek() - seal key material under a KEK
+ * @c: transforms
+ * @attrs: what the key is
+ * @material: the key, @attrs->key_len bytes
+ * @kek: the KEK; the blob names it and carries its fingerprint
+ * @blob: set to the new blob (kmalloc'ed)
+ * @blob_len: set to its length
+ *
+ * Return: 0, -EINVAL if @attrs is not a valid key, or an allocation or
+ * crypto error.
+ */
+int keyseal_wrap_kek(struct keyseal_crypto *c,
+		     const struct keyseal_attrs *attrs, const u8 *material,
+		     const struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
+{
+	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
+	struct keyseal_blob b = {
+		.scheme = KEYSEAL_SCHEME_KEK,
+		.usage = attrs->usage,
+		.key_alg = attrs->key_alg,
+		.key_flags = attrs->key_flags,
+		.provenance = attrs->provenance,
+		.key_len = attrs->key_len,
+		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
+		.aead_id = KEYSEAL_AEAD_AES256GCM,
+		.created = attrs->created,
+		.not_after = attrs->not_after,
+		.parent = kek->name,
+		.parent_len = kek->name_len,
+		.parent_fp = kek->fingerprint,
+		.salt = salt,
+	};
+	size_t len;
+	int header_len, ret;
+	u8 *buf;
+
+	memcpy(b.key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
+	get_random_bytes(salt, sizeof(salt));
+	if (keyseal_blob_check(&b))
+		return -EINVAL;
+
+	len = keyseal_blob_header_size(&b) + keyseal_blob_body_size(&b);
+	buf = kmalloc(len, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	header_len = keyseal_blob_write_header(&b, buf, len);
+	if (header_len < 0) {
+		ret = header_len;
+		goto err;
+	}
+
+	ret = derive_wrap_key(c, kek, salt, okm);
+	if (ret)
+		goto err;
+	memcpy(buf + header_len, material, attrs->key_len);
+	ret = keyseal_gcm_seal(c, okm, WRAP_KEY_SIZE, okm + WRAP_KEY_SIZE, buf,
+			       header_len, attrs->key_len);
+	memzero_explicit(okm, sizeof(okm));
+	if (ret)
+		goto err;
+
+	*blob = buf;
+	*blob_len = len;
+	return 0;
+
+err:
+	kfree_sensitive(buf);
+	return ret;
+}
+
+/**
+ * keyseal_unwrap_kek() - open a KEK-scheme blob
+ * @c: transforms
+ * @blob: the parsed blob
+ * @kek: the KEK that should open it
+ * @material: output, @blob->key_len bytes
+ *
+ * Return: 0; -EKEYREJECTED if @kek's fingerprint is not the one the blob was
+ * sealed under; -EBADMSG if the blob fails authentication.
+ */
+int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
+		       const struct keyseal_kek *kek, u8 *material)
+{
+	u8 okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
+	size_t len = blob->header_len + blob->body_len;
+	u8 *buf;
+	int ret;
+
+	if (blob->scheme != KEYSEAL_SCHEME_KEK)
+		return -EINVAL;
+	if (crypto_memneq(blob->parent_fp, kek->fingerprint,
+			  KEYSEAL_FINGERPRINT_SIZE))
+		return -EKEYREJECTED;
+
+	/* Decrypt a copy in place: the caller's blob stays intact. */
+	buf = kmemdup(blob->header, len, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	ret = derive_wrap_key(c, kek, blob->salt, okm);
+	if (!ret)
+		ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE,
+				       okm + WRAP_KEY_SIZE, buf,
+				       blob->header_len, blob->body_len);
+	if (!ret)
+		memcpy(material, buf + blob->header_len, blob->key_len);
+	memzero_explicit(okm, sizeof(okm));
+	kfree_sensitive(buf);
+	return ret;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Sealing key material under a KEK (scheme KEYSEAL_SCHEME_KEK) and opening
+ * such blobs.
+ */
+#ifndef _KEYSEAL_WRAP_H
+#define _KEYSEAL_WRAP_H
+
+#include "blob.h"
+#include "kek.h"
+
+int keyseal_wrap_kek(struct keyseal_crypto *c,
+		     const struct keyseal_attrs *attrs, const u8 *material,
+		     const struct keyseal_kek *kek, u8 **blob, size_t *blob_len);
+int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
+		       const struct keyseal_kek *kek, u8 *material);
+void keyseal_blob_attrs(const struct keyseal_blob *blob,
+			struct keyseal_attrs *attrs);
+
+#endif /* _KEYSEAL_WRAP_H */
