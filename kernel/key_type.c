@@ -1,24 +1,341 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "sealed" key type.
+ *
+ * All the work of add_key happens in preparse: by the time the keyring core
+ * creates the key, its payload is complete, so a failure never leaves a
+ * half-made key behind. A payload never changes; update builds a new one.
  */
 
+#include <keys/user-type.h>
 #include <linux/key-type.h>
+#include <linux/random.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
 
-#include "keyseal.h"
+#include "armor.h"
+#include "blob.h"
+#include "command.h"
+#include "sealed_key.h"
+#include "unseal.h"
 
+static struct sealed_key *sealed_new(struct keyseal_crypto *c,
+				     const struct keyseal_cmd *cmd)
+{
+	struct keyseal_kek_ref store = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_attrs attrs;
+	struct sealed_key *sk;
+	u8 *material;
+
+	/* Exchange keys arrive with the exchange support. */
+	if (cmd->usage == KEYSEAL_USAGE_X25519 ||
+	    cmd->usage == KEYSEAL_USAGE_P256)
+		return ERR_PTR(-EOPNOTSUPP);
+
+	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
+			     KEYSEAL_ORIGIN_GENERATED, cmd->not_after);
+	if (keyseal_policy_live(&attrs))
+		return ERR_PTR(-EKEYEXPIRED);
+
+	material = kmalloc(attrs.key_len, GFP_KERNEL);
+	if (!material)
+		return ERR_PTR(-ENOMEM);
+	get_random_bytes(material, attrs.key_len);
+	sk = keyseal_unseal_material(c, &attrs, material, &store);
+	kfree_sensitive(material);
+	return sk;
+}
+
+static struct sealed_key *sealed_import(struct keyseal_crypto *c,
+					const struct keyseal_cmd *cmd)
+{
+	struct keyseal_kek_ref store = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_attrs attrs;
+	struct sealed_key *sk;
+	u8 *material;
+	int ret;
+
+	ret = keyseal_policy_clear_import();
+	if (ret)
+		return ERR_PTR(ret);
+	if (cmd->usage == KEYSEAL_USAGE_X25519 ||
+	    cmd->usage == KEYSEAL_USAGE_P256)
+		return ERR_PTR(-EOPNOTSUPP);
+
+	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
+			     KEYSEAL_ORIGIN_IMPORTED, cmd->not_after);
+	if (keyseal_policy_live(&attrs))
+		return ERR_PTR(-EKEYEXPIRED);
+
+	material = kmalloc(attrs.key_len, GFP_KERNEL);
+	if (!material)
+		return ERR_PTR(-ENOMEM);
+	if (keyseal_hex_decode(cmd->data, cmd->data_len, material,
+			       attrs.key_len) != attrs.key_len)
+		sk = ERR_PTR(-EINVAL);
+	else
+		sk = keyseal_unseal_material(c, &attrs, material, &store);
+	kfree_sensitive(material);
+	return sk;
+}
+
+static struct sealed_key *sealed_load(struct keyseal_crypto *c,
+				      const struct keyseal_cmd *cmd)
+{
+	struct keyseal_unseal_params p = {
+		.expected_sender = cmd->sender_pk_len ? cmd->sender_pk : NULL,
+		.expected_sender_len = cmd->sender_pk_len,
+	};
+	struct keyseal_blob blob;
+	struct sealed_key *sk;
+	u8 *buf;
+	int len;
+
+	buf = kmalloc(KEYSEAL_BLOB_MAX_SIZE, GFP_KERNEL);
+	if (!buf)
+		return ERR_PTR(-ENOMEM);
+	len = keyseal_armor_decode(cmd->data, cmd->data_len, buf,
+				   KEYSEAL_BLOB_MAX_SIZE);
+	if (len < 0 || keyseal_blob_parse(buf, len, &blob)) {
+		sk = ERR_PTR(-EINVAL);
+		goto out;
+	}
+
+	/* parent= opens a KEK blob; for other blobs it says where to store. */
+	if (blob.scheme == KEYSEAL_SCHEME_KEK) {
+		p.unwrap.name = cmd->parent;
+		p.unwrap.name_len = cmd->parent_len;
+	} else {
+		p.store.name = cmd->parent;
+		p.store.name_len = cmd->parent_len;
+	}
+	sk = keyseal_unseal(c, buf, len, &p);
+out:
+	kfree(buf);
+	return sk;
+}
+
+/*
+ * A key added without a description is named after what it is, as
+ * "usage:keyid".
+ */
+static int sealed_default_description(struct key_preparsed_payload *prep,
+				      const struct sealed_key *sk)
+{
+	if (prep->description)
+		return 0;
+	prep->description = kasprintf(GFP_KERNEL, "%s:%*phN",
+				      keyseal_usage_name(sk->attrs.usage),
+				      KEYSEAL_KEY_ID_SIZE, sk->attrs.key_id);
+	return prep->description ? 0 : -ENOMEM;
+}
+
+/* Parse a command; update commands are kept for sealed_update(). */
 static int sealed_preparse(struct key_preparsed_payload *prep)
 {
-	return -EINVAL;
+	struct keyseal_cmd *cmd;
+	struct keyseal_crypto *c;
+	struct sealed_key *sk;
+	int ret;
+
+	cmd = kzalloc(sizeof(*cmd), GFP_KERNEL);
+	if (!cmd)
+		return -ENOMEM;
+	ret = keyseal_cmd_parse(prep->data, prep->datalen, cmd);
+	if (ret)
+		goto out;
+
+	if (cmd->verb == KEYSEAL_CMD_REWRAP ||
+	    cmd->verb == KEYSEAL_CMD_RESTRICT) {
+		/* The parsed command points into prep->data, which outlives it. */
+		prep->payload.data[1] = cmd;
+		return 0;
+	}
+
+	c = keyseal_crypto_get();
+	if (IS_ERR(c)) {
+		ret = PTR_ERR(c);
+		goto out;
+	}
+	switch (cmd->verb) {
+	case KEYSEAL_CMD_NEW:
+		sk = sealed_new(c, cmd);
+		break;
+	case KEYSEAL_CMD_IMPORT:
+		sk = sealed_import(c, cmd);
+		break;
+	default:
+		sk = sealed_load(c, cmd);
+		break;
+	}
+	keyseal_crypto_put(c);
+	if (IS_ERR(sk)) {
+		ret = PTR_ERR(sk);
+		goto out;
+	}
+
+	ret = sealed_default_description(prep, sk);
+	if (ret) {
+		sealed_key_free(sk);
+		goto out;
+	}
+	prep->payload.data[0] = sk;
+	prep->quotalen = sealed_key_quota(sk);
+out:
+	kfree_sensitive(cmd);
+	return ret;
 }
 
 static void sealed_free_preparse(struct key_preparsed_payload *prep)
 {
+	sealed_key_free(prep->payload.data[0]);
+	kfree_sensitive(prep->payload.data[1]);
+}
+
+static int sealed_instantiate(struct key *key,
+			      struct key_preparsed_payload *prep)
+{
+	/* rewrap and restrict apply to an existing key only */
+	if (!prep->payload.data[0])
+		return -EINVAL;
+	return generic_key_instantiate(key, prep);
+}
+
+/*
+ * The payload an update command makes of the current one: the same key
+ * sealed under the parent rewrap names, or under its own parent with the
+ * flags restrict leaves.
+ */
+static struct sealed_key *sealed_updated(struct key *key,
+					 const struct sealed_key *old,
+					 const struct keyseal_cmd *cmd)
+{
+	struct keyseal_kek_ref ref = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_kek kek = { };
+	struct keyseal_crypto *c;
+	struct sealed_key *sk;
+	unsigned int target;
+	int ret;
+
+	sk = sealed_key_copy(old);
+	if (!sk)
+		return ERR_PTR(-ENOMEM);
+	if (cmd->verb == KEYSEAL_CMD_RESTRICT) {
+		ret = keyseal_policy_restrict(&old->attrs, cmd->key_flags);
+		if (ret)
+			goto out;
+		sk->attrs.key_flags = cmd->key_flags;
+		ref.name = old->parent;
+		ref.name_len = strlen(old->parent);
+	}
+
+	c = keyseal_crypto_get();
+	if (IS_ERR(c)) {
+		ret = PTR_ERR(c);
+		goto out;
+	}
+	ret = keyseal_kek_get(c, &ref, key, &kek);
+	if (!ret) {
+		/* The same KEK, under whatever name, is still the parent. */
+		target = memcmp(kek.fingerprint, old->parent_fp,
+				sizeof(kek.fingerprint)) ?
+			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
+		ret = keyseal_policy_export(&old->attrs, target);
+	}
+	if (!ret)
+		ret = sealed_key_store(c, sk, &kek);
+	keyseal_kek_release(&kek);
+	keyseal_crypto_put(c);
+out:
+	if (ret) {
+		sealed_key_free(sk);
+		return ERR_PTR(ret);
+	}
+	return sk;
+}
+
+static int sealed_update(struct key *key, struct key_preparsed_payload *prep)
+{
+	const struct keyseal_cmd *cmd = prep->payload.data[1];
+	struct sealed_key *old = dereference_key_locked(key);
+	struct sealed_key *sk;
+	int ret;
+
+	/* A sealed key's material never changes: no "new", "load", "import". */
+	if (!cmd)
+		return -EEXIST;
+	if (!old)
+		return -EKEYREVOKED;
+
+	sk = sealed_updated(key, old, cmd);
+	if (IS_ERR(sk))
+		return PTR_ERR(sk);
+	ret = key_payload_reserve(key, sealed_key_quota(sk));
+	if (ret) {
+		sealed_key_free(sk);
+		return ret;
+	}
+	rcu_assign_keypointer(key, sk);
+	sealed_key_free_deferred(old);
+	return 0;
+}
+
+/* A revoked key keeps no secret. */
+static void sealed_revoke(struct key *key)
+{
+	struct sealed_key *sk = dereference_key_locked(key);
+
+	key_payload_reserve(key, 0);
+	rcu_assign_keypointer(key, NULL);
+	sealed_key_free_deferred(sk);
+}
+
+static void sealed_destroy(struct key *key)
+{
+	sealed_key_free(key->payload.data[0]);
+}
+
+/* /proc/keys: what the key is and where it is stored, never its secret. */
+static void sealed_describe(const struct key *key, struct seq_file *m)
+{
+	const struct sealed_key *sk = dereference_key_rcu(key);
+
+	seq_puts(m, key->description);
+	if (!sk || !key_is_positive(key))
+		return;
+	seq_printf(m, ": %s %u-bit%s%s id=%*phN parent=%s",
+		   keyseal_usage_name(sk->attrs.usage), sk->attrs.key_len * 8,
+		   sk->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE ?
+		   " exportable" : "",
+		   sk->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT ?
+		   " plaintext" : "",
+		   4, sk->attrs.key_id, sk->parent);
+}
+
+/* keyctl read: the key's blob under its parent, as one line of text. */
+static long sealed_read(const struct key *key, char *buffer, size_t buflen)
+{
+	const struct sealed_key *sk = dereference_key_locked((struct key *)key);
+	int ret;
+
+	if (!sk)
+		return -EKEYREVOKED;
+	ret = keyseal_policy_export(&sk->attrs, KEYSEAL_TARGET_PARENT);
+	if (ret)
+		return ret;
+	if (buffer && buflen)
+		memcpy(buffer, sk->armor, min(buflen, sk->armor_len));
+	return sk->armor_len;
 }
 
 struct key_type key_type_sealed = {
 	.name = "sealed",
 	.preparse = sealed_preparse,
 	.free_preparse = sealed_free_preparse,
-	.instantiate = generic_key_instantiate,
+	.instantiate = sealed_instantiate,
+	.update = sealed_update,
+	.revoke = sealed_revoke,
+	.destroy = sealed_destroy,
+	.describe = sealed_describe,
+	.read = sealed_read,
 };

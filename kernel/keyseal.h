@@ -1,13 +1,72 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Declarations shared by the parts of keyseal.ko.
+ * Declarations shared by the parts of keyseal.ko: the payload of a sealed
+ * key and the entry points of each part.
  */
 #ifndef _KEYSEAL_H
 #define _KEYSEAL_H
 
 #include <linux/key-type.h>
+#include <linux/rcupdate.h>
+#include <linux/types.h>
+
+#include <uapi/linux/keyseal.h>
+
+struct crypto_aead;
+
+/**
+ * struct keyseal_attrs - what a key is, as every blob of it says
+ * @usage: KEYSEAL_USAGE_*
+ * @key_alg: KEYSEAL_ALG_*
+ * @key_flags: KEYSEAL_FLAG_*
+ * @provenance: KEYSEAL_ORIGIN_* | KEYSEAL_PROV_*
+ * @key_len: bytes of key material
+ * @key_id: the key's identity, the same wherever it is loaded
+ * @created: creation time, seconds since the epoch
+ * @not_after: expiry, seconds since the epoch, 0 for none
+ */
+struct keyseal_attrs {
+	u8 usage;
+	u8 key_alg;
+	u8 key_flags;
+	u8 provenance;
+	u16 key_len;
+	u8 key_id[KEYSEAL_KEY_ID_SIZE];
+	u64 created;
+	u64 not_after;
+};
+
+/**
+ * struct sealed_key - the payload of a "sealed" key
+ * @rcu: to free it after readers under RCU are done
+ * @attrs: what the key is
+ * @parent: the KEK it is stored under, "type:description"
+ * @parent_fp: that KEK's fingerprint
+ * @armor: the key's blob under its parent, as "keyctl read" returns it
+ * @armor_len: its length
+ * @public_key: exchange keys: the public key
+ * @public_len: its length, 0 for other usages
+ * @aead: aead keys: a transform keyed with @material, made on first use
+ * @material: the secret, @attrs.key_len bytes
+ *
+ * A payload never changes once the key holds it: an update builds a new one
+ * and the old one is freed after an RCU grace period.
+ */
+struct sealed_key {
+	struct rcu_head rcu;
+	struct keyseal_attrs attrs;
+	char parent[KEYSEAL_PARENT_MAX + 1];
+	u8 parent_fp[KEYSEAL_FINGERPRINT_SIZE];
+	char *armor;
+	size_t armor_len;
+	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
+	u16 public_len;
+	struct crypto_aead *aead;
+	u8 material[];
+};
 
 extern struct key_type key_type_sealed;
+extern char *keyseal_default_parent;
 
 int keyseal_device_init(void);
 void keyseal_device_exit(void);

@@ -8,11 +8,24 @@
 
 #include <linux/module.h>
 
+#include "blob.h"
+#include "crypto.h"
 #include "keyseal.h"
+
+char *keyseal_default_parent = "logon:keyseal:root";
+module_param_named(default_parent, keyseal_default_parent, charp, 0444);
+MODULE_PARM_DESC(default_parent,
+		 "KEK of keys created without parent=, as type:description (default logon:keyseal:root)");
 
 static int __init keyseal_init(void)
 {
 	int ret;
+
+	if (!keyseal_parent_spec_valid(keyseal_default_parent,
+				       strlen(keyseal_default_parent))) {
+		pr_err("default_parent must be type:description\n");
+		return -EINVAL;
+	}
 
 	ret = register_key_type(&key_type_sealed);
 	if (ret)
@@ -33,6 +46,9 @@ static void __exit keyseal_exit(void)
 {
 	keyseal_device_exit();
 	unregister_key_type(&key_type_sealed);
+	/* Payloads freed by RCU callbacks may still hold transforms. */
+	rcu_barrier();
+	keyseal_crypto_exit();
 }
 
 module_init(keyseal_init);

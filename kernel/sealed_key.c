@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Payloads of sealed keys: making them, storing them under their parent,
+ * freeing them with every secret wiped.
+ */
+
+#include <crypto/aead.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+
+#include "armor.h"
+#include "sealed_key.h"
+#include "wrap.h"
+
+/**
+ * sealed_key_alloc() - a payload for a key, its material not yet set
+ * @attrs: what the key is
+ *
+ * Return: the payload or NULL.
+ */
+struct sealed_key *sealed_key_alloc(const struct keyseal_attrs *attrs)
+{
+	struct sealed_key *sk;
+
+	sk = kzalloc(struct_size(sk, material, attrs->key_len), GFP_KERNEL);
+	if (sk)
+		sk->attrs = *attrs;
+	return sk;
+}
+
+/**
+ * sealed_key_free() - free a payload no one can see any more
+ * @sk: the payload, or NULL
+ */
+void sealed_key_free(struct sealed_key *sk)
+{
+	if (!sk)
+		return;
+	if (sk->aead)
+		crypto_free_aead(sk->aead);
+	kfree(sk->armor);
+	kfree_sensitive(sk);
+}
+
+static void sealed_key_free_rcu(struct rcu_head *rcu)
+{
+	sealed_key_free(container_of(rcu, struct sealed_key, rcu));
+}
+
+/**
+ * sealed_key_free_deferred() - free a payload once RCU readers are done
+ * @sk: the payload, or NULL
+ */
+void sealed_key_free_deferred(struct sealed_key *sk)
+{
+	if (sk)
+		call_rcu(&sk->rcu, sealed_key_free_rcu);
+}
+
+/**
+ * sealed_key_quota() - bytes a payload charges to its owner's key quota
+ * @sk: the payload
+ */
+size_t sealed_key_quota(const struct sealed_key *sk)
+{
+	return struct_size(sk, material, sk->attrs.key_len) + sk->armor_len;
+}
+
+/**
+ * sealed_key_new_attrs() - attributes of a key born in this kernel now
+ * @attrs: filled in
+ * @usage: KEYSEAL_USAGE_*
+ * @key_len: bytes of material
+ * @key_flags: KEYSEAL_FLAG_*
+ * @origin: KEYSEAL_ORIGIN_GENERATED or KEYSEAL_ORIGIN_IMPORTED
+ * @not_after: expiry, or 0
+ */
+void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
+			  u8 key_flags, u8 origin, u64 not_after)
+{
+	attrs->usage = usage;
+	attrs->key_alg = keyseal_usage_alg(usage);
+	attrs->key_flags = key_flags;
+	attrs->provenance = keyseal_policy_provenance(origin, key_flags);
+	attrs->key_len = key_len;
+	get_random_bytes(attrs->key_id, sizeof(attrs->key_id));
+	attrs->created = ktime_get_real_seconds();
+	attrs->not_after = not_after;
+}
+
+/**
+ * sealed_key_set_blob() - make a blob under the key's parent its stored form
+ * @sk: the payload
+ * @blob: a binary blob of the key under @kek
+ * @blob_len: its length
+ * @kek: the KEK that sealed it, which becomes the key's parent
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
+			const struct keyseal_kek *kek)
+{
+	char *armor;
+
+	armor = kmalloc(keyseal_armor_size(blob_len), GFP_KERNEL);
+	if (!armor)
+		return -ENOMEM;
+	kfree(sk->armor);
+	sk->armor = armor;
+	sk->armor_len = keyseal_armor_encode(blob, blob_len, armor);
+	memcpy(sk->parent, kek->name, kek->name_len);
+	sk->parent[kek->name_len] = '\0';
+	memcpy(sk->parent_fp, kek->fingerprint, sizeof(sk->parent_fp));
+	return 0;
+}
+
+/**
+ * sealed_key_store() - seal a key under a KEK, which becomes its parent
+ * @c: transforms
+ * @sk: the payload, material set
+ * @kek: the new parent; a sealed parent must be a live kek
+ *
+ * Return: 0 or an error of keyseal_wrap_kek().
+ */
+int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
+		     const struct keyseal_kek *kek)
+{
+	size_t blob_len;
+	u8 *blob;
+	int ret;
+
+	ret = keyseal_wrap_kek(c, &sk->attrs, sk->material, kek, &blob,
+			       &blob_len);
+	if (ret)
+		return ret;
+	ret = sealed_key_set_blob(sk, blob, blob_len, kek);
+	kfree(blob);
+	return ret;
+}
+
+/**
+ * sealed_key_copy() - a new payload holding the same key
+ * @sk: the payload to copy, not yet stored anywhere new
+ *
+ * The copy has no stored form: the caller seals it under a parent.
+ *
+ * Return: the copy or NULL.
+ */
+struct sealed_key *sealed_key_copy(const struct sealed_key *sk)
+{
+	struct sealed_key *copy;
+
+	copy = sealed_key_alloc(&sk->attrs);
+	if (!copy)
+		return NULL;
+	memcpy(copy->material, sk->material, sk->attrs.key_len);
+	memcpy(copy->public_key, sk->public_key, sizeof(copy->public_key));
+	copy->public_len = sk->public_len;
+	return copy;
+}
