@@ -9,6 +9,7 @@
 #   make demo            both scenarios, for real, in a test VM (README)
 #   make bench / fuzz    measurements and long fuzzing
 #   make install         module, library, header, command and man pages
+#   make uninstall       remove what make install put there
 
 KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
@@ -46,7 +47,107 @@ check:
 demo:
 	scripts/demo.sh
 
+# --- installation ------------------------------------------------------------
+#
+# GNU directory variables: PREFIX is /usr/local for a local install; packaging
+# sets PREFIX=/usr and a multiarch LIBDIR (debian/rules). With DESTDIR the
+# files are staged under another root, and depmod and ldconfig, which act on
+# the running system, are left out.
+#
+#   install-module     keyseal.ko for KERNELRELEASE, into its updates/
+#   install-userspace  libkeyseal (shared, static, headers, pkg-config), the
+#                      keyseal command and the man pages there are
+#   install-system     the udev rule for /dev/keyseal, the modules-load.d example
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/keyseal
+MODDIR ?= /lib/modules/$(KERNELRELEASE)/updates
+# udev reads no rules under /usr/local: a local install puts its rule with the
+# administrator's own; a distribution's (PREFIX=/usr) goes with the others.
+UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.d)
+
+INSTALL ?= install
+
+# The library's version and soname are defined once, in userspace/Makefile.
+LIB_VERSION := $(shell sed -n 's/^VERSION[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
+LIB_SONAME := $(shell sed -n 's/^SONAME[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
+LIB_SHLIB := libkeyseal.so.$(LIB_VERSION)
+USERSPACE_BUILD := $(BUILD)/userspace
+MAN_PAGES := $(wildcard userspace/man/*.[1-8])
+
+# keyseal.pc names its directories relative to ${prefix} where it can, so
+# that pkg-config --define-prefix can relocate it.
+pc_path = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+install: install-module install-userspace install-system
+
+install-module: module
+	$(INSTALL) -d $(DESTDIR)$(MODDIR)
+	$(INSTALL) -m 0644 $(MODULE_BUILD)/keyseal.ko $(DESTDIR)$(MODDIR)/
+	$(if $(DESTDIR),,depmod -a $(KERNELRELEASE))
+
+install-userspace: userspace
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR)/linux
+	$(INSTALL) -m 0755 $(USERSPACE_BUILD)/keyseal $(DESTDIR)$(BINDIR)/
+	$(INSTALL) -m 0644 $(USERSPACE_BUILD)/$(LIB_SHLIB) \
+		$(USERSPACE_BUILD)/libkeyseal.a $(DESTDIR)$(LIBDIR)/
+	ln -sf $(LIB_SHLIB) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libkeyseal.so
+	$(INSTALL) -m 0644 userspace/lib/keyseal.h $(DESTDIR)$(INCLUDEDIR)/
+	$(INSTALL) -m 0644 kernel/uapi/linux/keyseal.h \
+		$(DESTDIR)$(INCLUDEDIR)/linux/
+	sed -e 's|@PREFIX@|$(PREFIX)|' \
+	    -e 's|@LIBDIR@|$(call pc_path,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(call pc_path,$(INCLUDEDIR))|' \
+	    -e 's|@VERSION@|$(LIB_VERSION)|' \
+		userspace/keyseal.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/keyseal.pc
+	for page in $(MAN_PAGES); do \
+		dir=$(DESTDIR)$(MANDIR)/man$${page##*.}; \
+		$(INSTALL) -d $$dir && $(INSTALL) -m 0644 $$page $$dir/ || exit; \
+	done
+	$(if $(DESTDIR),,ldconfig)
+
+install-system:
+	$(INSTALL) -d $(DESTDIR)$(UDEVRULESDIR) \
+		$(DESTDIR)$(DOCDIR)/examples/modules-load.d
+	$(INSTALL) -m 0644 userspace/system/60-keyseal.rules \
+		$(DESTDIR)$(UDEVRULESDIR)/
+	$(INSTALL) -m 0644 userspace/system/modules-load.conf \
+		$(DESTDIR)$(DOCDIR)/examples/modules-load.d/keyseal.conf
+
+# Removes exactly what install put there; directories shared with other
+# software (bin/, include/linux/, man/man1/, ...) stay.
+uninstall: uninstall-module uninstall-userspace uninstall-system
+
+uninstall-module:
+	rm -f $(DESTDIR)$(MODDIR)/keyseal.ko
+	$(if $(DESTDIR),,depmod -a $(KERNELRELEASE))
+
+uninstall-userspace:
+	rm -f $(DESTDIR)$(BINDIR)/keyseal \
+		$(addprefix $(DESTDIR)$(LIBDIR)/,$(LIB_SHLIB) $(LIB_SONAME) \
+			libkeyseal.so libkeyseal.a) \
+		$(DESTDIR)$(PKGCONFIGDIR)/keyseal.pc \
+		$(DESTDIR)$(INCLUDEDIR)/keyseal.h \
+		$(DESTDIR)$(INCLUDEDIR)/linux/keyseal.h \
+		$(foreach page,$(MAN_PAGES),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(page)))/$(notdir $(page)))
+	$(if $(DESTDIR),,ldconfig)
+
+uninstall-system:
+	rm -f $(DESTDIR)$(UDEVRULESDIR)/60-keyseal.rules \
+		$(DESTDIR)$(DOCDIR)/examples/modules-load.d/keyseal.conf
+	rmdir $(DESTDIR)$(DOCDIR)/examples/modules-load.d \
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) 2>/dev/null || true
+
 clean:
 	rm -rf $(BUILD)
 
 .PHONY: all module userspace selftests check demo clean
+.PHONY: install install-module install-userspace install-system
+.PHONY: uninstall uninstall-module uninstall-userspace uninstall-system
