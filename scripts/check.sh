@@ -133,6 +133,10 @@ for fuzzer in "$BUILD"/userspace/fuzz/fuzz_*; do
 		"$logs/${fuzzer##*/}.log" fuzz_smoke "$fuzzer"
 done
 
+# Installation, DKMS and the Debian packages, in a copy of the tree.
+scripts/check-packaging.sh >"$logs/packaging.tap" 2>&1
+count_tap "$logs/packaging.tap"
+
 step "selftests build" "$logs/selftests-build.log" \
 	make --no-print-directory -C selftests
 for kver in "${kernels[@]}"; do

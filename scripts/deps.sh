@@ -14,7 +14,7 @@ packages=(
 	libkeyutils-dev libssl-dev keyutils openssl
 	qemu-system-x86 busybox-static kmod cpio xz-utils zstd
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
-	dkms debhelper dpkg-dev lintian fakeroot man-db
+	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
 )
 backports_packages=(
