@@ -23,6 +23,7 @@ static const char *const usage_names[] = {
 #define OPT_PLAINTEXT	0x04
 #define OPT_NOTAFTER	0x08
 #define OPT_SENDER	0x10
+#define OPT_RECIPIENT	0x20
 #define OPTS_POLICY	(OPT_PARENT | OPT_EXPORTABLE | OPT_PLAINTEXT | OPT_NOTAFTER)
 
 struct word {
@@ -137,6 +138,25 @@ static int parse_decimal(const char *s, size_t len, u64 max, u64 *value)
 	return 0;
 }
 
+/* "type:description" or "#serial" */
+static int parse_key_name(const struct word *value, struct keyseal_cmd_key *key)
+{
+	u64 serial;
+
+	if (value->s[0] == '#') {
+		if (parse_decimal(value->s + 1, value->len - 1, 0x7fffffff,
+				  &serial) || !serial)
+			return -EINVAL;
+		key->serial = serial;
+		return 0;
+	}
+	if (!keyseal_parent_spec_valid(value->s, value->len))
+		return -EINVAL;
+	key->name = value->s;
+	key->name_len = value->len;
+	return 0;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
@@ -181,11 +201,13 @@ static int parse_options(const struct word *words, int n, unsigned int allowed,
 		const struct word *w = &words[i];
 
 		if (option_is(w, "parent", &value)) {
-			if (!keyseal_parent_spec_valid(value.s, value.len))
+			if (parse_key_name(&value, &cmd->parent))
 				return -EINVAL;
-			cmd->parent = value.s;
-			cmd->parent_len = value.len;
 			opt = OPT_PARENT;
+		} else if (option_is(w, "recipient", &value)) {
+			if (parse_key_name(&value, &cmd->recipient))
+				return -EINVAL;
+			opt = OPT_RECIPIENT;
 		} else if (option_is(w, "notafter", &value)) {
 			if (parse_decimal(value.s, value.len, (u64)-1,
 					  &cmd->not_after) || !cmd->not_after)
@@ -270,7 +292,8 @@ static int parse_load(const struct word *words, int n, struct keyseal_cmd *cmd)
 		return -EINVAL;
 	cmd->data = words[0].s;
 	cmd->data_len = words[0].len;
-	return parse_options(words + 1, n - 1, OPT_PARENT | OPT_SENDER, cmd);
+	return parse_options(words + 1, n - 1,
+			     OPT_PARENT | OPT_RECIPIENT | OPT_SENDER, cmd);
 }
 
 /**
@@ -305,7 +328,7 @@ int keyseal_cmd_parse(const char *text, size_t len, struct keyseal_cmd *cmd)
 	} else if (word_is(&words[0], "rewrap")) {
 		cmd->verb = KEYSEAL_CMD_REWRAP;
 		ret = parse_options(words + 1, n - 1, OPT_PARENT, cmd);
-		if (!ret && !cmd->parent)
+		if (!ret && !cmd->parent.name && !cmd->parent.serial)
 			ret = -EINVAL;
 	} else if (word_is(&words[0], "restrict")) {
 		cmd->verb = KEYSEAL_CMD_RESTRICT;

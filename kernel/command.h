@@ -2,13 +2,16 @@
 /*
  * The commands the "sealed" key type accepts as add_key and update payloads:
  *
- *   new <usage> [<bytes>] [parent=<type>:<desc>] [exportable] [plaintext]
+ *   new <usage> [<bytes>] [parent=<key>] [exportable] [plaintext]
  *       [notafter=<unix-seconds>]
- *   load <blob> [parent=<type>:<desc>] [sender=<hex public key>]
- *   import <usage> <hex> [parent=<type>:<desc>] [exportable] [plaintext]
+ *   load <blob> [parent=<key>] [recipient=<key>] [sender=<hex public key>]
+ *   import <usage> <hex> [parent=<key>] [exportable] [plaintext]
  *       [notafter=<unix-seconds>]
- *   rewrap parent=<type>:<desc>
+ *   rewrap parent=<key>
  *   restrict [exportable] [plaintext]
+ *
+ * A <key> is "type:description", found in the caller's keyrings, or
+ * "#serial".
  *
  * Parsing checks syntax and ranges only; what is allowed is policy's call.
  */
@@ -28,6 +31,20 @@ enum keyseal_verb {
 };
 
 /**
+ * struct keyseal_cmd_key - a key a command names
+ * @name: "type:description", not NUL-terminated, or NULL
+ * @name_len: its length
+ * @serial: the key's serial if named as "#serial", else 0
+ *
+ * Both @name and @serial unset: the option was not given.
+ */
+struct keyseal_cmd_key {
+	const char *name;
+	u8 name_len;
+	s32 serial;
+};
+
+/**
  * struct keyseal_cmd - a parsed command
  * @verb: KEYSEAL_CMD_*
  * @usage: new, import: KEYSEAL_USAGE_*
@@ -35,9 +52,10 @@ enum keyseal_verb {
  *	brings "exportable" with it)
  * @key_len: new: bytes of material to make; import: bytes in @data
  * @not_after: new, import: expiry in seconds since the epoch, 0 for none
- * @parent: "type:description" named by parent=, not NUL-terminated; NULL if
- *	the option was not given
- * @parent_len: its length
+ * @parent: the key parent= names: the KEK to store under, or for "load" of
+ *	a blob under a KEK, the KEK that opens it
+ * @recipient: load: the exchange key recipient= names to open a recipient
+ *	blob with
  * @data: load: the armored blob; import: the material in hex
  * @data_len: its length
  * @sender_pk: load: the public key the blob must come from
@@ -49,8 +67,8 @@ struct keyseal_cmd {
 	u8 key_flags;
 	u16 key_len;
 	u64 not_after;
-	const char *parent;
-	u8 parent_len;
+	struct keyseal_cmd_key parent;
+	struct keyseal_cmd_key recipient;
 	const char *data;
 	size_t data_len;
 	u8 sender_pk[KEYSEAL_P256_PUBLIC_SIZE];

@@ -7,6 +7,7 @@
 
 #include <linux/key.h>
 
+#include "command.h"
 #include "crypto.h"
 #include "keyseal.h"
 
@@ -51,6 +52,15 @@ struct keyseal_kek_ref {
 	const char *name;
 	size_t name_len;
 };
+
+/* The KEK a command's option names. */
+static inline struct keyseal_kek_ref
+keyseal_cmd_kek_ref(const struct keyseal_cmd_key *key)
+{
+	struct keyseal_kek_ref ref = { key->serial, key->name, key->name_len };
+
+	return ref;
+}
 
 int keyseal_kek_get(struct keyseal_crypto *c, const struct keyseal_kek_ref *ref,
 		    const struct key *exclude, struct keyseal_kek *kek);

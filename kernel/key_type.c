@@ -22,7 +22,7 @@
 static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 				     const struct keyseal_cmd *cmd)
 {
-	struct keyseal_kek_ref store = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_kek_ref store = keyseal_cmd_kek_ref(&cmd->parent);
 	struct keyseal_attrs attrs;
 	struct sealed_key *sk;
 	u8 *material;
@@ -49,7 +49,7 @@ static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 static struct sealed_key *sealed_import(struct keyseal_crypto *c,
 					const struct keyseal_cmd *cmd)
 {
-	struct keyseal_kek_ref store = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_kek_ref store = keyseal_cmd_kek_ref(&cmd->parent);
 	struct keyseal_attrs attrs;
 	struct sealed_key *sk;
 	u8 *material;
@@ -101,13 +101,19 @@ static struct sealed_key *sealed_load(struct keyseal_crypto *c,
 		goto out;
 	}
 
-	/* parent= opens a KEK blob; for other blobs it says where to store. */
+	/*
+	 * parent= opens a blob under a KEK; other blobs are opened by the
+	 * recipient= exchange key and stored under parent=.
+	 */
 	if (blob.scheme == KEYSEAL_SCHEME_KEK) {
-		p.unwrap.name = cmd->parent;
-		p.unwrap.name_len = cmd->parent_len;
+		if (cmd->recipient.name || cmd->recipient.serial) {
+			sk = ERR_PTR(-EINVAL);
+			goto out;
+		}
+		p.unwrap = keyseal_cmd_kek_ref(&cmd->parent);
 	} else {
-		p.store.name = cmd->parent;
-		p.store.name_len = cmd->parent_len;
+		p.unwrap = keyseal_cmd_kek_ref(&cmd->recipient);
+		p.store = keyseal_cmd_kek_ref(&cmd->parent);
 	}
 	sk = keyseal_unseal(c, buf, len, &p);
 out:
@@ -210,7 +216,7 @@ static struct sealed_key *sealed_updated(struct key *key,
 					 const struct sealed_key *old,
 					 const struct keyseal_cmd *cmd)
 {
-	struct keyseal_kek_ref ref = { 0, cmd->parent, cmd->parent_len };
+	struct keyseal_kek_ref ref = keyseal_cmd_kek_ref(&cmd->parent);
 	struct keyseal_kek kek = { };
 	struct keyseal_crypto *c;
 	struct sealed_key *sk;
@@ -225,6 +231,7 @@ static struct sealed_key *sealed_updated(struct key *key,
 		if (ret)
 			goto out;
 		sk->attrs.key_flags = cmd->key_flags;
+		ref.serial = 0;
 		ref.name = old->parent;
 		ref.name_len = strlen(old->parent);
 	}

@@ -24,7 +24,8 @@ TEST(new_defaults)
 	EXPECT_EQ(32, cmd.key_len);
 	EXPECT_EQ(0, cmd.key_flags);
 	EXPECT_EQ(0, cmd.not_after);
-	EXPECT_EQ(NULL, cmd.parent);
+	EXPECT_EQ(NULL, cmd.parent.name);
+	EXPECT_EQ(0, cmd.parent.serial);
 }
 
 TEST(new_with_every_option)
@@ -38,8 +39,8 @@ TEST(new_with_every_option)
 	EXPECT_EQ(KEYSEAL_FLAG_PLAINTEXT | KEYSEAL_FLAG_EXPORTABLE,
 		  cmd.key_flags);
 	EXPECT_EQ(4102444800ULL, cmd.not_after);
-	ASSERT_EQ(18, cmd.parent_len);
-	EXPECT_EQ(0, memcmp(cmd.parent, "logon:keyseal:root", 18));
+	ASSERT_EQ(18, cmd.parent.name_len);
+	EXPECT_EQ(0, memcmp(cmd.parent.name, "logon:keyseal:root", 18));
 }
 
 TEST(new_sizes)
@@ -76,7 +77,10 @@ TEST(malformed_commands)
 		"import aead zz", "import aead 0", "rewrap", "rewrap exportable",
 		"rewrap parent=user:kmk parent=user:kmk",
 		"restrict parent=user:x", "restrict exportable exportable",
-		"new\001aead", "new aead\r", "NEW aead",
+		"new\001aead", "new aead\r", "NEW aead", "new aead parent=#0",
+		"new aead parent=#", "new aead parent=#-1", "new aead parent=#01",
+		"new aead parent=#2147483648", "new aead recipient=user:x",
+		"rewrap recipient=user:x",
 	};
 	struct keyseal_cmd cmd;
 	size_t i;
@@ -132,7 +136,15 @@ TEST(load_rewrap_restrict)
 
 	ASSERT_EQ(0, parse("rewrap parent=sealed:child", &cmd));
 	EXPECT_EQ(KEYSEAL_CMD_REWRAP, cmd.verb);
-	EXPECT_EQ(12, cmd.parent_len);
+	EXPECT_EQ(12, cmd.parent.name_len);
+
+	ASSERT_EQ(0, parse("load S1NCTA== parent=#123 recipient=#2147483647",
+			   &cmd));
+	EXPECT_EQ(123, cmd.parent.serial);
+	EXPECT_EQ(NULL, cmd.parent.name);
+	EXPECT_EQ(2147483647, cmd.recipient.serial);
+	ASSERT_EQ(0, parse("load S1NCTA== recipient=sealed:xch", &cmd));
+	EXPECT_EQ(10, cmd.recipient.name_len);
 
 	ASSERT_EQ(0, parse("restrict", &cmd));
 	EXPECT_EQ(KEYSEAL_CMD_RESTRICT, cmd.verb);
