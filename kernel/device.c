@@ -10,11 +10,27 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 
-#include "keyseal.h"
+#include "ioctl.h"
 
 static long keyseal_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
+	void __user *argp = (void __user *)arg;
+
+	switch (cmd) {
+	case KEYSEAL_IOC_INFO:
+		return keyseal_ioc_info(argp);
+	case KEYSEAL_IOC_EXPORT:
+		return keyseal_ioc_export(argp);
+	case KEYSEAL_IOC_IMPORT:
+		return keyseal_ioc_import(argp);
+	case KEYSEAL_IOC_REWRAP:
+		return keyseal_ioc_rewrap(argp);
+	case KEYSEAL_IOC_ENCRYPT:
+		return keyseal_ioc_crypt(argp, true);
+	case KEYSEAL_IOC_DECRYPT:
+		return keyseal_ioc_crypt(argp, false);
+	}
 	return -ENOTTY;
 }
 

@@ -161,3 +161,47 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 	kfree_sensitive(buf);
 	return ret;
 }
+
+/**
+ * keyseal_wrap_plaintext() - a blob carrying key material in the clear
+ * @attrs: what the key is; it must have the plaintext flag
+ * @material: the key, @attrs->key_len bytes
+ * @blob: set to the new blob (kmalloc'ed; free it with kfree_sensitive())
+ * @blob_len: set to its length
+ *
+ * Return: 0, -EINVAL if @attrs cannot be in such a blob, -ENOMEM.
+ */
+int keyseal_wrap_plaintext(const struct keyseal_attrs *attrs,
+			   const u8 *material, u8 **blob, size_t *blob_len)
+{
+	struct keyseal_blob b = {
+		.scheme = KEYSEAL_SCHEME_PLAINTEXT,
+		.usage = attrs->usage,
+		.key_alg = attrs->key_alg,
+		.key_flags = attrs->key_flags,
+		.provenance = attrs->provenance,
+		.key_len = attrs->key_len,
+		.created = attrs->created,
+		.not_after = attrs->not_after,
+	};
+	int header_len;
+	size_t len;
+	u8 *buf;
+
+	memcpy(b.key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
+	if (keyseal_blob_check(&b))
+		return -EINVAL;
+	len = keyseal_blob_header_size(&b) + keyseal_blob_body_size(&b);
+	buf = kmalloc(len, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	header_len = keyseal_blob_write_header(&b, buf, len);
+	if (header_len < 0) {
+		kfree(buf);
+		return header_len;
+	}
+	memcpy(buf + header_len, material, attrs->key_len);
+	*blob = buf;
+	*blob_len = len;
+	return 0;
+}

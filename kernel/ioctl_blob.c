@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IMPORT and REWRAP: blobs in from userspace.
+ *
+ * IMPORT makes the key with key_create_or_update() from a "load" command,
+ * so a key imported through the device passes exactly the checks of one
+ * loaded with keyctl, and is accounted and linked the same way.
+ */
+
+#include <crypto/algapi.h>
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "armor.h"
+#include "ioctl.h"
+#include "kek.h"
+#include "policy.h"
+#include "wrap.h"
+
+/* As add_key(2) allows. */
+#define DESCRIPTION_MAX	4096
+
+/* Room for "load", the armor, and the options an import may add. */
+#define IMPORT_CMD_SIZE	(KEYSEAL_ARMOR_MAX_SIZE + 256)
+
+static u8 *blob_from_user(u64 ubuf, u32 len)
+{
+	if (!len || len > KEYSEAL_BLOB_MAX_SIZE)
+		return ERR_PTR(-EINVAL);
+	return memdup_user(u64_to_user_ptr(ubuf), len);
+}
+
+/* The "load" command equivalent to an IMPORT request. */
+static int import_command(const struct keyseal_import *req, const u8 *blob,
+			  char *cmd)
+{
+	struct keyseal_blob parsed;
+	u8 sender[KEYSEAL_P256_PUBLIC_SIZE];
+	int len;
+
+	if (keyseal_blob_parse(blob, req->blob_len, &parsed))
+		return -EINVAL;
+
+	len = sprintf(cmd, "load ");
+	len += keyseal_armor_encode(blob, req->blob_len, cmd + len);
+	if (parsed.scheme == KEYSEAL_SCHEME_KEK) {
+		/* The KEK that opens the blob is the new key's parent. */
+		if (req->parent)
+			return -EINVAL;
+		if (req->unwrap)
+			len += sprintf(cmd + len, " parent=#%d", req->unwrap);
+	} else {
+		if (req->unwrap)
+			len += sprintf(cmd + len, " recipient=#%d", req->unwrap);
+		if (req->parent)
+			len += sprintf(cmd + len, " parent=#%d", req->parent);
+	}
+	if (req->expected_sender) {
+		if (!req->expected_sender_len ||
+		    req->expected_sender_len > sizeof(sender))
+			return -EINVAL;
+		if (copy_from_user(sender,
+				   u64_to_user_ptr(req->expected_sender),
+				   req->expected_sender_len))
+			return -EFAULT;
+		len += sprintf(cmd + len, " sender=%*phN",
+			       req->expected_sender_len, sender);
+	} else if (req->expected_sender_len) {
+		return -EINVAL;
+	}
+	return len;
+}
+
+long keyseal_ioc_import(void __user *argp)
+{
+	struct keyseal_import req;
+	key_ref_t keyring, key;
+	char *description = NULL, *cmd = NULL;
+	u8 *blob = NULL;
+	int ret, len;
+
+	if (copy_from_user(&req, argp, sizeof(req)))
+		return -EFAULT;
+	if (req.flags || req.__pad || req.serial ||
+	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+		return -EINVAL;
+	if (req.unwrap < 0 || req.parent < 0)
+		return -EINVAL;
+
+	blob = blob_from_user(req.blob, req.blob_len);
+	if (IS_ERR(blob))
+		return PTR_ERR(blob);
+	if (req.description) {
+		description = strndup_user(u64_to_user_ptr(req.description),
+					   DESCRIPTION_MAX);
+		if (IS_ERR(description)) {
+			ret = PTR_ERR(description);
+			description = NULL;
+			goto out;
+		}
+	}
+	cmd = kmalloc(IMPORT_CMD_SIZE, GFP_KERNEL);
+	if (!cmd) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	len = import_command(&req, blob, cmd);
+	if (len < 0) {
+		ret = len;
+		goto out;
+	}
+
+	keyring = lookup_user_key(req.keyring, KEY_LOOKUP_CREATE,
+				  KEY_NEED_WRITE);
+	if (IS_ERR(keyring)) {
+		ret = PTR_ERR(keyring);
+		goto out;
+	}
+	key = key_create_or_update(keyring, "sealed",
+				   description && *description ? description : NULL,
+				   cmd, len, KEY_PERM_UNDEF, KEY_ALLOC_IN_QUOTA);
+	key_ref_put(keyring);
+	if (IS_ERR(key)) {
+		ret = PTR_ERR(key);
+		goto out;
+	}
+	req.serial = key_ref_to_ptr(key)->serial;
+	key_ref_put(key);
+	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
+out:
+	kfree(cmd);
+	kfree(description);
+	kfree(blob);
+	return ret;
+}
+
+/* Open a KEK blob and seal the same key under another KEK. */
+static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
+		       u8 **out, size_t *out_len)
+{
+	struct keyseal_kek_ref unwrap = { req->unwrap };
+	struct keyseal_kek from = { }, to = { };
+	struct keyseal_attrs attrs;
+	struct keyseal_crypto *c;
+	struct keyseal_blob blob;
+	unsigned int target;
+	u8 *material;
+	int ret;
+
+	if (keyseal_blob_parse(in, req->blob_in_len, &blob) ||
+	    blob.scheme != KEYSEAL_SCHEME_KEK)
+		return -EINVAL;
+	keyseal_blob_attrs(&blob, &attrs);
+	if (!unwrap.serial) {
+		unwrap.name = blob.parent;
+		unwrap.name_len = blob.parent_len;
+	}
+
+	material = kmalloc(blob.key_len, GFP_KERNEL);
+	if (!material)
+		return -ENOMEM;
+	c = keyseal_crypto_get();
+	if (IS_ERR(c)) {
+		ret = PTR_ERR(c);
+		goto out_material;
+	}
+
+	ret = keyseal_kek_get(c, &unwrap, NULL, &from);
+	if (!ret)
+		ret = keyseal_unwrap_kek(c, &blob, &from, material);
+	if (!ret)
+		ret = keyseal_kek_from_serial(c, req->kek, &to);
+	if (!ret) {
+		target = crypto_memneq(to.fingerprint, blob.parent_fp,
+				       sizeof(to.fingerprint)) ?
+			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
+		ret = keyseal_policy_export(&attrs, target);
+	}
+	if (!ret)
+		ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
+
+	keyseal_kek_release(&to);
+	keyseal_kek_release(&from);
+	keyseal_crypto_put(c);
+out_material:
+	kfree_sensitive(material);
+	return ret;
+}
+
+long keyseal_ioc_rewrap(void __user *argp)
+{
+	struct keyseal_rewrap req;
+	size_t out_len;
+	u8 *in, *out = NULL;
+	int ret;
+
+	if (copy_from_user(&req, argp, sizeof(req)))
+		return -EFAULT;
+	if (req.flags || req.__pad ||
+	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+		return -EINVAL;
+	if (req.unwrap < 0 || req.kek <= 0)
+		return -EINVAL;
+
+	in = blob_from_user(req.blob_in, req.blob_in_len);
+	if (IS_ERR(in))
+		return PTR_ERR(in);
+	ret = rewrap_blob(&req, in, &out, &out_len);
+	if (ret)
+		goto out;
+	ret = keyseal_copy_blob_out(req.blob_out, &req.blob_out_len, out,
+				    out_len);
+	if ((ret == 0 || ret == -ERANGE) && copy_to_user(argp, &req, sizeof(req)))
+		ret = -EFAULT;
+out:
+	kfree(out);
+	kfree(in);
+	return ret;
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Keys named by serial in ioctls, and consistent copies of them.
+ *
+ * A copy is taken under RCU so no key semaphore is held while the ioctl
+ * goes on to look up other keys or to copy to and from userspace.
+ */
+
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "armor.h"
+#include "ioctl.h"
+
+/**
+ * keyseal_sealed_key_lookup() - a sealed key the caller names by serial
+ * @serial: the serial
+ * @perm: the permission the operation needs on it
+ *
+ * Return: the key, referenced, or an ERR_PTR: errors of lookup_user_key()
+ * (-ENOKEY, -EACCES, -EKEYREVOKED ...), or -EKEYREJECTED if the key is not
+ * a sealed key.
+ */
+struct key *keyseal_sealed_key_lookup(key_serial_t serial,
+				      enum key_need_perm perm)
+{
+	key_ref_t key_ref;
+	struct key *key;
+
+	key_ref = lookup_user_key(serial, 0, perm);
+	if (IS_ERR(key_ref))
+		return ERR_CAST(key_ref);
+	key = key_ref_to_ptr(key_ref);
+	if (key->type != &key_type_sealed) {
+		key_put(key);
+		return ERR_PTR(-EKEYREJECTED);
+	}
+	return key;
+}
+
+/**
+ * keyseal_snapshot_take() - copy a sealed key the caller names
+ * @serial: the key
+ * @perm: the permission the operation needs on it
+ * @with_material: whether to copy the secret too
+ * @snap: filled in; release with keyseal_snapshot_release() whatever the
+ *	result
+ *
+ * Return: 0, an error of keyseal_sealed_key_lookup(), -EKEYREVOKED,
+ * -ENOMEM.
+ */
+int keyseal_snapshot_take(key_serial_t serial, enum key_need_perm perm,
+			  bool with_material, struct keyseal_snapshot *snap)
+{
+	const struct sealed_key *sk;
+	char *armor;
+	int ret = 0, len;
+
+	memset(snap, 0, sizeof(*snap));
+	snap->key = keyseal_sealed_key_lookup(serial, perm);
+	if (IS_ERR(snap->key)) {
+		ret = PTR_ERR(snap->key);
+		snap->key = NULL;
+		return ret;
+	}
+
+	armor = kmalloc(KEYSEAL_ARMOR_MAX_SIZE, GFP_KERNEL);
+	snap->blob = kmalloc(KEYSEAL_BLOB_MAX_SIZE, GFP_KERNEL);
+	if (with_material)
+		snap->material = kmalloc(KEYSEAL_SECRET_MAX, GFP_KERNEL);
+	if (!armor || !snap->blob || (with_material && !snap->material)) {
+		ret = -ENOMEM;
+		goto out;
+	}
+
+	rcu_read_lock();
+	sk = dereference_key_rcu(snap->key);
+	if (sk) {
+		snap->attrs = sk->attrs;
+		memcpy(snap->parent, sk->parent, sizeof(snap->parent));
+		memcpy(snap->parent_fp, sk->parent_fp, sizeof(snap->parent_fp));
+		memcpy(snap->public_key, sk->public_key,
+		       sizeof(snap->public_key));
+		snap->public_len = sk->public_len;
+		if (with_material)
+			memcpy(snap->material, sk->material, sk->attrs.key_len);
+		len = sk->armor_len;
+		memcpy(armor, sk->armor, len);
+	}
+	rcu_read_unlock();
+	if (!sk) {
+		ret = -EKEYREVOKED;
+		goto out;
+	}
+
+	len = keyseal_armor_decode(armor, len, snap->blob,
+				   KEYSEAL_BLOB_MAX_SIZE);
+	if (len < 0)
+		ret = len;
+	else
+		snap->blob_len = len;
+out:
+	kfree(armor);
+	return ret;
+}
+
+/**
+ * keyseal_snapshot_release() - drop a copy, wiping its secret
+ * @snap: the copy
+ */
+void keyseal_snapshot_release(struct keyseal_snapshot *snap)
+{
+	kfree_sensitive(snap->material);
+	kfree(snap->blob);
+	if (snap->key)
+		key_put(snap->key);
+	memset(snap, 0, sizeof(*snap));
+}
+
+/**
+ * keyseal_copy_blob_out() - give a blob to userspace
+ * @ubuf: the user's buffer
+ * @ulen: in: its size; out: the blob's size
+ * @blob: the blob
+ * @len: its size
+ *
+ * Return: 0, -ERANGE if the buffer is too small (@ulen then says how much
+ * is needed), -EFAULT.
+ */
+int keyseal_copy_blob_out(u64 ubuf, u32 *ulen, const u8 *blob, size_t len)
+{
+	u32 size = *ulen;
+
+	*ulen = len;
+	if (size < len)
+		return -ERANGE;
+	if (copy_to_user(u64_to_user_ptr(ubuf), blob, len))
+		return -EFAULT;
+	return 0;
+}
