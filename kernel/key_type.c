@@ -297,9 +297,13 @@ static void sealed_revoke(struct key *key)
 	sealed_key_free_deferred(sk);
 }
 
+/*
+ * /proc/keys may still be describing the key under RCU when the key type's
+ * removal destroys it, so the payload goes after a grace period.
+ */
 static void sealed_destroy(struct key *key)
 {
-	sealed_key_free(key->payload.data[0]);
+	sealed_key_free_deferred(key->payload.data[0]);
 }
 
 /* /proc/keys: what the key is and where it is stored, never its secret. */
