@@ -234,6 +234,52 @@ int keyseal_private_key_public(const struct keyseal_private_key *sk,
  */
 void keyseal_private_key_wipe(struct keyseal_private_key *sk);
 
+/**
+ * struct keyseal_wrap_key - a key to send, and the policy it travels with
+ * @usage: KEYSEAL_USAGE_*
+ * @key_flags: KEYSEAL_FLAG_*: the policy the recipient's kernel enforces
+ * @not_after: expiry, seconds since the epoch, or 0 for none
+ * @key_id: the key's KEYSEAL_KEY_ID_SIZE-byte identity, to keep the one it
+ *	already has, or NULL to give the key a new random one
+ * @material: the key material
+ * @len: its length, which must suit @usage (32 bytes for kek, x25519 and
+ *	p256; 16 or 32 for aead; 16 to 512 for secret)
+ */
+struct keyseal_wrap_key {
+	uint8_t usage;
+	uint8_t key_flags;
+	uint64_t not_after;
+	const uint8_t *key_id;
+	const void *material;
+	size_t len;
+};
+
+/**
+ * keyseal_wrap_to_recipient() - wrap a key for a keyseal host's exchange key
+ * @key: the key and its policy
+ * @recipient: the recipient's exchange public key
+ * @sender: the sender's own exchange private key for HPKE auth mode, which
+ *	lets the recipient check who sent the key; NULL for base mode. Same
+ *	KEM as @recipient.
+ * @blob: output, the binary recipient blob; KEYSEAL_BLOB_MAX_SIZE bytes are
+ *	always enough
+ * @blob_len: in: size of @blob; out: size of the blob, also on -ERANGE
+ *
+ * The blob is RFC 9180 HPKE with @recipient's KEM, HKDF-SHA256 and
+ * AES-256-GCM, info KEYSEAL_HPKE_INFO, a fresh ephemeral key, and the whole
+ * header as associated data. Its provenance is KEYSEAL_ORIGIN_EXTERNAL and
+ * its creation time is now. The material is checked only for its length
+ * (and, for a p256 key, for a valid scalar).
+ *
+ * Return: 0; -EINVAL for a malformed key, policy or public key;
+ * -EKEYREJECTED if @recipient is not a valid point, gives an all-zero X25519
+ * exchange, or is of another KEM than @sender; -ERANGE; -EIO; -ENOMEM.
+ */
+int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
+			      const struct keyseal_public_key *recipient,
+			      const struct keyseal_private_key *sender,
+			      void *blob, size_t *blob_len);
+
 #pragma GCC visibility pop
 
 #ifdef __cplusplus
