@@ -58,8 +58,11 @@ static struct keyseal_crypto *crypto_set_alloc(void)
 		ret = alloc_error(PTR_ERR(c->hmac));
 		goto err;
 	}
-	/* Synchronous only: every caller sleeps anyway and waits for it. */
-	c->gcm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	/*
+	 * Any implementation: the fast ones are wrapped as asynchronous, but
+	 * run at once in process context; keyseal_aead_run() waits anyway.
+	 */
+	c->gcm = crypto_alloc_aead("gcm(aes)", 0, 0);
 	if (IS_ERR(c->gcm)) {
 		ret = alloc_error(PTR_ERR(c->gcm));
 		goto err;
@@ -269,12 +272,30 @@ static int gcm_crypt(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 
 	memcpy(iv, nonce, sizeof(iv));
 	sg_init_one(&sg, buf, buf_len);
-	aead_request_set_callback(req, 0, NULL, NULL);
 	aead_request_set_crypt(req, &sg, &sg, crypt_len, iv);
 	aead_request_set_ad(req, assoc_len);
-	ret = encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	ret = keyseal_aead_run(req, encrypt);
 	aead_request_free(req);
 	return ret;
+}
+
+/**
+ * keyseal_aead_run() - run an AEAD request and wait for it
+ * @req: the request, crypt and associated data set
+ * @encrypt: encrypt, or decrypt
+ *
+ * Return: 0, -EBADMSG when decryption finds the tag wrong, or another error
+ * of the crypto API.
+ */
+int keyseal_aead_run(struct aead_request *req, bool encrypt)
+{
+	DECLARE_CRYPTO_WAIT(wait);
+
+	aead_request_set_callback(req, CRYPTO_TFM_REQ_MAY_SLEEP |
+				  CRYPTO_TFM_REQ_MAY_BACKLOG,
+				  crypto_req_done, &wait);
+	return crypto_wait_req(encrypt ? crypto_aead_encrypt(req) :
+					 crypto_aead_decrypt(req), &wait);
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #define KEYSEAL_HASH_SIZE	32
 
+struct aead_request;
 struct crypto_aead;
 struct crypto_shash;
 
@@ -54,6 +55,7 @@ int keyseal_hkdf_expand(struct keyseal_crypto *c,
 int keyseal_gcm_seal(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 		     const u8 *nonce, u8 *buf, size_t assoc_len,
 		     size_t text_len);
+int keyseal_aead_run(struct aead_request *req, bool encrypt);
 int keyseal_gcm_open(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 		     const u8 *nonce, u8 *buf, size_t assoc_len,
 		     size_t sealed_len);

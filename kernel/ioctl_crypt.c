@@ -17,6 +17,7 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
+#include "crypto.h"
 #include "ioctl.h"
 #include "policy.h"
 
@@ -29,7 +30,7 @@ static struct crypto_aead *sealed_key_aead(struct sealed_key *sk)
 
 	if (tfm)
 		return tfm;
-	tfm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	tfm = crypto_alloc_aead("gcm(aes)", 0, 0);
 	if (IS_ERR(tfm))
 		return PTR_ERR(tfm) == -ENOENT ? ERR_PTR(-EOPNOTSUPP) : tfm;
 	ret = crypto_aead_setauthsize(tfm, KEYSEAL_TAG_SIZE);
@@ -103,10 +104,9 @@ static int crypt_buffer(struct crypto_aead *tfm, u8 *buf, size_t buf_len,
 		sg_free_table(&sgt);
 		return -ENOMEM;
 	}
-	aead_request_set_callback(areq, 0, NULL, NULL);
 	aead_request_set_crypt(areq, sgt.sgl, sgt.sgl, req->in_len, iv);
 	aead_request_set_ad(areq, req->aad_len);
-	ret = encrypt ? crypto_aead_encrypt(areq) : crypto_aead_decrypt(areq);
+	ret = keyseal_aead_run(areq, encrypt);
 	aead_request_free(areq);
 	sg_free_table(&sgt);
 	return ret;
