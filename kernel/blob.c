@@ -73,7 +73,7 @@ u8 keyseal_usage_alg(u8 usage)
  */
 int keyseal_key_len_valid(u8 usage, u8 key_alg, size_t key_len)
 {
-	if (!usage || keyseal_usage_alg(usage) != key_alg)
+	if (!keyseal_usage_alg(usage) || keyseal_usage_alg(usage) != key_alg)
 		return 0;
 
 	switch (key_alg) {

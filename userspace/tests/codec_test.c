@@ -104,6 +104,7 @@ TEST(bad_header_fields_are_rejected)
 		{ 5, 9 },
 		{ 6, 0 },	/* usage */
 		{ 6, KEYSEAL_USAGE_KEK },	/* usage without its algorithm */
+		{ 6, 6 },	/* unknown usage */
 		{ 7, KEYSEAL_ALG_RAW },	/* algorithm without its usage */
 		{ 9, 24 },	/* aead key of 24 bytes */
 		{ 10, 0x04 },	/* unknown flag */
@@ -167,6 +168,19 @@ TEST(hpke_auth_blob_round_trip)
 	blob.scheme = KEYSEAL_SCHEME_HPKE_AUTH;
 	blob.sender_pk_len = 32;
 	EXPECT_EQ(-EINVAL, keyseal_blob_write_header(&blob, buf, sizeof(buf)));
+}
+
+TEST(unknown_usages_have_no_valid_length)
+{
+	unsigned int usage;
+
+	for (usage = 6; usage < 256; usage++) {
+		EXPECT_EQ(0, keyseal_key_len_valid(usage, 0, 32));
+		EXPECT_EQ(0, keyseal_key_len_valid(usage, usage, 32));
+	}
+	EXPECT_EQ(0, keyseal_key_len_valid(0, 0, 32));
+	EXPECT_EQ(1, keyseal_key_len_valid(KEYSEAL_USAGE_P256,
+					   KEYSEAL_ALG_P256, 32));
 }
 
 TEST(write_rejects_short_buffer)
