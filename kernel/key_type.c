@@ -128,7 +128,7 @@ out:
 static int sealed_default_description(struct key_preparsed_payload *prep,
 				      const struct sealed_key *sk)
 {
-	if (prep->description)
+	if (prep->orig_description)
 		return 0;
 	prep->description = kasprintf(GFP_KERNEL, "%s:%*phN",
 				      keyseal_usage_name(sk->attrs.usage),
@@ -196,6 +196,8 @@ static void sealed_free_preparse(struct key_preparsed_payload *prep)
 {
 	sealed_key_free(prep->payload.data[0]);
 	kfree_sensitive(prep->payload.data[1]);
+	/* the keyring core copies a description it takes from preparse */
+	kfree(prep->description);
 }
 
 static int sealed_instantiate(struct key *key,
