@@ -2,19 +2,24 @@
 /*
  * HMAC-SHA256, HKDF-SHA256 and AES-GCM for keyseal.
  *
- * Allocating a transform means a lookup in the crypto API's algorithm list
- * and several allocations, more than the work keyseal does with it on a key
- * of 32 bytes. Transforms are therefore kept in a pool: an operation takes a
- * set, keys it, uses it and gives it back scrubbed (re-keyed with zeros, so
- * no derived key outlives its operation).
+ * HMAC is computed with the kernel's SHA-256 library on state kept on the
+ * caller's stack and wiped there: nothing keyed outlives the call.
+ *
+ * Allocating a gcm(aes) transform means a lookup in the crypto API's
+ * algorithm list and several allocations, more than the work keyseal does
+ * with it on a key of 32 bytes. Transforms are therefore kept in a pool. A
+ * pooled transform still holds the last per-blob key it was given, so the
+ * pool is emptied once keyseal has been idle for a second; the crypto API
+ * wipes transforms as it frees them.
  */
 
 #include <crypto/aead.h>
-#include <crypto/hash.h>
+#include <crypto/sha2.h>
 #include <linux/err.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 
 #include <uapi/linux/keyseal.h>
 
@@ -22,19 +27,20 @@
 
 /* Idle sets kept for reuse; more can exist while operations run. */
 #define POOL_MAX_IDLE	16
+/* How long the pool may sit idle before it is emptied. */
+#define POOL_IDLE_TIME	HZ
 
 static LIST_HEAD(pool);
 static DEFINE_SPINLOCK(pool_lock);
 static unsigned int pool_idle;
 
-static const u8 zero_key[KEYSEAL_HASH_SIZE];
+static void pool_drain(struct work_struct *work);
+static DECLARE_DELAYED_WORK(pool_drain_work, pool_drain);
 
 static void crypto_set_free(struct keyseal_crypto *c)
 {
 	if (!IS_ERR_OR_NULL(c->gcm))
 		crypto_free_aead(c->gcm);
-	if (!IS_ERR_OR_NULL(c->hmac))
-		crypto_free_shash(c->hmac);
 	kfree(c);
 }
 
@@ -53,11 +59,6 @@ static struct keyseal_crypto *crypto_set_alloc(void)
 	if (!c)
 		return ERR_PTR(-ENOMEM);
 
-	c->hmac = crypto_alloc_shash("hmac(sha256)", 0, 0);
-	if (IS_ERR(c->hmac)) {
-		ret = alloc_error(PTR_ERR(c->hmac));
-		goto err;
-	}
 	/*
 	 * Any implementation: the fast ones are wrapped as asynchronous, but
 	 * run at once in process context; keyseal_aead_run() waits anyway.
@@ -99,19 +100,13 @@ struct keyseal_crypto *keyseal_crypto_get(void)
 }
 
 /**
- * keyseal_crypto_put() - scrub a set of transforms and give it back
+ * keyseal_crypto_put() - give a set of transforms back
  * @c: the set, or an ERR_PTR or NULL, which are ignored
  */
 void keyseal_crypto_put(struct keyseal_crypto *c)
 {
 	if (IS_ERR_OR_NULL(c))
 		return;
-
-	if (crypto_shash_setkey(c->hmac, zero_key, sizeof(zero_key)) ||
-	    crypto_aead_setkey(c->gcm, zero_key, sizeof(zero_key))) {
-		crypto_set_free(c);
-		return;
-	}
 
 	spin_lock(&pool_lock);
 	if (pool_idle < POOL_MAX_IDLE) {
@@ -123,6 +118,22 @@ void keyseal_crypto_put(struct keyseal_crypto *c)
 
 	if (c)
 		crypto_set_free(c);
+	mod_delayed_work(system_wq, &pool_drain_work, POOL_IDLE_TIME);
+}
+
+/* Free every idle set: their transforms may hold the last keys they had. */
+static void pool_drain(struct work_struct *work)
+{
+	struct keyseal_crypto *c, *next;
+	LIST_HEAD(idle);
+
+	spin_lock(&pool_lock);
+	list_splice_init(&pool, &idle);
+	pool_idle = 0;
+	spin_unlock(&pool_lock);
+
+	list_for_each_entry_safe(c, next, &idle, node)
+		crypto_set_free(c);
 }
 
 /**
@@ -130,61 +141,83 @@ void keyseal_crypto_put(struct keyseal_crypto *c)
  */
 void keyseal_crypto_exit(void)
 {
-	struct keyseal_crypto *c, *next;
-
-	list_for_each_entry_safe(c, next, &pool, node) {
-		list_del(&c->node);
-		crypto_set_free(c);
-	}
-	pool_idle = 0;
+	cancel_delayed_work_sync(&pool_drain_work);
+	pool_drain(NULL);
 }
 
-/* HMAC of a message in pieces, with the key already set. */
-static int hmac_chunks(struct crypto_shash *tfm,
-		       const struct keyseal_chunk *prefix,
-		       const struct keyseal_chunk *msg, unsigned int n_msg,
-		       const struct keyseal_chunk *suffix,
-		       u8 out[KEYSEAL_HASH_SIZE])
-{
-	SHASH_DESC_ON_STACK(desc, tfm);
-	unsigned int i;
-	int ret;
+/* SHA-256 states after absorbing the padded HMAC key XOR ipad and opad. */
+struct hmac_key {
+	struct sha256_state inner;
+	struct sha256_state outer;
+};
 
-	desc->tfm = tfm;
-	ret = crypto_shash_init(desc);
-	if (!ret && prefix)
-		ret = crypto_shash_update(desc, prefix->data, prefix->len);
-	for (i = 0; !ret && i < n_msg; i++)
-		ret = crypto_shash_update(desc, msg[i].data, msg[i].len);
-	if (!ret && suffix)
-		ret = crypto_shash_update(desc, suffix->data, suffix->len);
-	if (!ret)
-		ret = crypto_shash_final(desc, out);
-	shash_desc_zero(desc);
-	return ret;
+static void hmac_setkey(struct hmac_key *hk, const u8 *key, size_t key_len)
+{
+	u8 block[SHA256_BLOCK_SIZE] = { };
+	int i;
+
+	if (key_len > SHA256_BLOCK_SIZE)
+		sha256(key, key_len, block);
+	else
+		memcpy(block, key, key_len);
+
+	for (i = 0; i < SHA256_BLOCK_SIZE; i++)
+		block[i] ^= 0x36;
+	sha256_init(&hk->inner);
+	sha256_update(&hk->inner, block, sizeof(block));
+	for (i = 0; i < SHA256_BLOCK_SIZE; i++)
+		block[i] ^= 0x36 ^ 0x5c;
+	sha256_init(&hk->outer);
+	sha256_update(&hk->outer, block, sizeof(block));
+	memzero_explicit(block, sizeof(block));
+}
+
+/* HMAC of a message in pieces: an optional prefix, @msg, an optional suffix. */
+static void hmac_chunks(const struct hmac_key *hk,
+			const struct keyseal_chunk *prefix,
+			const struct keyseal_chunk *msg, unsigned int n_msg,
+			const struct keyseal_chunk *suffix,
+			u8 out[KEYSEAL_HASH_SIZE])
+{
+	struct sha256_state state = hk->inner;
+	u8 inner[SHA256_DIGEST_SIZE];
+	unsigned int i;
+
+	if (prefix)
+		sha256_update(&state, prefix->data, prefix->len);
+	for (i = 0; i < n_msg; i++)
+		sha256_update(&state, msg[i].data, msg[i].len);
+	if (suffix)
+		sha256_update(&state, suffix->data, suffix->len);
+	sha256_final(&state, inner);
+
+	state = hk->outer;
+	sha256_update(&state, inner, sizeof(inner));
+	sha256_final(&state, out);
+	memzero_explicit(inner, sizeof(inner));
 }
 
 /**
  * keyseal_hmac() - HMAC-SHA256
- * @c: transforms
+ * @c: transforms (unused: HMAC needs none)
  * @key: the HMAC key
  * @key_len: its length
  * @msg: the message, in pieces
  * @n_msg: number of pieces
  * @out: the MAC
  *
- * Return: 0 or a negative errno from the crypto API.
+ * Return: 0.
  */
 int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 		 const struct keyseal_chunk *msg, unsigned int n_msg,
 		 u8 out[KEYSEAL_HASH_SIZE])
 {
-	int ret;
+	struct hmac_key hk;
 
-	ret = crypto_shash_setkey(c->hmac, key, key_len);
-	if (ret)
-		return ret;
-	return hmac_chunks(c->hmac, NULL, msg, n_msg, NULL, out);
+	hmac_setkey(&hk, key, key_len);
+	hmac_chunks(&hk, NULL, msg, n_msg, NULL, out);
+	memzero_explicit(&hk, sizeof(hk));
+	return 0;
 }
 
 /**
@@ -196,15 +229,13 @@ int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
  * @n_ikm: number of pieces
  * @prk: the pseudorandom key
  *
- * Return: 0 or a negative errno from the crypto API.
+ * Return: 0.
  */
 int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
 			 size_t salt_len, const struct keyseal_chunk *ikm,
 			 unsigned int n_ikm, u8 prk[KEYSEAL_HASH_SIZE])
 {
 	/* HMAC pads short keys with zeros: an empty salt is HashLen zeros. */
-	if (!salt_len)
-		salt = zero_key;
 	return keyseal_hmac(c, salt, salt_len, ikm, n_ikm, prk);
 }
 
@@ -217,7 +248,7 @@ int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
  * @okm: the output keying material
  * @okm_len: its length, at most 255 * HashLen
  *
- * Return: 0, -EINVAL for too long an output, or an error of the crypto API.
+ * Return: 0, or -EINVAL for too long an output.
  */
 int keyseal_hkdf_expand(struct keyseal_crypto *c,
 			const u8 prk[KEYSEAL_HASH_SIZE],
@@ -227,31 +258,28 @@ int keyseal_hkdf_expand(struct keyseal_crypto *c,
 	u8 block[KEYSEAL_HASH_SIZE];
 	struct keyseal_chunk previous = { block, 0 };
 	struct keyseal_chunk counter_chunk;
+	struct hmac_key hk;
 	size_t done, n;
 	u8 counter;
-	int ret;
 
 	if (okm_len > 255 * KEYSEAL_HASH_SIZE)
 		return -EINVAL;
-	ret = crypto_shash_setkey(c->hmac, prk, KEYSEAL_HASH_SIZE);
-	if (ret)
-		return ret;
+	hmac_setkey(&hk, prk, KEYSEAL_HASH_SIZE);
 
 	counter_chunk.data = &counter;
 	counter_chunk.len = 1;
 	/* T(i) = HMAC(PRK, T(i - 1) | info | i), T(0) empty */
 	for (done = 0, counter = 1; done < okm_len; counter++) {
-		ret = hmac_chunks(c->hmac, &previous, info, n_info,
-				  &counter_chunk, block);
-		if (ret)
-			break;
+		hmac_chunks(&hk, &previous, info, n_info, &counter_chunk,
+			    block);
 		previous.len = KEYSEAL_HASH_SIZE;
 		n = min_t(size_t, okm_len - done, KEYSEAL_HASH_SIZE);
 		memcpy(okm + done, block, n);
 		done += n;
 	}
 	memzero_explicit(block, sizeof(block));
-	return ret;
+	memzero_explicit(&hk, sizeof(hk));
+	return 0;
 }
 
 static int gcm_crypt(struct keyseal_crypto *c, const u8 *key, size_t key_len,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * keyseal's primitives on the kernel crypto API: HMAC-SHA256, HKDF-SHA256
- * (RFC 5869) and AES-GCM, computed with transforms taken from a small pool so
- * that no operation pays for allocating them.
+ * keyseal's primitives: HMAC-SHA256 and HKDF-SHA256 (RFC 5869) on the
+ * kernel's SHA-256 library, and AES-GCM on the crypto API with transforms
+ * taken from a small pool so that no operation pays for allocating them.
  */
 #ifndef _KEYSEAL_CRYPTO_H
 #define _KEYSEAL_CRYPTO_H
@@ -14,16 +14,13 @@
 
 struct aead_request;
 struct crypto_aead;
-struct crypto_shash;
 
 /**
  * struct keyseal_crypto - transforms for one operation at a time
- * @hmac: hmac(sha256)
- * @gcm: gcm(aes), synchronous
+ * @gcm: gcm(aes)
  * @node: link in the pool of idle transforms
  */
 struct keyseal_crypto {
-	struct crypto_shash *hmac;
 	struct crypto_aead *gcm;
 	struct list_head node;
 };
