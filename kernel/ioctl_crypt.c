@@ -88,39 +88,208 @@ static int crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
 	       req->in_len <= KEYSEAL_CRYPT_MAX + KEYSEAL_TAG_SIZE;
 }
 
-/* The AEAD operation on aad | text (| tag) in @buf, in place. */
-static int crypt_buffer(struct crypto_aead *tfm, u8 *buf, size_t buf_len,
-			const struct keyseal_crypt *req, u8 *iv, bool encrypt)
+/*
+ * The key's transform, with the key's semaphore held for reading so the
+ * payload stays; release with up_read(&key->sem) when done.
+ */
+static struct crypto_aead *aead_key_lock(struct key *key)
 {
-	struct aead_request *areq;
-	struct sg_table sgt;
+	struct crypto_aead *tfm;
+	struct sealed_key *sk;
 	int ret;
 
-	ret = sg_from_buffer(&sgt, buf, buf_len);
-	if (ret)
-		return ret;
+	down_read(&key->sem);
+	ret = key_validate(key);
+	sk = dereference_key_locked(key);
+	if (!ret && !sk)
+		ret = -EKEYREVOKED;
+	if (!ret)
+		ret = keyseal_policy_use(&sk->attrs, KEYSEAL_USAGE_AEAD);
+	tfm = ret ? ERR_PTR(ret) : sealed_key_aead(sk);
+	if (IS_ERR(tfm))
+		up_read(&key->sem);
+	return tfm;
+}
+
+static int aead_key_crypt(struct key *key, struct scatterlist *src,
+			  struct scatterlist *dst,
+			  const struct keyseal_crypt *req, bool encrypt)
+{
+	u8 iv[KEYSEAL_NONCE_SIZE];
+	struct aead_request *areq;
+	struct crypto_aead *tfm;
+	int ret;
+
+	tfm = aead_key_lock(key);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
 	areq = aead_request_alloc(tfm, GFP_KERNEL);
 	if (!areq) {
-		sg_free_table(&sgt);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto out;
 	}
-	aead_request_set_crypt(areq, sgt.sgl, sgt.sgl, req->in_len, iv);
+	memcpy(iv, req->nonce, sizeof(iv));
+	aead_request_set_crypt(areq, src, dst, req->in_len, iv);
 	aead_request_set_ad(areq, req->aad_len);
 	ret = keyseal_aead_run(areq, encrypt);
 	aead_request_free(areq);
-	sg_free_table(&sgt);
+out:
+	up_read(&key->sem);
 	return ret;
 }
 
+/*
+ * Through a kernel buffer: the input is copied in, processed in place and
+ * copied out. Decryption always takes this way, so that plaintext reaches
+ * userspace only once the tag has been checked.
+ */
+static int crypt_bounced(struct key *key, struct keyseal_crypt *req,
+			 bool encrypt, size_t out_len)
+{
+	size_t buf_len = req->aad_len + req->in_len +
+			 (encrypt ? KEYSEAL_TAG_SIZE : 0);
+	struct sg_table sgt;
+	u8 *buf;
+	int ret;
+
+	buf = kvmalloc(buf_len ?: 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (copy_from_user(buf, u64_to_user_ptr(req->aad), req->aad_len) ||
+	    copy_from_user(buf + req->aad_len, u64_to_user_ptr(req->in),
+			   req->in_len)) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = sg_from_buffer(&sgt, buf, buf_len ?: 1);
+	if (ret)
+		goto out;
+	ret = aead_key_crypt(key, sgt.sgl, sgt.sgl, req, encrypt);
+	sg_free_table(&sgt);
+	if (!ret && copy_to_user(u64_to_user_ptr(req->out),
+				 buf + req->aad_len, out_len))
+		ret = -EFAULT;
+out:
+	/* Only a successful encryption leaves no plaintext behind. */
+	if (encrypt && !ret)
+		kvfree(buf);
+	else
+		kvfree_sensitive(buf, buf_len ?: 1);
+	return ret;
+}
+
+/* User memory pinned for the length of an operation. */
+struct pinned {
+	struct page **pages;
+	unsigned int n;
+	unsigned int offset;
+	size_t len;
+	bool write;
+};
+
+static int pin_user(struct pinned *p, u64 uaddr, size_t len, bool write)
+{
+	int got;
+
+	p->offset = offset_in_page(uaddr);
+	p->len = len;
+	p->write = write;
+	p->n = DIV_ROUND_UP(p->offset + len, PAGE_SIZE);
+	p->pages = kvmalloc_array(p->n, sizeof(*p->pages), GFP_KERNEL);
+	if (!p->pages)
+		return -ENOMEM;
+	got = pin_user_pages_fast(uaddr & PAGE_MASK, p->n,
+				  write ? FOLL_WRITE : 0, p->pages);
+	if (got == p->n)
+		return 0;
+	if (got > 0)
+		unpin_user_pages(p->pages, got);
+	kvfree(p->pages);
+	p->n = 0;
+	return got < 0 ? got : -EFAULT;
+}
+
+static void unpin_user(struct pinned *p)
+{
+	if (!p->n)
+		return;
+	unpin_user_pages_dirty_lock(p->pages, p->n, p->write);
+	kvfree(p->pages);
+	p->n = 0;
+}
+
+/* A scatterlist: the associated data (if any), then pinned user pages. */
+static int sg_from_pinned(struct sg_table *sgt, u8 *aad, size_t aad_len,
+			  const struct pinned *p)
+{
+	struct scatterlist *sg;
+	unsigned int i, off = p->offset;
+	size_t chunk, len = p->len;
+
+	if (sg_alloc_table(sgt, p->n + !!aad_len, GFP_KERNEL))
+		return -ENOMEM;
+	sg = sgt->sgl;
+	if (aad_len) {
+		sg_set_buf(sg, aad, aad_len);
+		sg = sg_next(sg);
+	}
+	for (i = 0; i < p->n; i++) {
+		chunk = min_t(size_t, len, PAGE_SIZE - off);
+		sg_set_page(sg, p->pages[i], chunk, off);
+		len -= chunk;
+		off = 0;
+		sg = sg_next(sg);
+	}
+	return 0;
+}
+
+/*
+ * Encryption straight from the user's pages to the user's pages, as
+ * AF_ALG does: no copy, nothing secret left in kernel memory. Should the
+ * caller change its input meanwhile, it only garbles its own ciphertext.
+ */
+static int encrypt_pinned(struct key *key, struct keyseal_crypt *req)
+{
+	struct pinned in = { }, out = { };
+	struct sg_table src, dst;
+	u8 *aad;
+	int ret;
+
+	aad = req->aad_len ? memdup_user(u64_to_user_ptr(req->aad),
+					 req->aad_len) : NULL;
+	if (IS_ERR(aad))
+		return PTR_ERR(aad);
+	ret = pin_user(&in, req->in, req->in_len, false);
+	if (!ret)
+		ret = pin_user(&out, req->out, req->in_len + KEYSEAL_TAG_SIZE,
+			       true);
+	if (ret)
+		goto out;
+
+	ret = sg_from_pinned(&src, aad, req->aad_len, &in);
+	if (ret)
+		goto out;
+	ret = sg_from_pinned(&dst, aad, req->aad_len, &out);
+	if (!ret) {
+		ret = aead_key_crypt(key, src.sgl, dst.sgl, req, true);
+		sg_free_table(&dst);
+	}
+	sg_free_table(&src);
+out:
+	unpin_user(&out);
+	unpin_user(&in);
+	kfree(aad);
+	return ret;
+}
+
+/* Below a page, copying costs less than pinning. */
+#define ZERO_COPY_MIN	PAGE_SIZE
+
 long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 {
-	u8 iv[KEYSEAL_NONCE_SIZE];
-	struct crypto_aead *tfm;
 	struct keyseal_crypt req;
-	struct sealed_key *sk;
-	size_t buf_len, out_len;
+	size_t out_len;
 	struct key *key;
-	u8 *buf = NULL;
 	int ret;
 
 	if (copy_from_user(&req, argp, sizeof(req)))
@@ -140,47 +309,16 @@ long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 
-	buf_len = req.aad_len + req.in_len + (encrypt ? KEYSEAL_TAG_SIZE : 0);
-	buf = kvmalloc(buf_len ?: 1, GFP_KERNEL);
-	if (!buf) {
-		ret = -ENOMEM;
-		goto out_key;
-	}
-	if (copy_from_user(buf, u64_to_user_ptr(req.aad), req.aad_len) ||
-	    copy_from_user(buf + req.aad_len, u64_to_user_ptr(req.in),
-			   req.in_len)) {
-		ret = -EFAULT;
-		goto out_buf;
-	}
-
-	down_read(&key->sem);
-	ret = key_validate(key);
-	sk = dereference_key_locked(key);
-	if (!ret && !sk)
-		ret = -EKEYREVOKED;
-	if (!ret)
-		ret = keyseal_policy_use(&sk->attrs, KEYSEAL_USAGE_AEAD);
-	if (!ret) {
-		tfm = sealed_key_aead(sk);
-		ret = PTR_ERR_OR_ZERO(tfm);
-	}
-	if (!ret) {
-		if (encrypt)
-			get_random_bytes(req.nonce, sizeof(req.nonce));
-		memcpy(iv, req.nonce, sizeof(iv));
-		ret = crypt_buffer(tfm, buf, buf_len, &req, iv, encrypt);
-	}
-	up_read(&key->sem);
+	if (encrypt)
+		get_random_bytes(req.nonce, sizeof(req.nonce));
+	if (encrypt && req.in_len >= ZERO_COPY_MIN)
+		ret = encrypt_pinned(key, &req);
+	else
+		ret = crypt_bounced(key, &req, encrypt, out_len);
+	key_put(key);
 	if (ret)
-		goto out_buf;
+		return ret;
 
 	req.out_len = out_len;
-	if (copy_to_user(u64_to_user_ptr(req.out), buf + req.aad_len, out_len) ||
-	    copy_to_user(argp, &req, sizeof(req)))
-		ret = -EFAULT;
-out_buf:
-	kvfree_sensitive(buf, buf_len ?: 1);
-out_key:
-	key_put(key);
-	return ret;
+	return copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
 }

@@ -253,6 +253,27 @@ TEST_F(dev, bad_user_pointers)
 	cr.aad_len = 0;
 	cr.out = BAD_POINTER;
 	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
+	/* pages that cannot be pinned, for messages encrypted in place */
+	{
+		u8 *big = malloc(2 * 4096 + 16);
+		u32 big_out = 2 * 4096 + 16;
+		u8 nonce[KEYSEAL_NONCE_SIZE];
+
+		ASSERT_NE(NULL, big);
+		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id,
+					      (void *)BAD_POINTER, 2 * 4096,
+					      NULL, 0, big, &big_out, nonce));
+		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id, big,
+					      2 * 4096, NULL, 0,
+					      (void *)BAD_POINTER, &big_out,
+					      nonce));
+		/* read-only output */
+		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id, big,
+					      2 * 4096, NULL, 0,
+					      (void *)"read-only", &big_out,
+					      nonce));
+		free(big);
+	}
 	imp.blob = (uintptr_t)out;
 	imp.description = BAD_POINTER;
 	imp.blob_len = sizeof(out);
@@ -531,6 +552,60 @@ TEST_F(dev, encrypt_decrypt_sizes)
 		crypt_round_trip(_metadata, self->fd, k16, sizes[i]);
 		crypt_round_trip(_metadata, self->fd, k32, sizes[i]);
 	}
+}
+
+/* Without associated data, at sizes that take the copying and pinned ways. */
+TEST_F(dev, encrypt_without_aad)
+{
+	static const size_t sizes[] = { 0, 100, 4096, 70000 };
+	key_serial_t id = add_sealed("na", "new aead parent=user:kmk");
+	u8 *plain = calloc(1, 70000), *sealed = malloc(70016);
+	u8 *opened = malloc(70000);
+	unsigned int i;
+
+	ASSERT_LT(0, id);
+	ASSERT_NE(NULL, plain);
+	ASSERT_NE(NULL, sealed);
+	ASSERT_NE(NULL, opened);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+		u32 len = sizes[i] + 16, open_len = sizes[i];
+
+		plain[sizes[i] / 2] = i + 1;
+		ASSERT_EQ(0, aead_crypt(self->fd, true, id, plain, sizes[i],
+					NULL, 0, sealed, &len, nonce))
+			TH_LOG("size %zu", sizes[i]);
+		ASSERT_EQ(0, aead_crypt(self->fd, false, id, sealed, len, NULL,
+					0, opened, &open_len, nonce));
+		EXPECT_EQ(0, memcmp(plain, opened, sizes[i]));
+	}
+	free(plain);
+	free(sealed);
+	free(opened);
+}
+
+/* A caller may encrypt in place; the result decrypts like any other. */
+TEST_F(dev, encrypt_in_place)
+{
+	key_serial_t id = add_sealed("ip", "new aead parent=user:kmk");
+	size_t size = 65536, i;
+	u8 *buf = malloc(size + 16), *copy = malloc(size);
+	u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+	u32 len = size + 16, open_len = size;
+
+	ASSERT_LT(0, id);
+	ASSERT_NE(NULL, buf);
+	ASSERT_NE(NULL, copy);
+	for (i = 0; i < size; i++)
+		buf[i] = copy[i] = i ^ (i >> 8);
+	ASSERT_EQ(0, aead_crypt(self->fd, true, id, buf, size, "a", 1, buf,
+				&len, nonce));
+	EXPECT_NE(0, memcmp(buf, copy, size));
+	ASSERT_EQ(0, aead_crypt(self->fd, false, id, buf, len, "a", 1, buf,
+				&open_len, nonce));
+	EXPECT_EQ(0, memcmp(buf, copy, size));
+	free(buf);
+	free(copy);
 }
 
 TEST_F(dev, encrypt_limits_and_nonces)
