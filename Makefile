@@ -47,6 +47,9 @@ check:
 demo:
 	scripts/demo.sh
 
+bench:
+	scripts/bench.sh
+
 # --- installation ------------------------------------------------------------
 #
 # GNU directory variables: PREFIX is /usr/local for a local install; packaging
@@ -148,6 +151,6 @@ uninstall-system:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all module userspace selftests check demo clean
+.PHONY: all module userspace selftests check demo bench clean
 .PHONY: install install-module install-userspace install-system
 .PHONY: uninstall uninstall-module uninstall-userspace uninstall-system
