@@ -33,6 +33,7 @@
 static LIST_HEAD(pool);
 static DEFINE_SPINLOCK(pool_lock);
 static unsigned int pool_idle;
+static unsigned long pool_last_put;	/* jiffies */
 
 static void pool_drain(struct work_struct *work);
 static DECLARE_DELAYED_WORK(pool_drain_work, pool_drain);
@@ -118,14 +119,28 @@ void keyseal_crypto_put(struct keyseal_crypto *c)
 
 	if (c)
 		crypto_set_free(c);
-	mod_delayed_work(system_wq, &pool_drain_work, POOL_IDLE_TIME);
+	/* Cheaper than pushing the timer back on every put. */
+	WRITE_ONCE(pool_last_put, jiffies);
+	if (!delayed_work_pending(&pool_drain_work))
+		schedule_delayed_work(&pool_drain_work, POOL_IDLE_TIME);
 }
 
-/* Free every idle set: their transforms may hold the last keys they had. */
+/*
+ * Free every idle set once the pool has been idle long enough: their
+ * transforms may hold the last keys they had. Called with a NULL @work at
+ * unload, to free them at once.
+ */
 static void pool_drain(struct work_struct *work)
 {
+	unsigned long idle_for = jiffies - READ_ONCE(pool_last_put);
 	struct keyseal_crypto *c, *next;
 	LIST_HEAD(idle);
+
+	if (work && idle_for < POOL_IDLE_TIME) {
+		schedule_delayed_work(&pool_drain_work,
+				      POOL_IDLE_TIME - idle_for);
+		return;
+	}
 
 	spin_lock(&pool_lock);
 	list_splice_init(&pool, &idle);
