@@ -222,6 +222,8 @@ int keyseal_blob_check(const struct keyseal_blob *blob)
 /**
  * keyseal_blob_header_size() - bytes the header of a blob takes
  * @blob: a blob that passed keyseal_blob_check()
+ *
+ * Return: the size of the header.
  */
 size_t keyseal_blob_header_size(const struct keyseal_blob *blob)
 {
@@ -244,6 +246,8 @@ size_t keyseal_blob_header_size(const struct keyseal_blob *blob)
 /**
  * keyseal_blob_body_size() - bytes the body of a blob takes
  * @blob: a blob that passed keyseal_blob_check()
+ *
+ * Return: the size of the body.
  */
 size_t keyseal_blob_body_size(const struct keyseal_blob *blob)
 {

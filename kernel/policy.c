@@ -105,6 +105,8 @@ int keyseal_policy_clear_import(void)
  *
  * Only material made here can claim never to have been in the clear or
  * exportable.
+ *
+ * Return: KEYSEAL_ORIGIN_* | KEYSEAL_PROV_*.
  */
 u8 keyseal_policy_provenance(u8 origin, u8 key_flags)
 {

@@ -61,6 +61,8 @@ void sealed_key_free_deferred(struct sealed_key *sk)
 /**
  * sealed_key_quota() - bytes a payload charges to its owner's key quota
  * @sk: the payload
+ *
+ * Return: the bytes.
  */
 size_t sealed_key_quota(const struct sealed_key *sk)
 {

@@ -199,6 +199,7 @@ struct keyseal_import {
  * @flags: in: must be zero
  * @blob_out_len: in: size of the @blob_out buffer; out: size of the new blob,
  *	also when the buffer was too small (ERANGE)
+ * @__pad: must be zero
  * @blob_out: in: pointer to the output buffer
  * @reserved: must be zero
  *
