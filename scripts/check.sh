@@ -76,6 +76,16 @@ checkpatch() {
 		--show-types -f kernel/*.c kernel/*.h kernel/uapi/linux/*.h
 }
 
+# kernel-doc must find every comment of the module complete.
+kernel_doc() {
+	local out
+
+	out=$("$BUILD/tools/scripts/kernel-doc" -none -Wall kernel/*.c \
+		kernel/*.h kernel/uapi/linux/*.h 2>&1)
+	printf '%s\n' "$out"
+	[ -z "$out" ]
+}
+
 unit_tests() {
 	local t
 
@@ -119,6 +129,7 @@ for kver in "${kernels[@]}"; do
 		"$logs/module-$kver.log" build_module "$kver"
 done
 step "checkpatch --strict" "$logs/checkpatch.log" checkpatch
+step "kernel-doc -Wall" "$logs/kernel-doc.log" kernel_doc
 
 step "userspace builds (-Wall -Wextra -Werror)" "$logs/userspace.log" \
 	make --no-print-directory -C userspace all tests
