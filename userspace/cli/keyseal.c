@@ -1,42 +1,106 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * keyseal: command-line front end of libkeyseal.
+ * keyseal: command-line front end of libkeyseal. Each subcommand lives in
+ * its own cmd_*.c; this file only dispatches.
  */
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "keyseal.h"
+#include "cli.h"
 
-#define EXIT_USAGE 2
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "gen", cmd_gen, "make a new key in the kernel" },
+	{ "import", cmd_import, "make a key from a blob" },
+	{ "export", cmd_export,
+	  "write a key's blob: for its parent, another KEK, in the clear" },
+	{ "info", cmd_info, "show what keys are" },
+	{ "list", cmd_list, "list the sealed keys in your keyrings" },
+	{ "inspect", cmd_inspect,
+	  "show what blobs say about themselves (no module needed)" },
+	{ "rewrap", cmd_rewrap, "seal blob files under another KEK, in place" },
+	{ "encrypt", cmd_encrypt, "encrypt data with an aead key" },
+	{ "decrypt", cmd_decrypt, "decrypt it" },
+	{ "pubkey", cmd_pubkey, "write the public key of an exchange key" },
+	{ "wrap", cmd_wrap,
+	  "wrap a key for a recipient's public key (no module needed)" },
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void usage(FILE *out)
 {
+	size_t i;
+
 	fprintf(out,
 		"Usage: keyseal COMMAND [ARGS...]\n"
 		"\n"
 		"Sealed keys in the kernel keyring: keys that leave it only as\n"
-		"encrypted, authenticated blobs. See keyseal(1).\n"
+		"encrypted, authenticated blobs.\n"
+		"\n");
+	for (i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name,
+			commands[i].summary);
+	fprintf(out,
 		"\n"
-		"  --help       show this help\n"
-		"  --version    show the version\n");
+		"Keys are named by serial or by type:description (which keyctl\n"
+		"writes %%type:description), found in your keyrings. Run\n"
+		"'keyseal COMMAND --help' for a command's options; see keyseal(1).\n");
+}
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
+	char *help[] = { NULL, "--help", NULL };
+	const struct command *cmd;
+	const char *name;
+
+	/* Subcommands report bad options themselves, with their synopsis. */
+	opterr = 0;
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h")) {
 		usage(stdout);
 		return 0;
 	}
-	if (!strcmp(argv[1], "--version")) {
+	if (!strcmp(name, "--version")) {
 		printf("keyseal %s\n", KEYSEAL_VERSION);
 		return 0;
 	}
-	fprintf(stderr, "keyseal: unknown command '%s'\n", argv[1]);
-	usage(stderr);
-	return EXIT_USAGE;
+	if (!strcmp(name, "help")) {
+		if (argc < 3) {
+			usage(stdout);
+			return 0;
+		}
+		name = argv[2];
+	}
+	cmd = find_command(name);
+	if (!cmd) {
+		fprintf(stderr, "keyseal: unknown command '%s'\n\n", name);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (name != argv[1]) {
+		/* "keyseal help gen" is "keyseal gen --help" */
+		help[0] = argv[2];
+		return cmd->run(2, help);
+	}
+	return cmd->run(argc - 1, argv + 1);
 }

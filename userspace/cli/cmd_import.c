@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * keyseal import: a key from a blob, through KEYSEAL_IOC_IMPORT.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char synopsis[] = "[FILE] [OPTIONS]";
+
+static void help(void)
+{
+	printf("Usage: keyseal import %s\n"
+	       "\n"
+	       "Make a key from a blob in any form (PEM, the one-line text, binary)\n"
+	       "read from FILE, or from stdin if FILE is absent or -, and print its\n"
+	       "serial. The key gets exactly the checks of keyctl \"load\"; an existing\n"
+	       "key is never replaced.\n"
+	       "\n"
+	       "  -n, --name NAME      the new key's description (default: the kernel's\n"
+	       "                       \"usage:keyid\")\n"
+	       "  -k, --keyring RING   the keyring to link it into (default @s)\n"
+	       "  -u, --unwrap KEY     the key that opens the blob, if not the KEK it\n"
+	       "                       names (recipient blobs: the exchange key)\n"
+	       "  -p, --parent KEK     recipient and plaintext blobs: the KEK to store\n"
+	       "                       the key under (default: the module's default)\n"
+	       "      --sender FILE    recipient blobs: accept the blob only from the\n"
+	       "                       sender whose public key (PEM) is in FILE\n"
+	       "      --json           print the new key's attributes as JSON\n"
+	       "  -h, --help           show this help\n",
+	       synopsis);
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "keyring", required_argument, NULL, 'k' },
+		{ "unwrap", required_argument, NULL, 'u' },
+		{ "parent", required_argument, NULL, 'p' },
+		{ "sender", required_argument, NULL, 'S' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *keyring_name = "@s", *unwrap = NULL, *parent = NULL;
+	const char *sender = NULL, *path = NULL, *name;
+	struct keyseal_import_params params = { 0 };
+	struct cli_key unwrap_key, parent_key, key;
+	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE], *pem;
+	struct keyseal_public_key sender_pk;
+	struct keyseal_blob_info bi;
+	struct keyseal_key_info info;
+	char shown[KEY_LABEL_MAX];
+	size_t len, pem_len;
+	struct keyseal *ks;
+	bool json = false;
+	int32_t serial;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, ":n:k:u:p:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			params.description = optarg;
+			break;
+		case 'k':
+			keyring_name = optarg;
+			break;
+		case 'u':
+			unwrap = optarg;
+			break;
+		case 'p':
+			parent = optarg;
+			break;
+		case 'S':
+			sender = optarg;
+			break;
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			help();
+			return 0;
+		default:
+			return option_error("import", synopsis, argv, c);
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("import", synopsis, "too many arguments");
+	if (optind < argc)
+		path = argv[optind];
+	name = input_name(path);
+
+	ret = read_blob(path, blob, &len, NULL, &bi);
+	if (ret)
+		return ret;
+	if (parent && bi.scheme == KEYSEAL_SCHEME_KEK) {
+		explicit_bzero(blob, sizeof(blob));
+		return usage_error("import", synopsis,
+				   "--parent is for recipient and plaintext blobs: a blob under a KEK is stored under that KEK");
+	}
+	ret = find_keyring(keyring_name, &params.keyring);
+	if (!ret && unwrap) {
+		ret = find_key(unwrap, "key", &unwrap_key);
+		params.unwrap = unwrap_key.serial;
+	}
+	if (!ret && parent) {
+		ret = find_key(parent, "parent key", &parent_key);
+		params.parent = parent_key.serial;
+	}
+	if (!ret && sender) {
+		ret = read_file(sender, 65536, &pem, &pem_len);
+		if (!ret) {
+			if (keyseal_public_key_from_pem((char *)pem, pem_len,
+							&sender_pk)) {
+				err("%s: not an X25519 or P-256 public key in PEM",
+				    sender);
+				ret = 1;
+			}
+			free_secret(pem, 65537);
+		}
+		params.expected_sender = &sender_pk;
+	}
+	ks = ret ? NULL : open_device();
+	if (!ks) {
+		explicit_bzero(blob, sizeof(blob));
+		return ret ? ret : 1;
+	}
+
+	ret = keyseal_import(ks, blob, len, &params, &serial);
+	explicit_bzero(blob, sizeof(blob));
+	if (ret) {
+		keyseal_close(ks);
+		switch (-ret) {
+		case EEXIST:
+			printable(params.description ? params.description : "",
+				  shown, sizeof(shown));
+			err("%s: a sealed key named '%s' is already in that keyring",
+			    name, shown);
+			break;
+		case EPERM:
+			err(bi.scheme == KEYSEAL_SCHEME_PLAINTEXT ?
+			    "%s: importing a key in the clear needs CAP_SYS_ADMIN" :
+			    "%s: policy forbids importing this key", name);
+			break;
+		case EACCES:
+			err("%s: permission denied: importing needs write permission on the keyring and search permission on the key that opens the blob",
+			    name);
+			break;
+		case ENOKEY:
+			if (bi.scheme == KEYSEAL_SCHEME_PLAINTEXT) {
+				if (parent)
+					snprintf(shown, sizeof(shown), "%s",
+						 parent_key.label);
+				else
+					default_parent(shown, sizeof(shown));
+				err("%s: parent key %s is not in your keyrings",
+				    name, shown);
+				break;
+			}
+			/* fall through */
+		default:
+			blob_problem(name, -ret, &bi,
+				     unwrap ? unwrap_key.label : NULL);
+			break;
+		}
+		return 1;
+	}
+
+	if (!json) {
+		keyseal_close(ks);
+		printf("%d\n", serial);
+		return 0;
+	}
+	snprintf(shown, sizeof(shown), "%d", serial);
+	ret = find_key(shown, "key", &key);
+	if (!ret)
+		ret = keyseal_info(ks, serial, &info) ? 1 : 0;
+	keyseal_close(ks);
+	if (ret) {
+		err("key %d was made, but cannot be read back", serial);
+		return 1;
+	}
+	{
+		struct json j;
+
+		json_init(&j, stdout);
+		json_key_info(&j, &key, &info);
+		json_finish(&j);
+	}
+	return 0;
+}
