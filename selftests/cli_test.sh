@@ -1,0 +1,565 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The keyseal command against the real module: every subcommand, its output
+# and its error messages (the exact text of the important ones), exit
+# statuses, encrypt/decrypt round trips and tampering, rewrap of several
+# files with atomic replacement, and --json read with grep and sed only
+# (the VM has busybox, no python). TAP on stdout, the plan at the end.
+#
+# Runs in a session keyring of its own (vm/run-tests). KEYSEAL may name the
+# binary; by default it is the payload's bin/keyseal.
+
+here=$(cd "$(dirname "$0")" && pwd)
+KS=${KEYSEAL:-$here/../bin/keyseal}
+NOCAP=${NOCAP:-$here/../bin/nocap}
+T=$(mktemp -d /tmp/cli_test.XXXXXX)
+chmod 755 "$T"
+cd "$T" || exit 1
+
+n=0
+failed=0
+
+diag() { printf '# %s\n' "$*"; }
+pass() { n=$((n + 1)); echo "ok $n $1"; }
+fail() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n $1"; }
+
+# run CMD...: $rc, $out (stdout), $errout (stderr)
+run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	out=$(cat "$T/.out")
+	errout=$(cat "$T/.err")
+}
+
+show() {
+	diag "rc=$rc"
+	sed 's/^/# stdout: /' "$T/.out" | head -n 20
+	sed 's/^/# stderr: /' "$T/.err" | head -n 20
+}
+
+# check NAME CONDITION...: one test, passing when the condition holds
+check() {
+	name=$1
+	shift
+	if "$@"; then
+		pass "$name"
+	else
+		fail "$name"
+		show
+	fi
+}
+
+# expect_ok NAME CMD...: exit status 0
+expect_ok() {
+	name=$1
+	shift
+	run "$@"
+	check "$name" [ "$rc" = 0 ]
+}
+
+# expect_err NAME RC MESSAGE CMD...: that status and exactly that stderr
+expect_err() {
+	name=$1 want_rc=$2 want=$3
+	shift 3
+	run "$@"
+	if [ "$rc" = "$want_rc" ] && [ "$errout" = "$want" ]; then
+		pass "$name"
+	else
+		fail "$name"
+		diag "want rc=$want_rc: $want"
+		show
+	fi
+}
+
+# expect_usage NAME FIRST-LINE CMD...: status 2, a first line, the synopsis
+expect_usage() {
+	name=$1 want=$2
+	shift 2
+	run "$@"
+	first=$(head -n 1 "$T/.err")
+	if [ "$rc" = 2 ] && [ "$first" = "$want" ] &&
+	   grep -q '^Usage: keyseal ' "$T/.err"; then
+		pass "$name"
+	else
+		fail "$name"
+		diag "want rc=2: $want"
+		show
+	fi
+}
+
+# The value of a member of a one-line JSON document, quotes removed.
+json_get() {
+	printf '%s\n' "$1" | grep -o "\"$2\":[^,}]*" | head -n 1 |
+		cut -d: -f2- | sed 's/^"//; s/"$//'
+}
+
+# Flip the low bit of the byte at OFFSET in FILE.
+flip() {
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	printf "$(printf '\\%03o' $((b ^ 1)))" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+mode() { stat -c %a "$1"; }
+size() { wc -c <"$1" | tr -d ' '; }
+
+head -c 32 /dev/urandom >kmk.bin
+kmk=$(keyctl padd user kmk @s <kmk.bin)
+head -c 32 /dev/urandom >kmk2.bin
+kmk2=$(keyctl padd user kmk2 @s <kmk2.bin)
+ring=$(keyctl newring ring @s)
+if [ -z "$kmk" ] || [ -z "$kmk2" ] || [ -z "$ring" ]; then
+	echo "Bail out! no root keys"
+	exit 1
+fi
+
+# --- the command itself -------------------------------------------------------
+
+run "$KS"
+check "no command: usage on stderr, status 2" \
+	[ "$rc" = 2 -a "$(head -n 1 "$T/.err")" = "Usage: keyseal COMMAND [ARGS...]" ]
+run "$KS" --help
+check "--help: usage on stdout, status 0" \
+	[ "$rc" = 0 -a "$(head -n 1 "$T/.out")" = "Usage: keyseal COMMAND [ARGS...]" ]
+run "$KS" frobnicate
+check "unknown command: status 2" \
+	[ "$rc" = 2 -a "$(head -n 1 "$T/.err")" = "keyseal: unknown command 'frobnicate'" ]
+run "$KS" --version
+check "--version" [ "$rc" = 0 -a "${out#keyseal }" != "$out" ]
+for c in gen import export info list inspect rewrap encrypt decrypt pubkey wrap; do
+	run "$KS" "$c" --help
+	check "$c --help" [ "$rc" = 0 -a "$(head -n 1 "$T/.out" | cut -d' ' -f1-3)" = "Usage: keyseal $c" ]
+done
+run "$KS" help rewrap
+check "help rewrap is rewrap --help" \
+	[ "$rc" = 0 -a "$(head -n 1 "$T/.out" | cut -d' ' -f1-3)" = "Usage: keyseal rewrap" ]
+expect_usage "unknown option: status 2" "keyseal info: unknown option '--frob'" \
+	"$KS" info --frob 1
+
+# --- gen ----------------------------------------------------------------------
+
+run "$KS" gen aead db --parent user:kmk --exportable
+db=$out
+check "gen prints the serial" [ "$rc" = 0 -a -n "$db" -a "$db" -gt 0 ]
+check "gen: the key is sealed:db in @s" \
+	[ "$(keyctl search @s sealed db 2>/dev/null)" = "$db" ]
+fixed=$("$KS" gen aead fixed -p %user:kmk)
+pt=$("$KS" gen aead pt --parent user:kmk --plaintext)
+kek=$("$KS" gen kek kek --parent "$kmk")
+dk=$("$KS" gen aead dk -p user:kmk -b 16)
+check "gen: parents by name, %name and serial; sizes" \
+	[ -n "$fixed" -a -n "$pt" -a -n "$kek" -a -n "$dk" ]
+
+expect_err "gen: existing description" 1 \
+	"keyseal: a sealed key named 'db' is already in that keyring" \
+	"$KS" gen aead db --parent user:kmk
+expect_err "gen: parent not in keyrings" 1 \
+	"keyseal: parent key user:nothere is not in your keyrings" \
+	"$KS" gen aead x --parent user:nothere
+expect_err "gen: default parent not in keyrings" 1 \
+	"keyseal: parent key logon:keyseal:root (the default parent) is not in your keyrings" \
+	"$KS" gen aead x
+expect_err "gen: parent of the wrong usage" 1 \
+	"keyseal: parent key sealed:db cannot be a parent: a parent is a sealed kek key, or a user, logon, encrypted or trusted key of at least 32 bytes" \
+	"$KS" gen aead x --parent sealed:db
+expect_usage "gen: unknown usage" \
+	"keyseal gen: unknown usage 'rsa': give kek, aead, secret, x25519 or p256" \
+	"$KS" gen rsa
+expect_usage "gen: size the usage forbids" \
+	"keyseal gen: aead keys cannot have 24 bytes" "$KS" gen aead x --bytes 24
+expect_usage "gen: a parent with a space is no name" \
+	"keyseal gen: 'user:kmk exportable' does not name a key: give type:description or a serial" \
+	"$KS" gen aead x --parent "user:kmk exportable"
+expect_usage "gen: not-after in the past" \
+	"keyseal gen: --not-after is in the past" "$KS" gen aead x --not-after 1000
+expect_usage "gen: not-after malformed" \
+	"keyseal gen: --not-after needs seconds since the epoch or YYYY-MM-DD[THH:MM:SS]Z" \
+	"$KS" gen aead x --not-after tomorrow
+expect_usage "gen: missing usage" "keyseal gen: missing USAGE" "$KS" gen
+expect_err "gen: unknown keyring" 2 \
+	"keyseal: '@x' is not a keyring: give @s, @u, @us, @p, @t, a serial or %keyring:name" \
+	"$KS" gen aead x --parent user:kmk -k @x
+run "$KS" gen aead inring --parent user:kmk -k %keyring:ring
+check "gen into a chosen keyring" \
+	[ "$rc" = 0 -a "$(keyctl search "$ring" sealed inring 2>/dev/null)" = "$out" ]
+
+run "$KS" gen secret s40 --bytes 40 --parent "$kmk" --not-after 2100-01-01 --json
+check "gen --json: usage, bits, expiry, parent" \
+	[ "$rc" = 0 -a "$(json_get "$out" usage)" = secret \
+	  -a "$(json_get "$out" bits)" = 320 \
+	  -a "$(json_get "$out" not_after)" = 4102444800 \
+	  -a "$(json_get "$out" parent)" = user:kmk \
+	  -a "$(json_get "$out" name)" = sealed:s40 ]
+
+# --- info ---------------------------------------------------------------------
+
+run "$KS" info %sealed:db
+check "info: what the key is" [ "$rc" = 0 ]
+for line in "key $db (sealed:db)" "  usage: aead, AES-256-GCM" \
+	    "  flags: exportable" \
+	    "  provenance: generated in a keyseal kernel, always sensitive" \
+	    "  not after: never" "  parent: user:kmk"; do
+	check "info shows '$line'" grep -qxF "$line" "$T/.out"
+done
+run "$KS" info "$dk" --json
+check "info --json: a one-element array" \
+	[ "$rc" = 0 -a "$(json_get "$out" serial)" = "$dk" \
+	  -a "$(json_get "$out" bits)" = 128 \
+	  -a "$(json_get "$out" exportable)" = false \
+	  -a "$(printf '%s' "$out" | cut -c1)" = "[" ]
+db_id=$(json_get "$("$KS" info "$db" --json)" key_id)
+check "info --json: a 128-bit key id" [ ${#db_id} = 32 ]
+expect_err "info: no such key by name" 1 \
+	"keyseal: key sealed:none is not in your keyrings" "$KS" info %sealed:none
+expect_err "info: no such key by serial" 1 \
+	"keyseal: key 2147483000 is not in your keyrings" "$KS" info 2147483000
+expect_err "info: not a sealed key" 1 \
+	"keyseal: key $kmk (user:kmk) is not a sealed key" "$KS" info "$kmk"
+expect_err "info: not a key name" 2 \
+	"keyseal: 'x1' does not name a key: give a serial or type:description" \
+	"$KS" info x1
+expect_usage "info: missing key" "keyseal info: missing KEY" "$KS" info
+
+# --- list ---------------------------------------------------------------------
+
+short=$(printf '%s' "$db_id" | cut -c1-8)
+run "$KS" list
+check "list: a header" [ "$rc" = 0 -a "$(head -n 1 "$T/.out" | awk '{print $1, $2, $NF}')" = "SERIAL USAGE DESCRIPTION" ]
+check "list: the line of db" \
+	[ "$(awk -v s="$db" '$1 == s { print $2, $3, $4, $5, $6, $7 }' "$T/.out")" = "aead 256 exportable $short user:kmk db" ]
+check "list: keys in keyrings below the session's" \
+	grep -q ' inring$' "$T/.out"
+check "list: plaintext keys say so" \
+	[ "$(awk -v s="$pt" '$1 == s { print $4 }' "$T/.out")" = exportable,plaintext ]
+check "list: no root keys" [ "$(grep -c ' kmk$' "$T/.out")" = 0 ]
+keys=$(($("$KS" list | wc -l) - 1))
+run "$KS" list --json
+check "list --json: one object per sealed key" \
+	[ "$rc" = 0 -a "$(printf '%s' "$out" | grep -o '"serial":' | wc -l)" = "$keys" \
+	  -a "$keys" -ge 7 ]
+soon=$("$KS" gen aead soon --parent user:kmk --not-after $(($(date +%s) + 2)))
+sleep 3
+run "$KS" list
+check "list: an expired key says so" \
+	[ "$(awk -v s="$soon" '$1 == s { print $4 }' "$T/.out")" = expired ]
+
+# --- export -------------------------------------------------------------------
+
+expect_ok "export: PEM to a file" "$KS" export %sealed:db -o db.pem
+check "export: PEM armor" [ "$(head -n 1 db.pem)" = "-----BEGIN KEYSEAL BLOB-----" \
+	-a "$(tail -n 1 db.pem)" = "-----END KEYSEAL BLOB-----" \
+	-a "$(awk 'NR > 1 && !/^-/ { print length($0) }' db.pem | sort -u | tail -n 1)" = 64 ]
+run "$KS" export "$db" --text
+check "export --text is keyctl pipe, and a newline" \
+	[ "$rc" = 0 -a "$out" = "$(keyctl pipe "$db")" -a "$(size "$T/.out")" = $(($(keyctl pipe "$db" | wc -c) + 1)) ]
+printf '%s\n' "$out" >db.txt
+expect_ok "export --binary" "$KS" export %sealed:db --binary -o db.bin
+check "export --binary: the magic" [ "$(head -c 4 db.bin)" = KSBL ]
+expect_ok "export to stdout" "$KS" export %sealed:db
+check "export to stdout: PEM" [ "$(head -n 1 "$T/.out")" = "-----BEGIN KEYSEAL BLOB-----" ]
+expect_ok "export --kek: an exportable key" \
+	"$KS" export %sealed:db --kek %user:kmk2 -o db2.pem
+check "export --kek: the blob names the new KEK" \
+	[ "$(json_get "$("$KS" inspect --json db2.pem)" parent)" = user:kmk2 ]
+expect_err "export --kek: not exportable" 1 \
+	"keyseal: key $fixed (sealed:fixed) is not exportable" \
+	"$KS" export %sealed:fixed --kek user:kmk2
+expect_ok "export --kek: a fixed key under its own parent" \
+	"$KS" export %sealed:fixed --kek "$kmk"
+expect_err "export --kek: itself" 1 \
+	"keyseal: key $kek (sealed:kek) cannot wrap itself" \
+	"$KS" export %sealed:kek --kek %sealed:kek
+expect_err "export --kek: a data key" 1 \
+	"keyseal: KEK $fixed (sealed:fixed) cannot wrap keys: a KEK is a sealed kek key, or a user, logon, encrypted or trusted key of at least 32 bytes" \
+	"$KS" export %sealed:db --kek %sealed:fixed
+expect_err "export --plaintext: no plaintext flag" 1 \
+	"keyseal: key $db (sealed:db) may not leave in the clear: it has no plaintext flag" \
+	"$KS" export %sealed:db --plaintext
+expect_ok "export --plaintext" "$KS" export %sealed:pt --plaintext -o pt.pem
+check "export --plaintext: mode 0600" [ "$(mode pt.pem)" = 600 ]
+check "export --plaintext: a plaintext blob" \
+	[ "$(json_get "$("$KS" inspect --json pt.pem)" scheme)" = plaintext ]
+touch umask.ref
+check "export: blobs get the umask's mode" [ "$(mode db.pem)" = "$(mode umask.ref)" ]
+expect_err "export: not a sealed key" 1 \
+	"keyseal: key $kmk (user:kmk) is not a sealed key" "$KS" export "$kmk"
+expect_usage "export: exclusive targets" \
+	"keyseal export: --kek, --plaintext and --to exclude each other" \
+	"$KS" export %sealed:db --kek user:kmk2 --plaintext
+expect_usage "export: missing key" "keyseal export: missing KEY" "$KS" export
+
+# --- inspect ------------------------------------------------------------------
+
+run "$KS" inspect db.pem
+check "inspect: offline, what the blob says" [ "$rc" = 0 ]
+for line in "db.pem: keyseal blob, pem form" \
+	    "  scheme: kek (sealed under a KEK)" "  usage: aead, AES-256-GCM" \
+	    "  flags: exportable" "  key id: $db_id" "  parent: user:kmk"; do
+	check "inspect shows '$line'" grep -qxF "$line" "$T/.out"
+done
+run "$KS" inspect --json db.pem db.txt db.bin
+check "inspect --json: every form" \
+	[ "$rc" = 0 -a "$(printf '%s' "$out" | grep -o '"form":"[a-z]*"' | tr '\n' ' ')" = '"form":"pem" "form":"text" "form":"binary" ' ]
+run "$KS" inspect <db.txt
+check "inspect: stdin" [ "$rc" = 0 -a "$(head -n 1 "$T/.out")" = "stdin: keyseal blob, text form" ]
+echo "hello" >junk.txt
+expect_err "inspect: not a blob" 1 "keyseal: junk.txt: not a keyseal blob" \
+	"$KS" inspect junk.txt
+run "$KS" inspect db.pem junk.txt db.txt
+check "inspect: one bad file of three, status 1, the others shown" \
+	[ "$rc" = 1 -a "$(grep -c 'keyseal blob' "$T/.out")" = 2 ]
+
+# --- import -------------------------------------------------------------------
+
+run "$KS" import db.pem -n db-copy --json
+check "import: the same key" [ "$rc" = 0 -a "$(json_get "$out" key_id)" = "$db_id" \
+	-a "$(json_get "$out" name)" = sealed:db-copy ]
+run "$KS" import -n db-text <db.txt
+check "import: text from stdin" [ "$rc" = 0 -a "$(keyctl search @s sealed db-text)" = "$out" ]
+run "$KS" import db.bin -n db-bin -k "$ring"
+check "import: binary into a chosen keyring" \
+	[ "$rc" = 0 -a "$(keyctl search "$ring" sealed db-bin)" = "$out" ]
+run "$KS" import db2.pem -n db-moved
+check "import: under the other KEK" [ "$rc" = 0 ]
+expect_err "import: existing description" 1 \
+	"keyseal: db.pem: a sealed key named 'db-copy' is already in that keyring" \
+	"$KS" import db.pem -n db-copy
+cp db.bin bad.bin
+flip bad.bin $(($(size bad.bin) - 1))
+expect_err "import: tampered blob" 1 \
+	"keyseal: bad.bin: the blob failed authentication: it was changed, or sealed under other key material" \
+	"$KS" import bad.bin -n bad
+expect_err "import: not a blob" 1 "keyseal: junk.txt: not a keyseal blob" \
+	"$KS" import junk.txt
+expect_err "import: the wrong opening key" 1 \
+	"keyseal: db.pem: key $kmk2 (user:kmk2) cannot open this blob: it is not the KEK the blob was sealed under" \
+	"$KS" import db.pem -n x --unwrap %user:kmk2
+expect_usage "import: --parent with a KEK blob" \
+	"keyseal import: --parent is for recipient and plaintext blobs: a blob under a KEK is stored under that KEK" \
+	"$KS" import db.pem --parent user:kmk2
+head -c 32 /dev/urandom >kmk3.bin
+kmk3=$(keyctl padd user kmk3 @s <kmk3.bin)
+k3=$("$KS" gen aead k3 --parent user:kmk3 --exportable)
+"$KS" export "$k3" -o k3.pem
+keyctl unlink "$kmk3" @s >/dev/null
+expect_err "import: parent not in keyrings" 1 \
+	"keyseal: k3.pem: parent key user:kmk3 is not in your keyrings" \
+	"$KS" import k3.pem -n k3b
+head -c 32 /dev/urandom | keyctl padd user kmk3 @s >/dev/null
+expect_err "import: a parent of that name, other material" 1 \
+	"keyseal: k3.pem: key user:kmk3 is not the key this blob was sealed under (its fingerprint differs)" \
+	"$KS" import k3.pem -n k3b
+run "$KS" import pt.pem --parent %user:kmk -n pt-copy --json
+check "import: a plaintext blob, as root" \
+	[ "$rc" = 0 -a "$(json_get "$out" origin)" = imported ]
+expect_err "import: a plaintext blob needs CAP_SYS_ADMIN" 1 \
+	"keyseal: pt.pem: importing a key in the clear needs CAP_SYS_ADMIN" \
+	"$NOCAP" "$KS" import pt.pem --parent user:kmk -n pt-nocap
+
+# --- rewrap -------------------------------------------------------------------
+
+ida=$("$KS" gen secret ra --parent user:kmk --exportable)
+idb=$("$KS" gen aead rb --parent user:kmk --exportable)
+idc=$("$KS" gen kek rc --parent user:kmk --exportable)
+"$KS" export "$ida" -o a.pem
+"$KS" export "$idb" --text -o b.txt
+"$KS" export "$idc" --binary -o c.bin
+"$KS" export "$fixed" -o fixed.pem
+cp db.bin bad2.bin
+flip bad2.bin 43	# the creation time: the header is authenticated
+chmod 640 a.pem
+cp fixed.pem fixed.orig
+cp bad2.bin bad2.orig
+a_id=$(json_get "$("$KS" inspect --json a.pem)" key_id)
+ln -s c.bin link.bin
+run "$KS" rewrap --kek user:kmk2 a.pem b.txt link.bin fixed.pem bad2.bin
+check "rewrap: status 1 when one file fails" [ "$rc" = 1 ]
+check "rewrap: the good files, one line each" \
+	[ "$out" = "a.pem: now under user:kmk2
+b.txt: now under user:kmk2
+link.bin: now under user:kmk2" ]
+check "rewrap: why fixed.pem failed" grep -qxF \
+	"keyseal: fixed.pem: the key in it is not exportable: it stays under its parent user:kmk" "$T/.err"
+check "rewrap: why bad2.bin failed" grep -qxF \
+	"keyseal: bad2.bin: the blob failed authentication: it was changed, or sealed under other key material" "$T/.err"
+check "rewrap: failed files untouched" cmp -s fixed.pem fixed.orig
+check "rewrap: a tampered file untouched" cmp -s bad2.bin bad2.orig
+check "rewrap: each file keeps its form" \
+	[ "$("$KS" inspect --json a.pem b.txt c.bin | grep -o '"form":"[a-z]*"' | tr '\n' ' ')" = '"form":"pem" "form":"text" "form":"binary" ' ]
+check "rewrap: the new parent" \
+	[ "$("$KS" inspect --json a.pem b.txt c.bin | grep -o '"parent":"[a-z0-9:]*"' | sort -u)" = '"parent":"user:kmk2"' ]
+check "rewrap: the same key" [ "$(json_get "$("$KS" inspect --json a.pem)" key_id)" = "$a_id" ]
+check "rewrap: the mode kept" [ "$(mode a.pem)" = 640 ]
+check "rewrap: a symbolic link still links" [ -L link.bin ]
+check "rewrap: no temporary file left" [ -z "$(ls -A | grep keyseal-)" ]
+# Invalidated keys go with the garbage collector, soon after.
+for i in 1 2 3 4 5; do
+	grep -q keyseal-rewrap-check /proc/keys || break
+	sleep 1
+done
+check "rewrap: no check key left behind" \
+	[ -z "$(grep keyseal-rewrap-check /proc/keys)" ]
+keyctl unlink "$kmk" @s >/dev/null
+run "$KS" import a.pem -n ra-new
+check "rewrap: the new blob loads without the old KEK" [ "$rc" = 0 ]
+kmk=$(keyctl padd user kmk @s <kmk.bin)
+run "$KS" rewrap --kek "$kmk" --json a.pem
+check "rewrap --json" [ "$rc" = 0 -a "$out" = '[{"file":"a.pem","rewrapped":true,"parent":"user:kmk"}]' ]
+expect_err "rewrap: a KEK of the wrong usage" 1 \
+	"keyseal: KEK $db (sealed:db) cannot wrap keys: its usage is aead, not kek" \
+	"$KS" rewrap --kek %sealed:db a.pem
+cp pt.pem pt2.pem
+expect_err "rewrap: a plaintext blob" 1 \
+	"keyseal: pt2.pem: a plaintext blob is not sealed under a KEK: it cannot be rewrapped" \
+	"$KS" rewrap --kek user:kmk2 pt2.pem
+expect_usage "rewrap: --kek required" "keyseal rewrap: missing --kek" \
+	"$KS" rewrap a.pem
+expect_usage "rewrap: a file required" "keyseal rewrap: missing FILE" \
+	"$KS" rewrap --kek user:kmk2
+
+# --- encrypt / decrypt ----------------------------------------------------------
+
+for bytes in 0 1 4096 1048576; do
+	head -c "$bytes" /dev/urandom >"p.$bytes"
+	run "$KS" encrypt %sealed:db "p.$bytes" -o "c.$bytes" --aad "file $bytes"
+	chunks=$(((bytes + 65535) / 65536))
+	[ "$chunks" = 0 ] && chunks=1
+	check "encrypt $bytes bytes: header, nonce and tag per 64 KiB" \
+		[ "$rc" = 0 -a "$(size "c.$bytes")" = $((28 + 28 * chunks + bytes)) ]
+	run "$KS" decrypt "$db" "c.$bytes" -o "d.$bytes" --aad "file $bytes"
+	check "decrypt $bytes bytes: the same bytes, mode 0600" \
+		[ "$rc" = 0 -a "$(mode "d.$bytes")" = 600 ] && cmp -s "p.$bytes" "d.$bytes"
+done
+check "encrypt: the header" [ "$(head -c 4 c.1)" = KSCT ]
+run sh -c "echo attack at dawn | $KS encrypt %sealed:dk | $KS decrypt %sealed:dk"
+check "encrypt | decrypt through pipes" [ "$rc" = 0 -a "$out" = "attack at dawn" ]
+
+expect_err "decrypt: other associated data" 1 \
+	"keyseal: c.4096: chunk 0 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
+	"$KS" decrypt %sealed:db c.4096 -o out.4096 --aad "file 4095"
+check "decrypt: no output file after a failure" [ ! -e out.4096 ]
+cp c.4096 t.ct
+flip t.ct 2000
+expect_err "decrypt: tampered ciphertext" 1 \
+	"keyseal: t.ct: chunk 0 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
+	"$KS" decrypt %sealed:db t.ct --aad "file 4096"
+cp c.4096 t.ct
+flip t.ct 30
+expect_err "decrypt: tampered nonce" 1 \
+	"keyseal: t.ct: chunk 0 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
+	"$KS" decrypt %sealed:db t.ct --aad "file 4096"
+cp c.4096 t.ct
+flip t.ct $(($(size t.ct) - 1))
+expect_err "decrypt: tampered tag" 1 \
+	"keyseal: t.ct: chunk 0 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
+	"$KS" decrypt %sealed:db t.ct --aad "file 4096"
+head -c $((28 + 15 * (65536 + 28))) c.1048576 >t.ct
+expect_err "decrypt: the last chunk dropped" 1 \
+	"keyseal: t.ct: chunk 14 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
+	"$KS" decrypt %sealed:db t.ct -o out.t --aad "file 1048576"
+check "decrypt -o: nothing written when the end is missing" [ ! -e out.t ]
+head -c 40 c.4096 >t.ct
+expect_err "decrypt: cut inside the first chunk" 1 \
+	"keyseal: t.ct: truncated: chunk 0 is incomplete or missing" \
+	"$KS" decrypt %sealed:db t.ct --aad "file 4096"
+cat c.1 c.1 >t.ct
+run "$KS" decrypt %sealed:db t.ct --aad "file 1"
+check "decrypt: data after the last chunk" [ "$rc" = 1 ]
+expect_err "decrypt: not a ciphertext" 1 "keyseal: junk.txt: not a keyseal ciphertext" \
+	"$KS" decrypt %sealed:db junk.txt
+dk_id=$(json_get "$("$KS" info "$dk" --json)" key_id)
+expect_err "decrypt: another key" 1 \
+	"keyseal: c.1 was encrypted with key id $db_id, but key $dk (sealed:dk) has key id $dk_id" \
+	"$KS" decrypt %sealed:dk c.1
+expect_err "encrypt: a kek key" 1 \
+	"keyseal: key $kek (sealed:kek) cannot encrypt data: its usage is kek, not aead" \
+	"$KS" encrypt %sealed:kek p.1
+expect_err "encrypt: an expired key" 1 \
+	"keyseal: key $soon (sealed:soon) expired on $(date -u -d "@$(json_get "$("$KS" info "$soon" --json)" not_after)" +%Y-%m-%dT%H:%M:%SZ)" \
+	"$KS" encrypt %sealed:soon p.1
+expect_usage "encrypt: exclusive associated data" \
+	"keyseal encrypt: --aad and --aad-file exclude each other" \
+	"$KS" encrypt %sealed:db --aad x --aad-file p.1
+printf 'file 1' >aad.txt
+expect_ok "decrypt: associated data from a file" \
+	"$KS" decrypt %sealed:db c.1 --aad-file aad.txt -o d.aad
+check "decrypt --aad-file: the same bytes" cmp -s p.1 d.aad
+
+# --- exchange: pubkey and wrap ----------------------------------------------------
+
+cat >rcpt.pub <<'EOF'
+-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VuAyEA9rKifSLjTKmPlDI6lXLFK9c6jNfIAtjXG1m8lCaFeAA=
+-----END PUBLIC KEY-----
+EOF
+cat >sender.pem <<'EOF'
+-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VuBCIEIFBPLeW+kftON51lbS5wtdZGkp6hHmCa+VHM9pphWFV6
+-----END PRIVATE KEY-----
+EOF
+rcpt_fp=3ec07108b4e016c10dfa8b2ee96ceb447bf5d6e9b402f34cab16e31b46c3fdcb
+sender_fp=cb2eaa6e8e7a2981714b79fec94c94161828150949c91e98efad1a8587314025
+head -c 32 /dev/urandom >raw.key
+expect_ok "wrap: raw material for a recipient, sender authenticated" \
+	"$KS" wrap --to rcpt.pub --from sender.pem --raw aead raw.key -o w.pem
+run "$KS" inspect --json w.pem
+check "wrap: recipient and sender fingerprints" \
+	[ "$(json_get "$out" scheme)" = hpke-auth \
+	  -a "$(json_get "$out" recipient_fingerprint)" = "$rcpt_fp" \
+	  -a "$(json_get "$out" sender_fingerprint)" = "$sender_fp" \
+	  -a "$(json_get "$out" origin)" = external \
+	  -a "$(json_get "$out" exportable)" = false ]
+run "$KS" inspect w.pem
+check "inspect: a recipient blob, for humans" \
+	grep -qxF "  recipient fingerprint: $rcpt_fp" "$T/.out"
+run "$KS" wrap --to rcpt.pub --exportable pt.pem
+check "wrap: a plaintext blob keeps its key id" \
+	[ "$rc" = 0 -a "$(json_get "$(printf '%s\n' "$out" | "$KS" inspect --json)" key_id)" = "$(json_get "$("$KS" inspect --json pt.pem)" key_id)" ]
+expect_err "wrap: not a plaintext blob" 1 \
+	"keyseal: db.pem: a kek blob holds no key in the clear: wrap needs a plaintext blob (keyseal export --plaintext)" \
+	"$KS" wrap --to rcpt.pub db.pem
+head -c 20 /dev/urandom >raw20.key
+expect_err "wrap: material of the wrong size" 1 \
+	"keyseal: raw20.key: 20 bytes of key material do not suit usage aead" \
+	"$KS" wrap --to rcpt.pub --raw aead raw20.key
+expect_err "wrap: not a public key" 1 \
+	"keyseal: junk.txt: not an X25519 or P-256 public key in PEM" \
+	"$KS" wrap --to junk.txt --raw aead raw.key
+expect_usage "wrap: --to required" "keyseal wrap: missing --to" \
+	"$KS" wrap --raw aead raw.key
+
+run "$KS" gen x25519 xch --parent user:kmk
+if [ "$rc" != 0 ]; then
+	check "gen x25519: a kernel without exchange keys says so" \
+		[ "$rc" = 1 -a "$errout" = "keyseal: this kernel's keyseal cannot make x25519 keys" ]
+	expect_err "pubkey: not an exchange key" 1 \
+		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
+		"$KS" pubkey %sealed:db
+	for t in "pubkey of an exchange key" "wrap for a keyseal host, imported" \
+		 "import: the wrapped key is the material sent"; do
+		n=$((n + 1))
+		echo "ok $n $t # SKIP this kernel has no exchange keys"
+	done
+else
+	xch=$out
+	check "gen x25519" [ -n "$xch" ]
+	run "$KS" pubkey %sealed:xch -o xch.pub
+	check "pubkey of an exchange key" \
+		[ "$rc" = 0 -a "$(head -n 1 xch.pub)" = "-----BEGIN PUBLIC KEY-----" ]
+	run "$KS" wrap --to xch.pub --plaintext --raw aead raw.key -o to-host.pem
+	run "$KS" import to-host.pem --unwrap %sealed:xch --parent %user:kmk -n sent
+	sent=$out
+	check "wrap for a keyseal host, imported" [ "$rc" = 0 -a -n "$sent" ]
+	"$KS" export "$sent" --plaintext --binary -o sent.bin
+	check "import: the wrapped key is the material sent" \
+		[ "$(tail -c 32 sent.bin | od -An -tx1)" = "$(od -An -tx1 raw.key)" ]
+	expect_err "pubkey: not an exchange key" 1 \
+		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
+		"$KS" pubkey %sealed:db
+fi
+
+cd /
+rm -rf "$T"
+echo "1..$n"
+[ "$failed" = 0 ]
