@@ -10,6 +10,7 @@
 
 #include "blob.h"
 #include "crypto.h"
+#include "hpke.h"
 #include "keyseal.h"
 
 char *keyseal_default_parent = "logon:keyseal:root";
@@ -27,9 +28,14 @@ static int __init keyseal_init(void)
 		return -EINVAL;
 	}
 
+	/* Only the known-answer-test variant has tests to run here. */
+	ret = keyseal_hpke_kat();
+	if (ret)
+		goto err_crypto;
+
 	ret = register_key_type(&key_type_sealed);
 	if (ret)
-		return ret;
+		goto err_crypto;
 
 	ret = keyseal_device_init();
 	if (ret)
@@ -39,6 +45,10 @@ static int __init keyseal_init(void)
 
 err_key_type:
 	unregister_key_type(&key_type_sealed);
+	rcu_barrier();
+err_crypto:
+	/* Transforms the tests used may wait in the pool. */
+	keyseal_crypto_exit();
 	return ret;
 }
 

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Diffie-Hellman for keyseal's exchange keys, on the crypto API's key
+ * agreement (kpp) algorithms "curve25519" and "ecdh-nist-p256". Both are
+ * modules in distribution kernels; crypto_alloc_kpp() loads them on first
+ * use, so keyseal.ko itself needs neither to load.
+ *
+ * Every public key a peer gives is checked: an X25519 exchange whose result
+ * is all zeros (the peer sent a point of small order) and a P-256 string
+ * that is not a point of the curve are refused with -EKEYREJECTED, as RFC
+ * 9180 section 7.1.4 asks; a public key of the wrong length is -EINVAL.
+ */
+
+#include <crypto/algapi.h>
+#include <crypto/kpp.h>
+#include <linux/crypto.h>
+#include <linux/err.h>
+#include <linux/kmod.h>
+#include <linux/random.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+
+#include "blob.h"
+#include "dh.h"
+
+#define P256_COORD_SIZE		32
+#define P256_UNCOMPRESSED	0x04
+
+/* Room for a peer's key and for a result, each up to X || Y of P-256. */
+#define DH_BUF_HALF		(2 * P256_COORD_SIZE)
+#define DH_BUF_SIZE		(2 * DH_BUF_HALF)
+
+/*
+ * A random 32-byte string is a valid P-256 scalar unless it is zero or at
+ * least the group order, with probability below 2^-32: a few tries fail
+ * only with a broken random generator.
+ */
+#define GENERATE_TRIES		8
+
+/* The order n of the P-256 group, big-endian. */
+static const u8 p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
+	0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84,
+	0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+};
+
+static const u8 zero_secret[KEYSEAL_DH_SIZE];
+
+/**
+ * keyseal_usage_kem() - the KEM an exchange key's usage belongs to
+ * @usage: KEYSEAL_USAGE_*
+ *
+ * Return: KEYSEAL_KEM_*, or 0 for a usage that is not an exchange key.
+ */
+u16 keyseal_usage_kem(u8 usage)
+{
+	switch (usage) {
+	case KEYSEAL_USAGE_X25519:
+		return KEYSEAL_KEM_X25519_HKDF_SHA256;
+	case KEYSEAL_USAGE_P256:
+		return KEYSEAL_KEM_P256_HKDF_SHA256;
+	}
+	return 0;
+}
+
+/**
+ * keyseal_kem_usage() - the usage of the exchange keys of a KEM
+ * @kem: KEYSEAL_KEM_*
+ *
+ * Return: KEYSEAL_USAGE_X25519 or KEYSEAL_USAGE_P256, or 0 for an unknown
+ * KEM.
+ */
+u8 keyseal_kem_usage(u16 kem)
+{
+	switch (kem) {
+	case KEYSEAL_KEM_X25519_HKDF_SHA256:
+		return KEYSEAL_USAGE_X25519;
+	case KEYSEAL_KEM_P256_HKDF_SHA256:
+		return KEYSEAL_USAGE_P256;
+	}
+	return 0;
+}
+
+/* Whether a big-endian P-256 scalar lies in [1, n - 1], in constant time. */
+static bool p256_scalar_valid(const u8 *sk)
+{
+	unsigned int borrow = 0, nonzero = 0;
+	int i;
+
+	/* sk - n borrows exactly when sk < n */
+	for (i = KEYSEAL_DH_PRIVATE_SIZE - 1; i >= 0; i--) {
+		borrow = ((unsigned int)sk[i] - p256_order[i] - borrow) >> 8 & 1;
+		nonzero |= sk[i];
+	}
+	/* 0 - nonzero has its top bit set exactly when nonzero is not 0. */
+	return borrow & (0U - nonzero) >> 31;
+}
+
+/* RFC 7748 section 5: the scalar's use ignores bits 0-2 and 255, sets 254. */
+static void x25519_clamp(u8 *sk)
+{
+	sk[0] &= 248;
+	sk[31] &= 127;
+	sk[31] |= 64;
+}
+
+/*
+ * The ecdh kpp takes its private key packed as crypto_ecdh_encode_key()
+ * does: a struct kpp_secret, the key size, the big-endian key. That helper
+ * lives in the ecdh module; packing the same documented layout here keeps
+ * keyseal.ko from depending on that module at load time.
+ */
+static int p256_set_secret(struct keyseal_dh *dh, const u8 *sk)
+{
+	unsigned short key_size = KEYSEAL_DH_PRIVATE_SIZE;
+	struct kpp_secret secret = {
+		.type = CRYPTO_KPP_SECRET_TYPE_ECDH,
+		.len = sizeof(secret) + sizeof(key_size) + key_size,
+	};
+	u8 *p = dh->buf;
+	int ret;
+
+	memcpy(p, &secret, sizeof(secret));
+	p += sizeof(secret);
+	memcpy(p, &key_size, sizeof(key_size));
+	p += sizeof(key_size);
+	memcpy(p, sk, key_size);
+	ret = crypto_kpp_set_secret(dh->tfm, dh->buf, secret.len);
+	memzero_explicit(dh->buf, secret.len);
+	return ret;
+}
+
+static int x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
+{
+	int ret;
+
+	memcpy(dh->buf, sk, KEYSEAL_DH_PRIVATE_SIZE);
+	x25519_clamp(dh->buf);
+	ret = crypto_kpp_set_secret(dh->tfm, dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
+	memzero_explicit(dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
+	return ret;
+}
+
+/*
+ * The kpp transform of a KEM. The ecdh module announces itself only as
+ * "crypto-ecdh", not by the names of its curves, so the crypto API cannot
+ * load it for "ecdh-nist-p256": load it by that name and look again.
+ */
+static struct crypto_kpp *dh_alloc(u16 kem)
+{
+	struct crypto_kpp *tfm;
+
+	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+		return crypto_alloc_kpp("curve25519", 0, 0);
+	tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
+	if (PTR_ERR(tfm) == -ENOENT && !request_module("crypto-ecdh"))
+		tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
+	return tfm;
+}
+
+/**
+ * keyseal_dh_init() - take a private key for Diffie-Hellman
+ * @dh: filled in; release with keyseal_dh_release() whatever the result
+ * @kem: KEYSEAL_KEM_*
+ * @sk: the private scalar, KEYSEAL_DH_PRIVATE_SIZE bytes; any 32 bytes for
+ *	X25519 (clamped as it is used), [1, n - 1] for P-256
+ *
+ * Return: 0; -EINVAL for an unknown KEM or a P-256 scalar out of range (or
+ * one the kernel's ECDH refuses: it keeps to [2, n - 3]); -EOPNOTSUPP if
+ * the kernel has no such algorithm; -ENOMEM.
+ */
+int keyseal_dh_init(struct keyseal_dh *dh, u16 kem, const u8 *sk)
+{
+	int ret;
+
+	memset(dh, 0, sizeof(*dh));
+	if (!keyseal_kem_usage(kem) ||
+	    (kem == KEYSEAL_KEM_P256_HKDF_SHA256 && !p256_scalar_valid(sk)))
+		return -EINVAL;
+
+	dh->buf = kzalloc(DH_BUF_SIZE, GFP_KERNEL);
+	if (!dh->buf)
+		return -ENOMEM;
+	dh->tfm = dh_alloc(kem);
+	if (IS_ERR(dh->tfm)) {
+		ret = PTR_ERR(dh->tfm) == -ENOENT ? -EOPNOTSUPP :
+						     PTR_ERR(dh->tfm);
+		dh->tfm = NULL;
+		return ret;
+	}
+	dh->kem = kem;
+	if (kem == KEYSEAL_KEM_P256_HKDF_SHA256)
+		return p256_set_secret(dh, sk);
+	return x25519_set_secret(dh, sk);
+}
+
+/**
+ * keyseal_dh_init_random() - draw a fresh private key for Diffie-Hellman
+ * @dh: filled in; release with keyseal_dh_release() whatever the result
+ * @kem: KEYSEAL_KEM_*
+ * @sk: output, the new private scalar (X25519: clamped), or NULL if the
+ *	caller has no use for it
+ *
+ * P-256 scalars are drawn until one is valid for the kernel's ECDH.
+ *
+ * Return: 0; -EINVAL for an unknown KEM; -EIO if no valid scalar came out
+ * of the random generator; -EOPNOTSUPP; -ENOMEM. @sk is wiped on failure.
+ */
+int keyseal_dh_init_random(struct keyseal_dh *dh, u16 kem, u8 *sk)
+{
+	u8 scalar[KEYSEAL_DH_PRIVATE_SIZE];
+	int tries, ret = -EIO;
+
+	memset(dh, 0, sizeof(*dh));
+	if (!keyseal_kem_usage(kem))
+		return -EINVAL;
+	for (tries = 0; tries < GENERATE_TRIES; tries++) {
+		get_random_bytes(scalar, sizeof(scalar));
+		if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+			x25519_clamp(scalar);
+		ret = keyseal_dh_init(dh, kem, scalar);
+		if (ret != -EINVAL)
+			break;
+		keyseal_dh_release(dh);
+		ret = -EIO;
+	}
+	if (!ret && sk)
+		memcpy(sk, scalar, sizeof(scalar));
+	else if (sk)
+		memzero_explicit(sk, sizeof(scalar));
+	memzero_explicit(scalar, sizeof(scalar));
+	return ret;
+}
+
+/*
+ * Run one kpp request: @in_len bytes of dh->buf in (none: make the public
+ * key), @out_len bytes out to the second half of dh->buf.
+ */
+static int dh_run(struct keyseal_dh *dh, unsigned int in_len,
+		  unsigned int out_len)
+{
+	DECLARE_CRYPTO_WAIT(wait);
+	struct scatterlist src, dst;
+	struct kpp_request *req;
+	int ret;
+
+	req = kpp_request_alloc(dh->tfm, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	kpp_request_set_callback(req, CRYPTO_TFM_REQ_MAY_BACKLOG |
+				 CRYPTO_TFM_REQ_MAY_SLEEP, crypto_req_done,
+				 &wait);
+	sg_init_one(&dst, dh->buf + DH_BUF_HALF, out_len);
+	kpp_request_set_output(req, &dst, out_len);
+	if (in_len) {
+		sg_init_one(&src, dh->buf, in_len);
+		kpp_request_set_input(req, &src, in_len);
+		ret = crypto_kpp_compute_shared_secret(req);
+	} else {
+		kpp_request_set_input(req, NULL, 0);
+		ret = crypto_kpp_generate_public_key(req);
+	}
+	ret = crypto_wait_req(ret, &wait);
+	kpp_request_free(req);
+	return ret;
+}
+
+/**
+ * keyseal_dh_public() - the public key of a private key
+ * @dh: the private key
+ * @pk: output, keyseal_kem_public_size(@dh->kem) bytes
+ *
+ * Return: 0, or an error of the crypto API (-ENOMEM).
+ */
+int keyseal_dh_public(struct keyseal_dh *dh, u8 *pk)
+{
+	u8 *out = dh->buf + DH_BUF_HALF;
+	int ret;
+
+	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
+		ret = dh_run(dh, 0, KEYSEAL_X25519_PUBLIC_SIZE);
+		if (!ret)
+			memcpy(pk, out, KEYSEAL_X25519_PUBLIC_SIZE);
+		return ret;
+	}
+	/* The ecdh kpp gives X || Y, big-endian: prefix the point format. */
+	ret = dh_run(dh, 0, 2 * P256_COORD_SIZE);
+	if (!ret) {
+		pk[0] = P256_UNCOMPRESSED;
+		memcpy(pk + 1, out, 2 * P256_COORD_SIZE);
+	}
+	return ret;
+}
+
+/**
+ * keyseal_dh_agree() - Diffie-Hellman with a peer's public key
+ * @dh: the private key
+ * @pk: the peer's public key
+ * @pk_len: its length
+ * @shared: output, the X25519 result or the x-coordinate of the P-256 point
+ *
+ * Return: 0; -EINVAL for a public key of the wrong length; -EKEYREJECTED
+ * for a P-256 string that is not an uncompressed point of the curve, or an
+ * X25519 result of all zeros; -ENOMEM. @shared is wiped on failure.
+ */
+int keyseal_dh_agree(struct keyseal_dh *dh, const u8 *pk, size_t pk_len,
+		     u8 shared[KEYSEAL_DH_SIZE])
+{
+	u8 *out = dh->buf + DH_BUF_HALF;
+	int ret;
+
+	memzero_explicit(shared, KEYSEAL_DH_SIZE);
+	if (pk_len != keyseal_kem_public_size(dh->kem))
+		return -EINVAL;
+
+	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
+		memcpy(dh->buf, pk, pk_len);
+		ret = dh_run(dh, pk_len, KEYSEAL_DH_SIZE);
+		if (!ret && !crypto_memneq(out, zero_secret, KEYSEAL_DH_SIZE))
+			ret = -EKEYREJECTED;
+	} else {
+		/* Only the uncompressed form is a serialised key (RFC 9180 7.1.1). */
+		if (pk[0] != P256_UNCOMPRESSED)
+			return -EKEYREJECTED;
+		memcpy(dh->buf, pk + 1, 2 * P256_COORD_SIZE);
+		ret = dh_run(dh, 2 * P256_COORD_SIZE, KEYSEAL_DH_SIZE);
+		/*
+		 * -EINVAL: the point is not on the curve or its coordinates
+		 * are not reduced; -EFAULT: the product is the point at
+		 * infinity.
+		 */
+		if (ret == -EINVAL || ret == -EFAULT)
+			ret = -EKEYREJECTED;
+	}
+	if (!ret)
+		memcpy(shared, out, KEYSEAL_DH_SIZE);
+	memzero_explicit(out, KEYSEAL_DH_SIZE);
+	return ret;
+}
+
+/**
+ * keyseal_dh_release() - drop a private key, wiping every copy of it
+ * @dh: the key; may be one whose init failed, or already released
+ */
+void keyseal_dh_release(struct keyseal_dh *dh)
+{
+	/* The crypto API frees a transform's context with kfree_sensitive(). */
+	if (dh->tfm)
+		crypto_free_kpp(dh->tfm);
+	kfree_sensitive(dh->buf);
+	memset(dh, 0, sizeof(*dh));
+}
+
+/**
+ * keyseal_dh_generate() - a fresh private scalar
+ * @kem: KEYSEAL_KEM_*
+ * @sk: output, KEYSEAL_DH_PRIVATE_SIZE bytes
+ *
+ * Return: as keyseal_dh_init_random().
+ */
+int keyseal_dh_generate(u16 kem, u8 *sk)
+{
+	struct keyseal_dh dh;
+	int ret;
+
+	ret = keyseal_dh_init_random(&dh, kem, sk);
+	keyseal_dh_release(&dh);
+	return ret;
+}
+
+/**
+ * keyseal_dh_public_of() - the public key of a private scalar
+ * @kem: KEYSEAL_KEM_*
+ * @sk: the scalar
+ * @pk: output, keyseal_kem_public_size(@kem) bytes
+ *
+ * Return: 0, or an error of keyseal_dh_init() or keyseal_dh_public().
+ */
+int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk)
+{
+	struct keyseal_dh dh;
+	int ret;
+
+	ret = keyseal_dh_init(&dh, kem, sk);
+	if (!ret)
+		ret = keyseal_dh_public(&dh, pk);
+	keyseal_dh_release(&dh);
+	return ret;
+}

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * RFC 9180 Hybrid Public Key Encryption, as keyseal's recipient blobs use
+ * it: DHKEM over dh.c, the labeled HKDF and the key schedule on crypto.c's
+ * HKDF-SHA256, single-shot AES-GCM at an explicit sequence number. Section
+ * numbers are RFC 9180's. The pre-shared-key modes are not implemented.
+ *
+ * The labeled HKDF inputs are given to HMAC in pieces, so no DH output or
+ * shared secret is ever copied into a concatenation buffer; every
+ * intermediate secret lives on the stack and is wiped before return.
+ */
+
+#include <linux/err.h>
+#include <linux/string.h>
+
+#include "blob.h"
+#include "dh.h"
+#include "hpke.h"
+
+#define HPKE_VERSION_LABEL	"HPKE-v1"
+#define HPKE_SECRET_SIZE	32	/* Nsecret of both KEMs */
+#define KEM_CONTEXT_PARTS	3	/* enc || pkRm || pkSm */
+
+/* "KEM" || I2OSP(kem_id, 2), or "HPKE" || kem_id || kdf_id || aead_id */
+struct suite_id {
+	u8 id[10];
+	size_t len;
+};
+
+static void kem_suite(u16 kem_id, struct suite_id *suite)
+{
+	memcpy(suite->id, "KEM", 3);
+	suite->id[3] = kem_id >> 8;
+	suite->id[4] = kem_id;
+	suite->len = 5;
+}
+
+static void hpke_suite(u16 kem_id, u16 aead_id, struct suite_id *suite)
+{
+	memcpy(suite->id, "HPKE", 4);
+	suite->id[4] = kem_id >> 8;
+	suite->id[5] = kem_id;
+	suite->id[6] = KEYSEAL_KDF_HKDF_SHA256 >> 8;
+	suite->id[7] = KEYSEAL_KDF_HKDF_SHA256 & 0xff;
+	suite->id[8] = aead_id >> 8;
+	suite->id[9] = aead_id;
+	suite->len = 10;
+}
+
+/* Nk of an AEAD, or 0 for one this implementation does not have. */
+static size_t aead_key_size(u16 aead_id)
+{
+	switch (aead_id) {
+	case KEYSEAL_AEAD_AES128GCM:
+		return 16;
+	case KEYSEAL_AEAD_AES256GCM:
+		return 32;
+	}
+	return 0;
+}
+
+static bool suite_valid(u16 kem_id, u16 aead_id)
+{
+	return keyseal_kem_public_size(kem_id) && aead_key_size(aead_id);
+}
+
+/* LabeledExtract(salt, label, ikm), section 4 */
+static int labeled_extract(struct keyseal_crypto *c,
+			   const struct suite_id *suite, const u8 *salt,
+			   size_t salt_len, const char *label, const u8 *ikm,
+			   size_t ikm_len, u8 prk[KEYSEAL_HASH_SIZE])
+{
+	const struct keyseal_chunk labeled_ikm[] = {
+		{ HPKE_VERSION_LABEL, sizeof(HPKE_VERSION_LABEL) - 1 },
+		{ suite->id, suite->len },
+		{ label, strlen(label) },
+		{ ikm, ikm_len },
+	};
+	unsigned int n = ARRAY_SIZE(labeled_ikm);
+
+	/* An empty ikm (psk_id_hash, secret) is no piece at all. */
+	if (!ikm_len)
+		n--;
+	return keyseal_hkdf_extract(c, salt, salt_len, labeled_ikm, n, prk);
+}
+
+/* LabeledExpand(prk, label, info, L), section 4, @info in pieces */
+static int labeled_expand(struct keyseal_crypto *c,
+			  const struct suite_id *suite,
+			  const u8 prk[KEYSEAL_HASH_SIZE], const char *label,
+			  const struct keyseal_chunk *info, unsigned int n_info,
+			  u8 *out, size_t len)
+{
+	struct keyseal_chunk labeled_info[4 + KEM_CONTEXT_PARTS];
+	u8 length[2] = { len >> 8, len & 0xff };
+	unsigned int n = 0, i;
+
+	if (n_info > KEM_CONTEXT_PARTS || len > 255 * KEYSEAL_HASH_SIZE)
+		return -EINVAL;
+	labeled_info[n++] = (struct keyseal_chunk){ length, sizeof(length) };
+	labeled_info[n++] = (struct keyseal_chunk){
+		HPKE_VERSION_LABEL, sizeof(HPKE_VERSION_LABEL) - 1
+	};
+	labeled_info[n++] = (struct keyseal_chunk){ suite->id, suite->len };
+	labeled_info[n++] = (struct keyseal_chunk){ label, strlen(label) };
+	for (i = 0; i < n_info; i++)
+		labeled_info[n++] = info[i];
+	return keyseal_hkdf_expand(c, prk, labeled_info, n, out, len);
+}
+
+/* ExtractAndExpand(dh, kem_context), section 4.1 */
+static int extract_and_expand(struct keyseal_crypto *c, u16 kem_id,
+			      const u8 *dh, size_t dh_len,
+			      const struct keyseal_chunk *kem_context,
+			      unsigned int parts,
+			      u8 shared_secret[HPKE_SECRET_SIZE])
+{
+	u8 eae_prk[KEYSEAL_HASH_SIZE];
+	struct suite_id suite;
+	int ret;
+
+	kem_suite(kem_id, &suite);
+	ret = labeled_extract(c, &suite, NULL, 0, "eae_prk", dh, dh_len,
+			      eae_prk);
+	if (!ret)
+		ret = labeled_expand(c, &suite, eae_prk, "shared_secret",
+				     kem_context, parts, shared_secret,
+				     HPKE_SECRET_SIZE);
+	memzero_explicit(eae_prk, sizeof(eae_prk));
+	return ret;
+}
+
+/*
+ * Encap(pkR) or, with a sender key, AuthEncap(pkR, skS), section 4.1, with
+ * the ephemeral key @eph.
+ */
+static int encap(struct keyseal_crypto *c, struct keyseal_dh *eph,
+		 const u8 *pk_r, size_t pk_r_len, const u8 *sk_s, u8 *enc,
+		 u8 shared_secret[HPKE_SECRET_SIZE])
+{
+	size_t npk = keyseal_kem_public_size(eph->kem);
+	u8 dh[2 * KEYSEAL_DH_SIZE], pk_s[KEYSEAL_DH_PUBLIC_MAX];
+	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
+	struct keyseal_dh sender = { };
+	size_t dh_len = KEYSEAL_DH_SIZE;
+	unsigned int parts = 0;
+	int ret;
+
+	ret = keyseal_dh_public(eph, enc);
+	if (!ret)
+		ret = keyseal_dh_agree(eph, pk_r, pk_r_len, dh);
+	if (ret)
+		goto out;
+	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
+	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
+
+	if (sk_s) {
+		ret = keyseal_dh_init(&sender, eph->kem, sk_s);
+		if (!ret)
+			ret = keyseal_dh_agree(&sender, pk_r, pk_r_len,
+					       dh + KEYSEAL_DH_SIZE);
+		if (!ret)
+			ret = keyseal_dh_public(&sender, pk_s);
+		if (ret)
+			goto out;
+		dh_len += KEYSEAL_DH_SIZE;
+		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
+	}
+	ret = extract_and_expand(c, eph->kem, dh, dh_len, kem_context, parts,
+				 shared_secret);
+out:
+	keyseal_dh_release(&sender);
+	memzero_explicit(dh, sizeof(dh));
+	return ret;
+}
+
+/* KeySchedule<ROLE>(mode, shared_secret, info, "", ""), section 5.1 */
+static int key_schedule(struct keyseal_crypto *c, u8 mode, u16 kem_id,
+			u16 aead_id, const u8 shared_secret[HPKE_SECRET_SIZE],
+			const u8 *info, size_t info_len,
+			struct keyseal_hpke_ctx *ctx)
+{
+	u8 context[1 + 2 * KEYSEAL_HASH_SIZE], secret[KEYSEAL_HASH_SIZE];
+	const struct keyseal_chunk key_schedule_context = {
+		context, sizeof(context)
+	};
+	struct suite_id suite;
+	int ret;
+
+	memset(ctx, 0, sizeof(*ctx));
+	hpke_suite(kem_id, aead_id, &suite);
+	context[0] = mode;
+	ret = labeled_extract(c, &suite, NULL, 0, "psk_id_hash", NULL, 0,
+			      context + 1);
+	if (!ret)
+		ret = labeled_extract(c, &suite, NULL, 0, "info_hash", info,
+				      info_len, context + 1 + KEYSEAL_HASH_SIZE);
+	if (!ret)
+		ret = labeled_extract(c, &suite, shared_secret,
+				      HPKE_SECRET_SIZE, "secret", NULL, 0,
+				      secret);
+	if (ret)
+		goto out;
+
+	ctx->aead_id = aead_id;
+	ctx->key_len = aead_key_size(aead_id);
+	ret = labeled_expand(c, &suite, secret, "key", &key_schedule_context,
+			     1, ctx->key, ctx->key_len);
+	if (!ret)
+		ret = labeled_expand(c, &suite, secret, "base_nonce",
+				     &key_schedule_context, 1, ctx->base_nonce,
+				     sizeof(ctx->base_nonce));
+out:
+	memzero_explicit(secret, sizeof(secret));
+	if (ret)
+		keyseal_hpke_ctx_wipe(ctx);
+	return ret;
+}
+
+/* SetupBaseS() or SetupAuthS() with the ephemeral key @eph */
+static int setup_sender(struct keyseal_crypto *c, struct keyseal_dh *eph,
+			u16 aead_id, const u8 *pk_r, size_t pk_r_len,
+			const u8 *sk_s, const u8 *info, size_t info_len,
+			u8 *enc, struct keyseal_hpke_ctx *ctx)
+{
+	u8 shared_secret[HPKE_SECRET_SIZE];
+	int ret;
+
+	ret = encap(c, eph, pk_r, pk_r_len, sk_s, enc, shared_secret);
+	if (!ret)
+		ret = key_schedule(c, sk_s ? KEYSEAL_HPKE_MODE_AUTH :
+				   KEYSEAL_HPKE_MODE_BASE, eph->kem, aead_id,
+				   shared_secret, info, info_len, ctx);
+	memzero_explicit(shared_secret, sizeof(shared_secret));
+	return ret;
+}
+
+/**
+ * keyseal_hpke_setup_sender() - SetupBaseS() or SetupAuthS(), section 5.1
+ * @c: transforms
+ * @kem_id: KEYSEAL_KEM_*
+ * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
+ * @pk_r: the recipient's public key
+ * @pk_r_len: its length
+ * @sk_s: the sender's private key for auth mode, or NULL for base mode
+ * @info: the application's info
+ * @info_len: its length
+ * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id) bytes
+ * @ctx: output, the sender's context; wipe it with keyseal_hpke_ctx_wipe()
+ *
+ * The ephemeral key is fresh from the kernel's random generator on every
+ * call, and is wiped before return.
+ *
+ * Return: 0; -EINVAL for an unsupported suite or a @pk_r of the wrong
+ * length; -EKEYREJECTED if @pk_r is not a valid public key (see
+ * keyseal_dh_agree()); -EOPNOTSUPP; -ENOMEM.
+ */
+int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
+			      u16 aead_id, const u8 *pk_r, size_t pk_r_len,
+			      const u8 *sk_s, const u8 *info, size_t info_len,
+			      u8 *enc, struct keyseal_hpke_ctx *ctx)
+{
+	struct keyseal_dh eph;
+	int ret;
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (!suite_valid(kem_id, aead_id) ||
+	    pk_r_len != keyseal_kem_public_size(kem_id))
+		return -EINVAL;
+	ret = keyseal_dh_init_random(&eph, kem_id, NULL);
+	if (!ret)
+		ret = setup_sender(c, &eph, aead_id, pk_r, pk_r_len, sk_s, info,
+				   info_len, enc, ctx);
+	keyseal_dh_release(&eph);
+	return ret;
+}
+
+#ifdef KEYSEAL_KAT
+/**
+ * keyseal_hpke_setup_sender_kat() - SetupS with a given ephemeral key
+ * @c: transforms
+ * @kem_id: KEYSEAL_KEM_*
+ * @aead_id: KEYSEAL_AEAD_*
+ * @sk_e: the ephemeral private key of a test vector
+ * @pk_r: the recipient's public key
+ * @pk_r_len: its length
+ * @sk_s: the sender's private key for auth mode, or NULL for base mode
+ * @info: the application's info
+ * @info_len: its length
+ * @enc: output, the encapsulated key
+ * @ctx: output, the sender's context
+ *
+ * Built only into the known-answer-test variant of the module.
+ *
+ * Return: as keyseal_hpke_setup_sender().
+ */
+int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
+				  u16 aead_id, const u8 *sk_e, const u8 *pk_r,
+				  size_t pk_r_len, const u8 *sk_s,
+				  const u8 *info, size_t info_len, u8 *enc,
+				  struct keyseal_hpke_ctx *ctx)
+{
+	struct keyseal_dh eph;
+	int ret;
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (!suite_valid(kem_id, aead_id) ||
+	    pk_r_len != keyseal_kem_public_size(kem_id))
+		return -EINVAL;
+	ret = keyseal_dh_init(&eph, kem_id, sk_e);
+	if (!ret)
+		ret = setup_sender(c, &eph, aead_id, pk_r, pk_r_len, sk_s, info,
+				   info_len, enc, ctx);
+	keyseal_dh_release(&eph);
+	return ret;
+}
+#endif
+
+/**
+ * keyseal_hpke_setup_receiver() - SetupBaseR() or SetupAuthR(), section 5.1
+ * @c: transforms
+ * @kem_id: KEYSEAL_KEM_*
+ * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
+ * @enc: the encapsulated key
+ * @enc_len: its length
+ * @sk_r: the recipient's private key
+ * @pk_s: the sender's public key for auth mode, or NULL for base mode
+ * @pk_s_len: its length
+ * @info: the application's info
+ * @info_len: its length
+ * @ctx: output, the recipient's context; wipe it with
+ *	keyseal_hpke_ctx_wipe()
+ *
+ * Return: 0; -EINVAL for an unsupported suite or a key of the wrong length;
+ * -EKEYREJECTED if @enc or @pk_s is not a valid public key; -EOPNOTSUPP;
+ * -ENOMEM.
+ */
+int keyseal_hpke_setup_receiver(struct keyseal_crypto *c, u16 kem_id,
+				u16 aead_id, const u8 *enc, size_t enc_len,
+				const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
+				const u8 *info, size_t info_len,
+				struct keyseal_hpke_ctx *ctx)
+{
+	size_t npk = keyseal_kem_public_size(kem_id);
+	u8 dh[2 * KEYSEAL_DH_SIZE], pk_r[KEYSEAL_DH_PUBLIC_MAX];
+	u8 shared_secret[HPKE_SECRET_SIZE];
+	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
+	struct keyseal_dh recipient;
+	size_t dh_len = KEYSEAL_DH_SIZE;
+	unsigned int parts = 0;
+	int ret;
+
+	memset(ctx, 0, sizeof(*ctx));
+	if (!suite_valid(kem_id, aead_id) || enc_len != npk ||
+	    (pk_s && pk_s_len != npk))
+		return -EINVAL;
+
+	/* Decap(enc, skR) or AuthDecap(enc, skR, pkS), section 4.1 */
+	ret = keyseal_dh_init(&recipient, kem_id, sk_r);
+	if (!ret)
+		ret = keyseal_dh_agree(&recipient, enc, enc_len, dh);
+	if (!ret && pk_s) {
+		ret = keyseal_dh_agree(&recipient, pk_s, pk_s_len,
+				       dh + KEYSEAL_DH_SIZE);
+		dh_len += KEYSEAL_DH_SIZE;
+	}
+	if (!ret)
+		ret = keyseal_dh_public(&recipient, pk_r);
+	keyseal_dh_release(&recipient);
+	if (ret)
+		goto out;
+
+	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
+	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
+	if (pk_s)
+		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
+	ret = extract_and_expand(c, kem_id, dh, dh_len, kem_context, parts,
+				 shared_secret);
+	if (!ret)
+		ret = key_schedule(c, pk_s ? KEYSEAL_HPKE_MODE_AUTH :
+				   KEYSEAL_HPKE_MODE_BASE, kem_id, aead_id,
+				   shared_secret, info, info_len, ctx);
+out:
+	memzero_explicit(shared_secret, sizeof(shared_secret));
+	memzero_explicit(dh, sizeof(dh));
+	return ret;
+}
+
+/* ComputeNonce(seq), section 5.2: base_nonce XOR I2OSP(seq, Nn) */
+static void compute_nonce(const struct keyseal_hpke_ctx *ctx, u64 seq,
+			  u8 nonce[KEYSEAL_NONCE_SIZE])
+{
+	int i;
+
+	memcpy(nonce, ctx->base_nonce, KEYSEAL_NONCE_SIZE);
+	for (i = KEYSEAL_NONCE_SIZE - 1; seq; i--, seq >>= 8)
+		nonce[i] ^= seq & 0xff;
+}
+
+static bool ctx_valid(const struct keyseal_hpke_ctx *ctx)
+{
+	return aead_key_size(ctx->aead_id) &&
+	       ctx->key_len == aead_key_size(ctx->aead_id);
+}
+
+/**
+ * keyseal_hpke_seal() - Context.Seal() at sequence number @seq, section 5.2
+ * @c: transforms
+ * @ctx: a sender's context
+ * @seq: the sequence number
+ * @buf: the associated data, then the plaintext, then room for the tag;
+ *	kmalloc'ed, as keyseal_gcm_seal() wants
+ * @aad_len: bytes of associated data
+ * @pt_len: bytes of plaintext
+ *
+ * The caller owns the sequence: sealing twice at one @seq reuses a nonce.
+ *
+ * Return: 0, -EINVAL for a context that was not set up, or an error of
+ * the crypto API.
+ */
+int keyseal_hpke_seal(struct keyseal_crypto *c,
+		      const struct keyseal_hpke_ctx *ctx, u64 seq, u8 *buf,
+		      size_t aad_len, size_t pt_len)
+{
+	u8 nonce[KEYSEAL_NONCE_SIZE];
+	int ret;
+
+	if (!ctx_valid(ctx))
+		return -EINVAL;
+	compute_nonce(ctx, seq, nonce);
+	ret = keyseal_gcm_seal(c, ctx->key, ctx->key_len, nonce, buf, aad_len,
+			       pt_len);
+	memzero_explicit(nonce, sizeof(nonce));
+	return ret;
+}
+
+/**
+ * keyseal_hpke_open() - Context.Open() at sequence number @seq, section 5.2
+ * @c: transforms
+ * @ctx: a recipient's context
+ * @seq: the sequence number
+ * @buf: the associated data, then the ciphertext and tag; kmalloc'ed
+ * @aad_len: bytes of associated data
+ * @ct_len: bytes of ciphertext and tag
+ *
+ * Return: 0 with the plaintext in place of the ciphertext; -EBADMSG if it
+ * does not authenticate; -EINVAL for a context that was not set up or a
+ * @ct_len shorter than a tag.
+ */
+int keyseal_hpke_open(struct keyseal_crypto *c,
+		      const struct keyseal_hpke_ctx *ctx, u64 seq, u8 *buf,
+		      size_t aad_len, size_t ct_len)
+{
+	u8 nonce[KEYSEAL_NONCE_SIZE];
+	int ret;
+
+	if (!ctx_valid(ctx))
+		return -EINVAL;
+	compute_nonce(ctx, seq, nonce);
+	ret = keyseal_gcm_open(c, ctx->key, ctx->key_len, nonce, buf, aad_len,
+			       ct_len);
+	memzero_explicit(nonce, sizeof(nonce));
+	return ret;
+}
+
+/**
+ * keyseal_hpke_ctx_wipe() - clear a context's keys
+ * @ctx: the context
+ */
+void keyseal_hpke_ctx_wipe(struct keyseal_hpke_ctx *ctx)
+{
+	memzero_explicit(ctx, sizeof(*ctx));
+}
