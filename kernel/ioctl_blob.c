@@ -9,6 +9,7 @@
 
 #include <crypto/algapi.h>
 #include <linux/err.h>
+#include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -64,8 +65,10 @@ static int import_command(const struct keyseal_import *req, const u8 *blob,
 				   u64_to_user_ptr(req->expected_sender),
 				   req->expected_sender_len))
 			return -EFAULT;
-		len += sprintf(cmd + len, " sender=%*phN",
-			       req->expected_sender_len, sender);
+		/* Not %*phN, which stops at 64 bytes: a P-256 key has 65. */
+		len += sprintf(cmd + len, " sender=");
+		len = bin2hex(cmd + len, sender, req->expected_sender_len) - cmd;
+		cmd[len] = '\0';
 	} else if (req->expected_sender_len) {
 		return -EINVAL;
 	}
