@@ -30,6 +30,8 @@ static long keyseal_ioctl(struct file *file, unsigned int cmd,
 		return keyseal_ioc_crypt(argp, true);
 	case KEYSEAL_IOC_DECRYPT:
 		return keyseal_ioc_crypt(argp, false);
+	case KEYSEAL_IOC_PUBKEY:
+		return keyseal_ioc_pubkey(argp);
 	}
 	return -ENOTTY;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * INFO and EXPORT: what a sealed key is, and the key itself wrapped for a
- * chosen target.
+ * INFO, EXPORT and PUBKEY: what a sealed key is, the key itself wrapped for
+ * a chosen target, and the public half of an exchange key.
  */
 
 #include <crypto/algapi.h>
@@ -9,9 +9,11 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "exchange.h"
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
+#include "recipient.h"
 #include "wrap.h"
 
 long keyseal_ioc_info(void __user *argp)
@@ -42,7 +44,12 @@ long keyseal_ioc_info(void __user *argp)
 	       sizeof(info.parent_fingerprint));
 	memcpy(info.parent, snap.parent, sizeof(info.parent));
 	memset(info.public_fingerprint, 0, sizeof(info.public_fingerprint));
-	if (copy_to_user(argp, &info, sizeof(info)))
+	if (snap.public_len)
+		ret = keyseal_public_fingerprint(keyseal_usage_kem(snap.attrs.usage),
+						 snap.public_key,
+						 snap.public_len,
+						 info.public_fingerprint);
+	if (!ret && copy_to_user(argp, &info, sizeof(info)))
 		ret = -EFAULT;
 out:
 	keyseal_snapshot_release(&snap);
@@ -65,6 +72,12 @@ static int export_args_valid(const struct keyseal_export *req)
 		return 0;
 	if (!to_recipient && (req->sender || req->recipient ||
 			      req->recipient_len || req->recipient_kem))
+		return 0;
+	/* A recipient is a public key of a known KEM, of the KEM's size. */
+	if (to_recipient &&
+	    (!req->recipient || req->sender < 0 ||
+	     !keyseal_kem_public_size(req->recipient_kem) ||
+	     req->recipient_len != keyseal_kem_public_size(req->recipient_kem)))
 		return 0;
 	return 1;
 }
@@ -96,6 +109,49 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 				       blob, blob_len);
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
+	return ret;
+}
+
+/*
+ * The key sealed to a recipient's public key with HPKE, in auth mode if
+ * the caller names its own exchange key as the sender.
+ */
+static int export_to_recipient(const struct keyseal_snapshot *snap,
+			       const struct keyseal_export *req, u8 **blob,
+			       size_t *blob_len)
+{
+	struct keyseal_kek_ref sender_ref = { .serial = req->sender };
+	u8 recipient[KEYSEAL_DH_PUBLIC_MAX];
+	struct keyseal_exchange sender = { };
+	struct keyseal_crypto *c;
+	int ret;
+
+	ret = keyseal_policy_export(&snap->attrs, KEYSEAL_TARGET_RECIPIENT);
+	if (ret)
+		return ret;
+	if (copy_from_user(recipient, u64_to_user_ptr(req->recipient),
+			   req->recipient_len))
+		return -EFAULT;
+	if (req->sender) {
+		ret = keyseal_exchange_get(&sender_ref, req->recipient_kem,
+					   NULL, &sender);
+		if (ret)
+			goto out;
+	}
+
+	c = keyseal_crypto_get();
+	if (IS_ERR(c)) {
+		ret = PTR_ERR(c);
+		goto out;
+	}
+	ret = keyseal_wrap_recipient(c, &snap->attrs, snap->material,
+				     req->recipient_kem, recipient,
+				     req->recipient_len,
+				     req->sender ? &sender : NULL, blob,
+				     blob_len);
+	keyseal_crypto_put(c);
+out:
+	keyseal_exchange_release(&sender);
 	return ret;
 }
 
@@ -137,8 +193,7 @@ long keyseal_ioc_export(void __user *argp)
 						     &blob, &blob_len);
 		break;
 	default:
-		/* Recipient blobs arrive with the exchange support. */
-		ret = -EOPNOTSUPP;
+		ret = export_to_recipient(&snap, &req, &blob, &blob_len);
 		break;
 	}
 	if (ret)
@@ -151,6 +206,41 @@ long keyseal_ioc_export(void __user *argp)
 	}
 out:
 	kfree_sensitive(blob);
+	keyseal_snapshot_release(&snap);
+	return ret;
+}
+
+long keyseal_ioc_pubkey(void __user *argp)
+{
+	struct keyseal_snapshot snap;
+	struct keyseal_pubkey req;
+	int ret;
+
+	if (copy_from_user(&req, argp, sizeof(req)))
+		return -EFAULT;
+	if (req.flags || req.__pad ||
+	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+		return -EINVAL;
+
+	/* A public key is an attribute, like those INFO shows. */
+	ret = keyseal_snapshot_take(req.serial, KEY_NEED_VIEW, false, &snap);
+	if (ret)
+		goto out;
+	req.kem = keyseal_usage_kem(snap.attrs.usage);
+	if (!req.kem || !snap.public_len) {
+		ret = -EKEYREJECTED;
+		goto out;
+	}
+	ret = keyseal_public_fingerprint(req.kem, snap.public_key,
+					 snap.public_len, req.fingerprint);
+	if (ret)
+		goto out;
+
+	ret = keyseal_copy_blob_out(req.buf, &req.buf_len, snap.public_key,
+				    snap.public_len);
+	if ((ret == 0 || ret == -ERANGE) && copy_to_user(argp, &req, sizeof(req)))
+		ret = -EFAULT;
+out:
 	keyseal_snapshot_release(&snap);
 	return ret;
 }

@@ -16,6 +16,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "command.h"
+#include "exchange.h"
 #include "sealed_key.h"
 #include "unseal.h"
 
@@ -23,14 +24,11 @@ static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 				     const struct keyseal_cmd *cmd)
 {
 	struct keyseal_kek_ref store = keyseal_cmd_kek_ref(&cmd->parent);
+	u16 kem = keyseal_usage_kem(cmd->usage);
 	struct keyseal_attrs attrs;
 	struct sealed_key *sk;
 	u8 *material;
-
-	/* Exchange keys arrive with the exchange support. */
-	if (cmd->usage == KEYSEAL_USAGE_X25519 ||
-	    cmd->usage == KEYSEAL_USAGE_P256)
-		return ERR_PTR(-EOPNOTSUPP);
+	int ret = 0;
 
 	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
 			     KEYSEAL_ORIGIN_GENERATED, cmd->not_after);
@@ -40,8 +38,15 @@ static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 	material = kmalloc(attrs.key_len, GFP_KERNEL);
 	if (!material)
 		return ERR_PTR(-ENOMEM);
-	get_random_bytes(material, attrs.key_len);
-	sk = keyseal_unseal_material(c, &attrs, material, &store);
+	/* An exchange key's material is a private scalar valid for its KEM. */
+	if (kem)
+		ret = keyseal_dh_generate(kem, material);
+	else
+		get_random_bytes(material, attrs.key_len);
+	if (ret)
+		sk = ERR_PTR(ret);
+	else
+		sk = keyseal_unseal_material(c, &attrs, material, &store);
 	kfree_sensitive(material);
 	return sk;
 }
@@ -58,9 +63,6 @@ static struct sealed_key *sealed_import(struct keyseal_crypto *c,
 	ret = keyseal_policy_clear_import();
 	if (ret)
 		return ERR_PTR(ret);
-	if (cmd->usage == KEYSEAL_USAGE_X25519 ||
-	    cmd->usage == KEYSEAL_USAGE_P256)
-		return ERR_PTR(-EOPNOTSUPP);
 
 	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
 			     KEYSEAL_ORIGIN_IMPORTED, cmd->not_after);
@@ -351,4 +353,6 @@ struct key_type key_type_sealed = {
 	.destroy = sealed_destroy,
 	.describe = sealed_describe,
 	.read = sealed_read,
+	.match_preparse = keyseal_exchange_match_preparse,
+	.match_free = keyseal_exchange_match_free,
 };

@@ -46,6 +46,7 @@ struct keyseal_attrs {
  * @armor_len: its length
  * @public_key: exchange keys: the public key
  * @public_len: its length, 0 for other usages
+ * @public_fp: exchange keys: SHA-256 of the public key's SubjectPublicKeyInfo
  * @aead: aead keys: a transform keyed with @material, made on first use
  * @material: the secret, @attrs.key_len bytes
  *
@@ -61,6 +62,7 @@ struct sealed_key {
 	size_t armor_len;
 	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
 	u16 public_len;
+	u8 public_fp[KEYSEAL_FINGERPRINT_SIZE];
 	struct crypto_aead *aead;
 	u8 material[];
 };

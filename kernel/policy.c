@@ -120,3 +120,35 @@ u8 keyseal_policy_provenance(u8 origin, u8 key_flags)
 		provenance |= KEYSEAL_PROV_NEVER_EXPORTABLE;
 	return provenance;
 }
+
+/**
+ * keyseal_policy_received_provenance() - the provenance a key received in a
+ *	recipient blob keeps
+ * @claimed: the provenance the blob carries
+ * @sender_vouched: whether the blob is in auth mode and comes from the
+ *	sender public key the importer said it expects
+ *
+ * Anyone can seal a key to a public key. In base mode the author of a
+ * recipient blob is unknown, so "generated in a keyseal kernel, always
+ * sensitive, never exportable" is only a claim anyone could make about any
+ * material. In auth mode the blob proves it was made with the sender's
+ * private key, but that says nothing about where that key lives (a
+ * userspace sender can have one) until the importer names the sender it
+ * expects: then it vouches for that sender, and the sending kernel's
+ * history is kept. Otherwise the key counts as wrapped outside any keyseal
+ * kernel: "generated" becomes "external" and the history bits go (the
+ * codec allows them only on generated keys). "Imported in the clear" and
+ * "external" already claim nothing and are kept.
+ *
+ * Return: the provenance for the new key.
+ */
+u8 keyseal_policy_received_provenance(u8 claimed, bool sender_vouched)
+{
+	u8 origin = claimed & KEYSEAL_PROV_ORIGIN_MASK;
+
+	if (sender_vouched)
+		return claimed;
+	if (origin == KEYSEAL_ORIGIN_GENERATED)
+		return KEYSEAL_ORIGIN_EXTERNAL;
+	return origin;
+}

@@ -15,5 +15,6 @@ int keyseal_policy_export(const struct keyseal_attrs *attrs,
 int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags);
 int keyseal_policy_clear_import(void);
 u8 keyseal_policy_provenance(u8 origin, u8 key_flags);
+u8 keyseal_policy_received_provenance(u8 claimed, bool sender_vouched);
 
 #endif /* _KEYSEAL_POLICY_H */

@@ -10,6 +10,7 @@
 #include <linux/timekeeping.h>
 
 #include "armor.h"
+#include "exchange.h"
 #include "sealed_key.h"
 #include "wrap.h"
 
@@ -92,6 +93,32 @@ void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 }
 
 /**
+ * sealed_key_set_public() - derive an exchange key's public half
+ * @sk: the payload, material set
+ *
+ * The blobs of an exchange key carry only its private scalar; the public
+ * key and its fingerprint are computed again wherever it is loaded. Other
+ * usages have no public half and are left alone.
+ *
+ * Return: 0; -EINVAL for a scalar that is not a valid private key of its
+ * KEM; -EOPNOTSUPP; -ENOMEM.
+ */
+int sealed_key_set_public(struct sealed_key *sk)
+{
+	u16 kem = keyseal_usage_kem(sk->attrs.usage);
+	int ret;
+
+	if (!kem)
+		return 0;
+	ret = keyseal_dh_public_of(kem, sk->material, sk->public_key);
+	if (ret)
+		return ret;
+	sk->public_len = keyseal_kem_public_size(kem);
+	return keyseal_public_fingerprint(kem, sk->public_key, sk->public_len,
+					  sk->public_fp);
+}
+
+/**
  * sealed_key_set_blob() - make a blob under the key's parent its stored form
  * @sk: the payload
  * @blob: a binary blob of the key under @kek
@@ -159,5 +186,6 @@ struct sealed_key *sealed_key_copy(const struct sealed_key *sk)
 	memcpy(copy->material, sk->material, sk->attrs.key_len);
 	memcpy(copy->public_key, sk->public_key, sizeof(copy->public_key));
 	copy->public_len = sk->public_len;
+	memcpy(copy->public_fp, sk->public_fp, sizeof(copy->public_fp));
 	return copy;
 }

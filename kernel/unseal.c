@@ -4,8 +4,10 @@
  * "load" and the IMPORT ioctl.
  */
 
+#include <crypto/algapi.h>
 #include <linux/slab.h>
 
+#include "recipient.h"
 #include "sealed_key.h"
 #include "unseal.h"
 #include "wrap.h"
@@ -39,6 +41,9 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	if (ret)
 		goto out;
 	ret = keyseal_unwrap_kek(c, blob, &kek, sk->material);
+	if (ret)
+		goto out;
+	ret = sealed_key_set_public(sk);
 	if (ret)
 		goto out;
 	/* Only an authentic blob's not-after is worth believing. */
@@ -87,6 +92,70 @@ static struct sealed_key *unseal_plaintext_blob(struct keyseal_crypto *c,
 	return keyseal_unseal_material(c, &attrs, blob->body, &p->store);
 }
 
+/*
+ * An auth-mode blob must come from the sender the caller expects, if it
+ * names one. Other blobs, base-mode recipient blobs included, come from no
+ * one in particular: a caller that expects a sender gets none of them.
+ */
+static int check_sender(const struct keyseal_blob *blob,
+			const struct keyseal_unseal_params *p)
+{
+	if (!p->expected_sender)
+		return 0;
+	if (p->expected_sender_len != KEYSEAL_X25519_PUBLIC_SIZE &&
+	    p->expected_sender_len != KEYSEAL_P256_PUBLIC_SIZE)
+		return -EINVAL;
+	if (blob->scheme != KEYSEAL_SCHEME_HPKE_AUTH ||
+	    blob->sender_pk_len != p->expected_sender_len ||
+	    crypto_memneq(blob->sender_pk, p->expected_sender,
+			  p->expected_sender_len))
+		return -EKEYREJECTED;
+	return 0;
+}
+
+/*
+ * A blob sent to an exchange key: the key that opens it is the one the
+ * caller names, or the one with the fingerprint the blob names; the new key
+ * is stored under the KEK the caller names.
+ */
+static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
+						const struct keyseal_blob *blob,
+						const struct keyseal_unseal_params *p)
+{
+	struct keyseal_exchange recipient;
+	struct keyseal_attrs attrs;
+	struct sealed_key *sk;
+	u8 *material;
+	int ret;
+
+	material = kmalloc(blob->key_len, GFP_KERNEL);
+	if (!material)
+		return ERR_PTR(-ENOMEM);
+	ret = keyseal_exchange_get(&p->unwrap, blob->kem_id,
+				   blob->recipient_fp, &recipient);
+	if (!ret)
+		ret = keyseal_unwrap_recipient(c, blob, &recipient, material);
+	keyseal_exchange_release(&recipient);
+	if (ret) {
+		sk = ERR_PTR(ret);
+		goto out;
+	}
+
+	keyseal_blob_attrs(blob, &attrs);
+	attrs.provenance =
+		keyseal_policy_received_provenance(attrs.provenance,
+						   !!p->expected_sender);
+	/* Only an authentic blob's not-after is worth believing. */
+	ret = keyseal_policy_live(&attrs);
+	if (ret)
+		sk = ERR_PTR(ret);
+	else
+		sk = keyseal_unseal_material(c, &attrs, material, &p->store);
+out:
+	kfree_sensitive(material);
+	return sk;
+}
+
 /**
  * keyseal_unseal_material() - a payload for known material, stored under
  *	the KEK a caller names
@@ -102,8 +171,8 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 					   const u8 *material,
 					   const struct keyseal_kek_ref *store)
 {
+	struct keyseal_kek kek = { };
 	struct sealed_key *sk;
-	struct keyseal_kek kek;
 	int ret;
 
 	sk = sealed_key_alloc(attrs);
@@ -111,7 +180,9 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 		return ERR_PTR(-ENOMEM);
 	memcpy(sk->material, material, attrs->key_len);
 
-	ret = keyseal_kek_get(c, store, NULL, &kek);
+	ret = sealed_key_set_public(sk);
+	if (!ret)
+		ret = keyseal_kek_get(c, store, NULL, &kek);
 	if (!ret)
 		ret = sealed_key_store(c, sk, &kek);
 	keyseal_kek_release(&kek);
@@ -131,9 +202,9 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
  *
  * Return: the payload, or an ERR_PTR with the errno of the first check that
  * failed: -EINVAL (malformed), -ENOKEY, -EKEYREVOKED, -EACCES (the opening
- * key), -EKEYREJECTED (a key that cannot open it), -EBADMSG (not
- * authentic), -EKEYEXPIRED, -EPERM (clear import without privilege),
- * -EOPNOTSUPP.
+ * key), -EKEYREJECTED (a key that cannot open it, or a blob not from the
+ * expected sender), -EBADMSG (not authentic), -EKEYEXPIRED, -EPERM (clear
+ * import without privilege), -EOPNOTSUPP.
  */
 struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 				  size_t len,
@@ -143,6 +214,8 @@ struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 	int ret;
 
 	ret = keyseal_blob_parse(buf, len, &blob);
+	if (!ret)
+		ret = check_sender(&blob, p);
 	if (ret)
 		return ERR_PTR(ret);
 
@@ -152,6 +225,5 @@ struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 	case KEYSEAL_SCHEME_PLAINTEXT:
 		return unseal_plaintext_blob(c, &blob, p);
 	}
-	/* Recipient blobs arrive with the exchange support. */
-	return ERR_PTR(-EOPNOTSUPP);
+	return unseal_recipient_blob(c, &blob, p);
 }
