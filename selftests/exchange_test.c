@@ -1,0 +1,1286 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exchange keys and recipient blobs: x25519 and p256 keys and their public
+ * halves, export to a recipient's public key with RFC 9180 HPKE (base and
+ * auth mode) and import, every refusal with its exact errno, and
+ * interoperation with libkeyseal's userspace HPKE in both directions.
+ */
+
+#include <fcntl.h>
+#include <sys/ioctl.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include "keyseal_test.h"
+#include "kselftest_harness.h"
+
+/* libkeyseal's userspace sender and receiver (userspace/lib). */
+#include "dh.h"
+#include "keyseal.h"
+#include "wrap.h"
+
+#define BAD_POINTER	8ULL	/* never mapped */
+#define X25519		KEYSEAL_KEM_X25519_HKDF_SHA256
+#define P256		KEYSEAL_KEM_P256_HKDF_SHA256
+#define PUBLIC_MAX	KEYSEAL_P256_PUBLIC_SIZE
+#define FP_SIZE		KEYSEAL_FINGERPRINT_SIZE
+
+static long ks_ioctl(int fd, unsigned long cmd, void *arg)
+{
+	return ioctl(fd, cmd, arg) < 0 ? -errno : 0;
+}
+
+static void to_hex(const u8 *bytes, size_t len, char *hex)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		sprintf(hex + 2 * i, "%02x", bytes[i]);
+	hex[2 * len] = '\0';
+}
+
+static void from_hex(const char *hex, u8 *bytes)
+{
+	size_t i;
+	unsigned int b;
+
+	for (i = 0; hex[2 * i]; i++) {
+		if (sscanf(hex + 2 * i, "%2x", &b) != 1)
+			abort();
+		bytes[i] = b;
+	}
+}
+
+struct pubkey {
+	u8 key[PUBLIC_MAX];
+	u32 len;
+	u16 kem;
+	u8 fp[FP_SIZE];
+};
+
+static long get_pubkey(int fd, key_serial_t id, struct pubkey *pk)
+{
+	struct keyseal_pubkey req = {
+		.serial = id,
+		.buf = (uintptr_t)pk->key,
+		.buf_len = sizeof(pk->key),
+	};
+	long ret = ks_ioctl(fd, KEYSEAL_IOC_PUBKEY, &req);
+
+	pk->len = req.buf_len;
+	pk->kem = req.kem;
+	memcpy(pk->fp, req.fingerprint, FP_SIZE);
+	return ret;
+}
+
+static long get_info(int fd, key_serial_t id, struct keyseal_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->serial = id;
+	return ks_ioctl(fd, KEYSEAL_IOC_INFO, info);
+}
+
+static long export_to(int fd, key_serial_t id, u16 kem, const u8 *pk,
+		      u32 pk_len, key_serial_t sender, u8 *blob, u32 *len)
+{
+	struct keyseal_export req = {
+		.serial = id,
+		.target = KEYSEAL_TARGET_RECIPIENT,
+		.sender = sender,
+		.recipient = (uintptr_t)pk,
+		.recipient_len = pk_len,
+		.recipient_kem = kem,
+		.blob_len = *len,
+		.blob = (uintptr_t)blob,
+	};
+	long ret = ks_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
+
+	*len = req.blob_len;
+	return ret;
+}
+
+static long export_plain(int fd, key_serial_t id, u8 *blob, u32 *len)
+{
+	struct keyseal_export req = {
+		.serial = id,
+		.target = KEYSEAL_TARGET_PLAINTEXT,
+		.blob_len = *len,
+		.blob = (uintptr_t)blob,
+	};
+	long ret = ks_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
+
+	*len = req.blob_len;
+	return ret;
+}
+
+static long import_from(int fd, const u8 *blob, u32 len, const char *desc,
+			key_serial_t unwrap, key_serial_t parent,
+			const u8 *sender, u32 sender_len, key_serial_t *id)
+{
+	struct keyseal_import req = {
+		.blob = (uintptr_t)blob,
+		.blob_len = len,
+		.keyring = KEY_SPEC_SESSION_KEYRING,
+		.description = (uintptr_t)desc,
+		.unwrap = unwrap,
+		.parent = parent,
+		.expected_sender = (uintptr_t)sender,
+		.expected_sender_len = sender_len,
+	};
+	long ret = ks_ioctl(fd, KEYSEAL_IOC_IMPORT, &req);
+
+	if (id)
+		*id = req.serial;
+	return ret;
+}
+
+static long aead_crypt(int fd, bool encrypt, key_serial_t id, const void *in,
+		       u32 in_len, void *out, u32 *out_len,
+		       u8 nonce[KEYSEAL_NONCE_SIZE])
+{
+	struct keyseal_crypt req = {
+		.serial = id,
+		.in = (uintptr_t)in,
+		.in_len = in_len,
+		.out = (uintptr_t)out,
+		.out_len = *out_len,
+	};
+	long ret;
+
+	memcpy(req.nonce, nonce, KEYSEAL_NONCE_SIZE);
+	ret = ks_ioctl(fd, encrypt ? KEYSEAL_IOC_ENCRYPT : KEYSEAL_IOC_DECRYPT,
+		       &req);
+	*out_len = req.out_len;
+	memcpy(nonce, req.nonce, KEYSEAL_NONCE_SIZE);
+	return ret;
+}
+
+/* An EVP_PKEY of a raw public key, built by OpenSSL. */
+static EVP_PKEY *openssl_public(u16 kem, const u8 *pk, size_t len)
+{
+	char group[] = "prime256v1";
+	OSSL_PARAM params[] = {
+		OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
+						 group, 0),
+		OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY,
+						  (void *)pk, len),
+		OSSL_PARAM_construct_end(),
+	};
+	EVP_PKEY *pkey = NULL;
+	EVP_PKEY_CTX *ctx;
+
+	if (kem == X25519)
+		return EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, NULL, pk,
+						   len);
+	ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+	if (ctx && EVP_PKEY_fromdata_init(ctx) == 1)
+		EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params);
+	EVP_PKEY_CTX_free(ctx);
+	return pkey;
+}
+
+/* SHA-256 of the DER SubjectPublicKeyInfo that OpenSSL writes: 0 or -1. */
+static int openssl_fingerprint(u16 kem, const u8 *pk, size_t len, u8 *fp)
+{
+	EVP_PKEY *pkey = openssl_public(kem, pk, len);
+	unsigned char *der = NULL;
+	int der_len, ret = -1;
+
+	if (!pkey)
+		return -1;
+	der_len = i2d_PUBKEY(pkey, &der);
+	if (der_len > 0 &&
+	    EVP_Digest(der, der_len, fp, NULL, EVP_sha256(), NULL) == 1)
+		ret = 0;
+	OPENSSL_free(der);
+	EVP_PKEY_free(pkey);
+	return ret;
+}
+
+/* AES-GCM decryption of ENCRYPT's output with known material: 0 or -1. */
+static int openssl_gcm_open(const u8 *key, size_t key_len, const u8 *nonce,
+			    const u8 *ct, size_t ct_len, u8 *pt)
+{
+	const EVP_CIPHER *cipher = key_len == 16 ? EVP_aes_128_gcm() :
+						   EVP_aes_256_gcm();
+	size_t len = ct_len - KEYSEAL_TAG_SIZE;
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	int n, ok;
+
+	ok = ctx && EVP_DecryptInit_ex(ctx, cipher, NULL, key, nonce) == 1 &&
+	     EVP_DecryptUpdate(ctx, pt, &n, ct, len) == 1 &&
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, KEYSEAL_TAG_SIZE,
+				 (void *)(ct + len)) == 1 &&
+	     EVP_DecryptFinal_ex(ctx, pt + n, &n) == 1;
+	EVP_CIPHER_CTX_free(ctx);
+	return ok ? 0 : -1;
+}
+
+FIXTURE(xchg) {
+	int fd;
+	key_serial_t kmk, kmk2;
+};
+
+FIXTURE_VARIANT(xchg) {
+	const char *usage;
+	u8 usage_id;
+	u8 key_alg;
+	u16 kem;
+	u32 public_len;
+	const char *rfc_sk;	/* RFC 9180 A.1/A.3 skRm and pkRm */
+	const char *rfc_pk;
+};
+
+FIXTURE_VARIANT_ADD(xchg, x25519) {
+	.usage = "x25519",
+	.usage_id = KEYSEAL_USAGE_X25519,
+	.key_alg = KEYSEAL_ALG_X25519,
+	.kem = X25519,
+	.public_len = KEYSEAL_X25519_PUBLIC_SIZE,
+	.rfc_sk = "4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8",
+	.rfc_pk = "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d",
+};
+
+FIXTURE_VARIANT_ADD(xchg, p256) {
+	.usage = "p256",
+	.usage_id = KEYSEAL_USAGE_P256,
+	.key_alg = KEYSEAL_ALG_P256,
+	.kem = P256,
+	.public_len = KEYSEAL_P256_PUBLIC_SIZE,
+	.rfc_sk = "f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2",
+	.rfc_pk = "04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a826a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0",
+};
+
+FIXTURE_SETUP(xchg)
+{
+	ASSERT_EQ(0, new_session());
+	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
+	self->kmk2 = add_random_user_key("kmk2", ROOT_KEK_SIZE);
+	ASSERT_LT(0, self->kmk);
+	ASSERT_LT(0, self->kmk2);
+	self->fd = open("/dev/keyseal", O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+}
+
+FIXTURE_TEARDOWN(xchg)
+{
+	close(self->fd);
+}
+
+/*
+ * The caller's key quota once the garbage collector has caught up with the
+ * keys of earlier tests, whose sessions are gone: 0 or -errno.
+ */
+static int settled_quota(unsigned int *keys, unsigned int *bytes)
+{
+	unsigned int k, b;
+	int i, ret;
+
+	ret = key_quota(keys, bytes);
+	for (i = 0; !ret && i < 100; i++) {
+		usleep(50000);
+		ret = key_quota(&k, &b);
+		if (!ret && k == *keys && b == *bytes)
+			return 0;
+		*keys = k;
+		*bytes = b;
+	}
+	return ret ? ret : -EAGAIN;
+}
+
+/* A new exchange key of the variant's usage under user:kmk. */
+static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
+				     const char *desc, const char *extra)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk%s%s", v->usage,
+		 extra ? " " : "", extra ? extra : "");
+	return add_sealed(desc, cmd);
+}
+
+/* A fresh exchange key and its public half. */
+#define EXCHANGE_KEY(desc, id, pk) do {					\
+	id = new_exchange_key(variant, desc, NULL);			\
+	ASSERT_LT(0, id);						\
+	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));			\
+} while (0)
+
+/*
+ * An exchange key is made in the kernel, holds a public key that OpenSSL
+ * accepts, and keeps it (and its identity) across its blob.
+ */
+TEST_F(xchg, exchange_key_round_trips)
+{
+	char armor[KEYSEAL_ARMOR_MAX_SIZE + 2];
+	struct keyseal_info info, again;
+	struct pubkey pk, pk2;
+	u8 fp[FP_SIZE];
+	key_serial_t id;
+
+	EXCHANGE_KEY("xk", id, pk);
+	EXPECT_EQ(variant->public_len, pk.len);
+	EXPECT_EQ(variant->kem, pk.kem);
+	if (variant->kem == P256)
+		EXPECT_EQ(0x04, pk.key[0]);
+	ASSERT_EQ(0, openssl_fingerprint(pk.kem, pk.key, pk.len, fp));
+	EXPECT_EQ(0, memcmp(fp, pk.fp, FP_SIZE));
+
+	ASSERT_EQ(0, get_info(self->fd, id, &info));
+	EXPECT_EQ(variant->usage_id, info.usage);
+	EXPECT_EQ(variant->key_alg, info.key_alg);
+	EXPECT_EQ(32, info.key_len);
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE |
+		  KEYSEAL_PROV_NEVER_EXPORTABLE, info.provenance);
+	EXPECT_EQ(0, memcmp(info.public_fingerprint, pk.fp, FP_SIZE));
+
+	ASSERT_LT(0, read_key(id, armor, sizeof(armor)));
+	drop_key(id);
+	id = load_armor("xk", armor, NULL);
+	ASSERT_LT(0, id);
+	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk2));
+	EXPECT_EQ(pk.len, pk2.len);
+	EXPECT_EQ(0, memcmp(pk.key, pk2.key, pk.len));
+	EXPECT_EQ(0, memcmp(pk.fp, pk2.fp, FP_SIZE));
+	ASSERT_EQ(0, get_info(self->fd, id, &again));
+	EXPECT_EQ(0, memcmp(info.key_id, again.key_id, KEYSEAL_KEY_ID_SIZE));
+
+	/* two keys, two public keys */
+	id = new_exchange_key(variant, "xk2", NULL);
+	ASSERT_LT(0, id);
+	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk2));
+	EXPECT_NE(0, memcmp(pk.key, pk2.key, pk.len));
+}
+
+/* The public key is the one OpenSSL computes from the private scalar. */
+TEST_F(xchg, public_key_matches_openssl)
+{
+	struct keyseal_private_key sk;
+	struct keyseal_public_key upk;
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	u32 len = sizeof(blob);
+	struct keyseal_blob b;
+	struct pubkey pk;
+	key_serial_t id;
+
+	id = new_exchange_key(variant, "clear", "plaintext");
+	ASSERT_LT(0, id);
+	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));
+	ASSERT_EQ(0, export_plain(self->fd, id, blob, &len));
+	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
+	ASSERT_EQ(32, b.body_len);
+	if (variant->kem == X25519) {
+		/* made clamped, as RFC 7748 uses it */
+		EXPECT_EQ(0, b.body[0] & 7);
+		EXPECT_EQ(0x40, b.body[31] & 0xc0);
+	}
+	ASSERT_EQ(0, keyseal_private_key_from_raw(variant->kem, b.body, 32,
+						  &sk));
+	ASSERT_EQ(0, keyseal_private_key_public(&sk, &upk));
+	EXPECT_EQ(pk.len, upk.len);
+	EXPECT_EQ(0, memcmp(pk.key, upk.key, pk.len));
+	keyseal_private_key_wipe(&sk);
+}
+
+/* Imported private keys: RFC 9180's recipient keys give its public keys. */
+TEST_F(xchg, import_gives_rfc_public_key)
+{
+	static const char *const invalid_p256[] = {
+		"0000000000000000000000000000000000000000000000000000000000000000",
+		/* the group order n, and 2^256 - 1 */
+		"ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+		"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+	};
+	u8 want[PUBLIC_MAX];
+	struct pubkey pk;
+	char cmd[256];
+	key_serial_t id;
+	unsigned int i;
+
+	snprintf(cmd, sizeof(cmd), "import %s %s parent=user:kmk",
+		 variant->usage, variant->rfc_sk);
+	id = add_sealed("rfc", cmd);
+	ASSERT_LT(0, id);
+	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));
+	from_hex(variant->rfc_pk, want);
+	ASSERT_EQ(variant->public_len, pk.len);
+	EXPECT_EQ(0, memcmp(want, pk.key, pk.len));
+
+	/* every 32 bytes are an X25519 key; P-256 scalars are 1 .. n-1 */
+	for (i = 0; variant->kem == P256 && i < 3; i++) {
+		snprintf(cmd, sizeof(cmd), "import p256 %s parent=user:kmk",
+			 invalid_p256[i]);
+		EXPECT_EQ(-EINVAL, add_sealed("bad", cmd)) TH_LOG("%u", i);
+	}
+	snprintf(cmd, sizeof(cmd), "import %s %.62s parent=user:kmk",
+		 variant->usage, variant->rfc_sk);
+	EXPECT_EQ(-EINVAL, add_sealed("short", cmd));
+}
+
+TEST_F(xchg, pubkey_ioctl_abi)
+{
+	struct keyseal_pubkey req;
+	key_serial_t id, data;
+	struct pubkey pk;
+	u8 small[4];
+
+	EXCHANGE_KEY("xk", id, pk);
+	data = add_sealed("data", "new aead parent=user:kmk");
+	ASSERT_LT(0, data);
+
+	/* too small: ERANGE, with the size, the KEM and the fingerprint */
+	memset(&req, 0, sizeof(req));
+	req.serial = id;
+	req.buf = (uintptr_t)small;
+	req.buf_len = sizeof(small);
+	EXPECT_EQ(-ERANGE, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(variant->public_len, req.buf_len);
+	EXPECT_EQ(variant->kem, req.kem);
+	EXPECT_EQ(0, memcmp(req.fingerprint, pk.fp, FP_SIZE));
+	req.buf = 0;
+	req.buf_len = 0;
+	EXPECT_EQ(-ERANGE, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(variant->public_len, req.buf_len);
+	req.buf = BAD_POINTER;
+	req.buf_len = PUBLIC_MAX;
+	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+
+	/* reserved fields */
+	req.buf = (uintptr_t)pk.key;
+	req.flags = 1;
+	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	req.flags = 0;
+	req.__pad = 1;
+	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	req.__pad = 0;
+	req.reserved[1] = 1;
+	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	req.reserved[1] = 0;
+
+	/* only exchange keys have one */
+	req.serial = data;
+	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	req.serial = self->kmk;
+	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	req.serial = 0x7ffffff0;
+	EXPECT_EQ(-ENOKEY, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+}
+
+/* INFO gives the public fingerprint of exchange keys only. */
+TEST_F(xchg, info_public_fingerprint)
+{
+	static const u8 zero[FP_SIZE];
+	struct keyseal_info info;
+	key_serial_t data;
+
+	data = add_sealed("data", "new aead parent=user:kmk");
+	ASSERT_LT(0, data);
+	ASSERT_EQ(0, get_info(self->fd, data, &info));
+	EXPECT_EQ(0, memcmp(info.public_fingerprint, zero, FP_SIZE));
+}
+
+/* What the blob's header says, against the key and the recipient. */
+static void check_header(struct __test_metadata *_metadata,
+			 const struct keyseal_blob *b,
+			 const struct keyseal_info *key, const struct pubkey *to,
+			 const struct pubkey *from)
+{
+	EXPECT_EQ(from ? KEYSEAL_SCHEME_HPKE_AUTH : KEYSEAL_SCHEME_HPKE_BASE,
+		  b->scheme);
+	EXPECT_EQ(to->kem, b->kem_id);
+	EXPECT_EQ(KEYSEAL_KDF_HKDF_SHA256, b->kdf_id);
+	EXPECT_EQ(KEYSEAL_AEAD_AES256GCM, b->aead_id);
+	EXPECT_EQ(key->usage, b->usage);
+	EXPECT_EQ(key->key_flags, b->key_flags);
+	EXPECT_EQ(key->provenance, b->provenance);
+	EXPECT_EQ(key->key_len, b->key_len);
+	EXPECT_EQ(0, memcmp(key->key_id, b->key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(0, memcmp(to->fp, b->recipient_fp, FP_SIZE));
+	EXPECT_EQ(to->len, b->enc_len);
+	if (from) {
+		ASSERT_EQ(from->len, b->sender_pk_len);
+		EXPECT_EQ(0, memcmp(from->key, b->sender_pk, from->len));
+	} else {
+		EXPECT_EQ(0, b->sender_pk_len);
+	}
+}
+
+/*
+ * An aead key sent to a recipient comes back as the same key: it decrypts
+ * what it encrypted before it left. Base and auth mode; opened by the
+ * recipient named by serial, and found by fingerprint.
+ */
+static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
+				 const FIXTURE_VARIANT(xchg) *variant,
+				 bool auth, key_serial_t kmk2)
+{
+	static const char msg[] = "sent to another machine";
+	u8 ct[sizeof(msg) + KEYSEAL_TAG_SIZE], pt[sizeof(msg)];
+	u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 }, blob[KEYSEAL_BLOB_MAX_SIZE];
+	u32 ct_len = sizeof(ct), pt_len = sizeof(pt), len = sizeof(blob);
+	struct keyseal_info info, got;
+	key_serial_t data, rcpt, sender = 0, back;
+	struct pubkey to, from;
+	struct keyseal_blob b;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	rcpt = new_exchange_key(variant, "rcpt", NULL);
+	ASSERT_LT(0, data);
+	ASSERT_LT(0, rcpt);
+	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	if (auth) {
+		sender = new_exchange_key(variant, "sender", NULL);
+		ASSERT_LT(0, sender);
+		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+	}
+	ASSERT_EQ(0, get_info(fd, data, &info));
+	ASSERT_EQ(0, aead_crypt(fd, true, data, msg, sizeof(msg), ct, &ct_len,
+				nonce));
+
+	ASSERT_EQ(0, export_to(fd, data, to.kem, to.key, to.len, sender, blob,
+			       &len));
+	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
+	check_header(_metadata, &b, &info, &to, auth ? &from : NULL);
+	drop_key(data);
+
+	/* the recipient by serial; stored under the parent asked for */
+	ASSERT_EQ(0, import_from(fd, blob, len, "back", rcpt, kmk2,
+				 auth ? from.key : NULL, auth ? from.len : 0,
+				 &back));
+	ASSERT_EQ(0, get_info(fd, back, &got));
+	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(KEYSEAL_USAGE_AEAD, got.usage);
+	EXPECT_EQ(info.key_len, got.key_len);
+	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, got.key_flags);
+	EXPECT_EQ(info.created, got.created);
+	EXPECT_STREQ("user:kmk2", got.parent);
+	/*
+	 * Only a sender the importer names vouches for the key's history:
+	 * otherwise anyone could have made the blob.
+	 */
+	EXPECT_EQ(auth ? info.provenance : KEYSEAL_ORIGIN_EXTERNAL,
+		  got.provenance);
+	ASSERT_EQ(0, aead_crypt(fd, false, back, ct, ct_len, pt, &pt_len,
+				nonce));
+	EXPECT_STREQ(msg, (char *)pt);
+
+	/* an auth blob whose sender the importer does not name: as base */
+	if (auth) {
+		ASSERT_EQ(0, import_from(fd, blob, len, "back2", rcpt, kmk2,
+					 NULL, 0, &back));
+		ASSERT_EQ(0, get_info(fd, back, &got));
+		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, got.provenance);
+	}
+}
+
+TEST_F(xchg, recipient_round_trip_base)
+{
+	recipient_round_trip(_metadata, self->fd, variant, false, self->kmk2);
+}
+
+TEST_F(xchg, recipient_round_trip_auth)
+{
+	recipient_round_trip(_metadata, self->fd, variant, true, self->kmk2);
+}
+
+/* The usage of the other KEM's exchange keys. */
+static const char *other_usage(const FIXTURE_VARIANT(xchg) *v)
+{
+	return v->kem == X25519 ? "p256" : "x25519";
+}
+
+/*
+ * Without a recipient named, the exchange key is the one whose fingerprint
+ * the blob names, searched in the caller's keyrings ("fp:<hex>", which
+ * keyctl search understands too).
+ */
+TEST_F(xchg, recipient_found_by_fingerprint)
+{
+	char criterion[4 + 2 * FP_SIZE + 1];
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	key_serial_t data, rcpt, other, ring, back;
+	struct pubkey to, pk_other;
+	u32 len = sizeof(blob);
+	struct keyseal_info info, got;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	EXCHANGE_KEY("other", other, pk_other);
+	ASSERT_EQ(0, get_info(self->fd, data, &info));
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, blob,
+			       &len));
+
+	strcpy(criterion, "fp:");
+	to_hex(to.fp, FP_SIZE, criterion + 3);
+	EXPECT_EQ(rcpt, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
+				      criterion, 0));
+	to_hex(pk_other.fp, FP_SIZE, criterion + 3);
+	EXPECT_EQ(other, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
+				       criterion, 0));
+	criterion[3] = 'x';
+	EXPECT_EQ(-1, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
+				    criterion, 0));
+	EXPECT_EQ(EINVAL, errno);
+	criterion[3 + 2 * FP_SIZE - 1] = '\0';
+	EXPECT_EQ(-1, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
+				    criterion, 0));
+	EXPECT_EQ(EINVAL, errno);
+	/* descriptions still match as descriptions */
+	EXPECT_EQ(rcpt, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
+				      "rcpt", 0));
+
+	/* found in a keyring below the session keyring */
+	ring = add_key("keyring", "below", NULL, 0, KEY_SPEC_SESSION_KEYRING);
+	ASSERT_LT(0, ring);
+	ASSERT_EQ(0, keyctl_link(rcpt, ring));
+	ASSERT_EQ(0, keyctl_unlink(rcpt, KEY_SPEC_SESSION_KEYRING));
+	ASSERT_EQ(0, import_from(self->fd, blob, len, "back", 0, self->kmk,
+				 NULL, 0, &back));
+	ASSERT_EQ(0, get_info(self->fd, back, &got));
+	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
+
+	/* gone: no key in the caller's keyrings */
+	keyctl_unlink(rcpt, ring);
+	keyctl_invalidate(rcpt);
+	EXPECT_EQ(-ENOKEY, import_from(self->fd, blob, len, "back2", 0,
+				       self->kmk, NULL, 0, NULL));
+}
+
+/* keyctl "load" of recipient blobs: recipient=, parent=, sender=. */
+TEST_F(xchg, keyctl_load_recipient_blob)
+{
+	char armor[KEYSEAL_ARMOR_MAX_SIZE + 1], extra[512], hex[2 * PUBLIC_MAX + 1];
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	key_serial_t data, rcpt, sender, stranger, back;
+	struct pubkey to, from, other;
+	struct keyseal_info info, got;
+	u32 len = sizeof(blob);
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	EXCHANGE_KEY("sender", sender, from);
+	EXCHANGE_KEY("stranger", stranger, other);
+	ASSERT_EQ(0, get_info(self->fd, data, &info));
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, sender,
+			       blob, &len));
+	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
+
+	to_hex(from.key, from.len, hex);
+	snprintf(extra, sizeof(extra),
+		 "recipient=sealed:rcpt parent=user:kmk2 sender=%s", hex);
+	back = load_armor("back", armor, extra);
+	ASSERT_LT(0, back);
+	ASSERT_EQ(0, get_info(self->fd, back, &got));
+	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_STREQ("user:kmk2", got.parent);
+	EXPECT_EQ(info.provenance, got.provenance);
+
+	snprintf(extra, sizeof(extra), "recipient=#%d parent=user:kmk", rcpt);
+	EXPECT_LT(0, load_armor("back2", armor, extra));
+	/* no recipient=: by fingerprint */
+	EXPECT_LT(0, load_armor("back3", armor, "parent=user:kmk"));
+
+	to_hex(other.key, other.len, hex);
+	snprintf(extra, sizeof(extra),
+		 "recipient=sealed:rcpt parent=user:kmk sender=%s", hex);
+	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor, extra));
+	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor,
+					    "recipient=sealed:stranger parent=user:kmk"));
+	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor,
+					    "recipient=user:kmk parent=user:kmk"));
+	EXPECT_EQ(-ENOKEY, load_armor("x", armor,
+				      "recipient=sealed:nobody parent=user:kmk"));
+	/* the default parent is not in this session */
+	EXPECT_EQ(-ENOKEY, load_armor("x", armor, "recipient=sealed:rcpt"));
+	/* a parent that is not a KEK */
+	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor,
+					    "recipient=sealed:rcpt parent=sealed:rcpt"));
+}
+
+/* A blob for one exchange key opens with no other key. */
+TEST_F(xchg, wrong_recipient)
+{
+	unsigned int keys0, bytes0, keys1, bytes1;
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	key_serial_t data, rcpt, rcpt2, other, kek;
+	struct pubkey to, to2;
+	u32 len = sizeof(blob);
+	char cmd[64];
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	kek = add_sealed("kek", "new kek parent=user:kmk");
+	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk",
+		 other_usage(variant));
+	other = add_sealed("other", cmd);
+	ASSERT_LT(0, data);
+	ASSERT_LT(0, kek);
+	ASSERT_LT(0, other);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	EXCHANGE_KEY("rcpt2", rcpt2, to2);
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0,
+			       blob, &len));
+
+	ASSERT_EQ(0, settled_quota(&keys0, &bytes0));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", rcpt2,
+					     self->kmk, NULL, 0, NULL));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", other,
+					     self->kmk, NULL, 0, NULL));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", data,
+					     self->kmk, NULL, 0, NULL));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", kek,
+					     self->kmk, NULL, 0, NULL));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x",
+					     self->kmk, self->kmk, NULL, 0,
+					     NULL));
+	ASSERT_EQ(0, key_quota(&keys1, &bytes1));
+	EXPECT_EQ(keys0, keys1);
+	EXPECT_EQ(bytes0, bytes1);
+	EXPECT_EQ(0, import_from(self->fd, blob, len, "x", rcpt, self->kmk,
+				 NULL, 0, NULL));
+}
+
+/*
+ * Every single-byte change of a recipient blob fails, and with the errno
+ * of what it hit: the codec's checks (EINVAL), the recipient's fingerprint
+ * (EKEYREJECTED), or the authentication of everything else (EBADMSG) --
+ * every byte of enc, of the sender's key and of the body among them.
+ */
+static void flip_every_byte(struct __test_metadata *_metadata, int fd,
+			    const FIXTURE_VARIANT(xchg) *variant, bool auth,
+			    key_serial_t kmk)
+{
+	unsigned int keys0, bytes0, keys1, bytes1, n_inval = 0, n_rej = 0;
+	unsigned int n_bad = 0;
+	size_t fp_off, enc_off, sender_off, body_off, i;
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	key_serial_t data, rcpt, sender = 0;
+	struct keyseal_blob b, m;
+	struct pubkey to, from;
+	u32 len = sizeof(blob);
+	long expect, ret;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	rcpt = new_exchange_key(variant, "rcpt", NULL);
+	ASSERT_LT(0, data);
+	ASSERT_LT(0, rcpt);
+	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	if (auth) {
+		sender = new_exchange_key(variant, "sender", NULL);
+		ASSERT_LT(0, sender);
+		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+	}
+	ASSERT_EQ(0, export_to(fd, data, to.kem, to.key, to.len, sender, blob,
+			       &len));
+	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
+	fp_off = KEYSEAL_BLOB_FIXED_SIZE;
+	enc_off = fp_off + FP_SIZE + 2;
+	sender_off = enc_off + b.enc_len + 2;
+	body_off = b.header_len;
+	ASSERT_EQ(sender_off + b.sender_pk_len, body_off);
+
+	ASSERT_EQ(0, settled_quota(&keys0, &bytes0));
+	for (i = 0; i < len; i++) {
+		blob[i] ^= 0x01;
+		if (keyseal_blob_parse(blob, len, &m))
+			expect = -EINVAL;
+		else if (i >= fp_off && i < fp_off + FP_SIZE)
+			expect = -EKEYREJECTED;
+		else
+			expect = -EBADMSG;
+		/* the codec takes any enc, sender key and body bytes */
+		if ((i >= enc_off && i < enc_off + b.enc_len) ||
+		    (i >= sender_off && i < body_off) || i >= body_off)
+			EXPECT_EQ(-EBADMSG, expect) TH_LOG("byte %zu", i);
+		ret = import_from(fd, blob, len, "flip", rcpt, kmk, NULL, 0,
+				  NULL);
+		EXPECT_EQ(expect, ret) TH_LOG("byte %zu", i);
+		n_inval += ret == -EINVAL;
+		n_rej += ret == -EKEYREJECTED;
+		n_bad += ret == -EBADMSG;
+		blob[i] ^= 0x01;
+	}
+	EXPECT_EQ(FP_SIZE, n_rej);
+	EXPECT_LE(b.enc_len + b.sender_pk_len + b.body_len, n_bad);
+	EXPECT_EQ(len, n_inval + n_rej + n_bad);
+
+	/* with the sender named, a changed sender key is another sender */
+	for (i = sender_off; auth && i < body_off; i++) {
+		blob[i] ^= 0x80;
+		EXPECT_EQ(-EKEYREJECTED, import_from(fd, blob, len, "flip",
+						     rcpt, kmk, from.key,
+						     from.len, NULL))
+			TH_LOG("byte %zu", i);
+		blob[i] ^= 0x80;
+	}
+	/* every truncation, and one byte more */
+	for (i = 0; i < len; i++)
+		EXPECT_EQ(-EINVAL, import_from(fd, blob, i ? i : 1, "flip",
+					       rcpt, kmk, NULL, 0, NULL))
+			TH_LOG("length %zu", i);
+	blob[len] = 0;
+	EXPECT_EQ(-EINVAL, import_from(fd, blob, len + 1, "flip", rcpt, kmk,
+				       NULL, 0, NULL));
+
+	/* nothing was left behind, and the blob itself still opens */
+	ASSERT_EQ(0, key_quota(&keys1, &bytes1));
+	EXPECT_EQ(keys0, keys1);
+	EXPECT_EQ(bytes0, bytes1);
+	EXPECT_EQ(0, import_from(fd, blob, len, "flip", rcpt, kmk, NULL, 0,
+				 NULL));
+}
+
+TEST_F_TIMEOUT(xchg, every_byte_flip_base, 600)
+{
+	flip_every_byte(_metadata, self->fd, variant, false, self->kmk);
+}
+
+TEST_F_TIMEOUT(xchg, every_byte_flip_auth, 600)
+{
+	flip_every_byte(_metadata, self->fd, variant, true, self->kmk);
+}
+
+/* Only exportable keys go to a recipient. */
+TEST_F(xchg, non_exportable_key_is_eperm)
+{
+	key_serial_t fixed, mobile, clear;
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	u32 len = sizeof(blob);
+	struct pubkey to;
+	key_serial_t rcpt;
+
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	fixed = add_sealed("fixed", "new aead parent=user:kmk");
+	mobile = add_sealed("mobile", "new secret parent=user:kmk exportable");
+	clear = add_sealed("clear", "new kek parent=user:kmk plaintext");
+	ASSERT_LT(0, fixed);
+	ASSERT_LT(0, mobile);
+	ASSERT_LT(0, clear);
+
+	EXPECT_EQ(-EPERM, export_to(self->fd, fixed, to.kem, to.key, to.len, 0,
+				    blob, &len));
+	/* the exchange key itself is not exportable either */
+	EXPECT_EQ(-EPERM, export_to(self->fd, rcpt, to.kem, to.key, to.len, 0,
+				    blob, &len));
+	len = sizeof(blob);
+	EXPECT_EQ(0, export_to(self->fd, mobile, to.kem, to.key, to.len, 0,
+			       blob, &len));
+	len = sizeof(blob);
+	EXPECT_EQ(0, export_to(self->fd, clear, to.kem, to.key, to.len, 0,
+			       blob, &len));
+	ASSERT_EQ(0, update_key(mobile, "restrict"));
+	len = sizeof(blob);
+	EXPECT_EQ(-EPERM, export_to(self->fd, mobile, to.kem, to.key, to.len,
+				    0, blob, &len));
+}
+
+/* An importer that names the sender it expects gets no other. */
+TEST_F(xchg, unexpected_sender)
+{
+	u8 auth_blob[KEYSEAL_BLOB_MAX_SIZE], base_blob[KEYSEAL_BLOB_MAX_SIZE];
+	u32 auth_len = sizeof(auth_blob), base_len = sizeof(base_blob);
+	key_serial_t data, rcpt, sender, stranger;
+	struct pubkey to, from, other;
+	u8 wrong_size[PUBLIC_MAX + 1];
+	long stored;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	EXCHANGE_KEY("sender", sender, from);
+	EXCHANGE_KEY("stranger", stranger, other);
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, sender,
+			       auth_blob, &auth_len));
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0,
+			       base_blob, &base_len));
+
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
+					     "x", rcpt, self->kmk, other.key,
+					     other.len, NULL));
+	/* a base blob comes from no one */
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, base_blob, base_len,
+					     "x", rcpt, self->kmk, from.key,
+					     from.len, NULL));
+	/* a key of the other KEM's size is still not the sender */
+	memset(wrong_size, 0x04, sizeof(wrong_size));
+	memcpy(wrong_size, from.key, from.len);
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
+					     "x", rcpt, self->kmk, wrong_size,
+					     from.len == 32 ? 65 : 32, NULL));
+	/* sizes no KEM has */
+	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
+				       rcpt, self->kmk, wrong_size, 33, NULL));
+	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
+				       rcpt, self->kmk, wrong_size,
+				       sizeof(wrong_size), NULL));
+	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
+				       rcpt, self->kmk, from.key, 0, NULL));
+	EXPECT_EQ(0, import_from(self->fd, auth_blob, auth_len, "x", rcpt,
+				 self->kmk, from.key, from.len, NULL));
+
+	/* the stranger's own blob, when the sender is expected */
+	auth_len = sizeof(auth_blob);
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len,
+			       stranger, auth_blob, &auth_len));
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
+					     "z", rcpt, self->kmk, from.key,
+					     from.len, NULL));
+	EXPECT_EQ(0, import_from(self->fd, auth_blob, auth_len, "z", rcpt,
+				 self->kmk, other.key, other.len, NULL));
+
+	/* nor does a blob under a KEK */
+	stored = read_blob(data, base_blob, sizeof(base_blob));
+	ASSERT_LT(0, stored);
+	base_len = stored;
+	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, base_blob, base_len,
+					     "y", 0, 0, from.key, from.len,
+					     NULL));
+	EXPECT_EQ(0, import_from(self->fd, base_blob, base_len, "y", 0, 0,
+				 NULL, 0, NULL));
+}
+
+/* Public keys that are no public keys are refused before any blob is made. */
+TEST_F(xchg, invalid_recipient_keys)
+{
+	static const u8 x25519_small_order[][32] = {
+		{ 0 },
+		{ 1 },
+		{ 0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56,
+		  0xe3, 0xfa, 0xf1, 0x9f, 0xc4, 0x6a, 0xda, 0x09, 0x8d, 0xeb,
+		  0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16, 0x5f, 0x49,
+		  0xb8, 0x00 },
+		/* p = 2^255 - 19, which is 0 */
+		{ 0xed, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		  0xff, 0x7f },
+	};
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE], bad[PUBLIC_MAX + 1];
+	key_serial_t data, rcpt, other, kek;
+	struct keyseal_export req;
+	u32 len = sizeof(blob);
+	struct pubkey to;
+	unsigned int i;
+	char cmd[64];
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	kek = add_sealed("kek", "new kek parent=user:kmk");
+	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk",
+		 other_usage(variant));
+	other = add_sealed("other", cmd);
+	ASSERT_LT(0, data);
+	ASSERT_LT(0, kek);
+	ASSERT_LT(0, other);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+
+	/* wrong lengths and KEMs */
+	memcpy(bad, to.key, to.len);
+	bad[to.len] = 0;
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, bad, to.len - 1,
+				     0, blob, &len));
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, bad, to.len + 1,
+				     0, blob, &len));
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, 0, bad, to.len, 0, blob,
+				     &len));
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, 0x0011, bad, to.len, 0,
+				     blob, &len));
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, NULL, to.len, 0,
+				     blob, &len));
+	EXPECT_EQ(-EFAULT, export_to(self->fd, data, to.kem,
+				     (const u8 *)(uintptr_t)BAD_POINTER,
+				     to.len, 0, blob, &len));
+
+	/* keys that are not points, or give nothing secret */
+	if (variant->kem == X25519) {
+		for (i = 0; i < 4; i++)
+			EXPECT_EQ(-EKEYREJECTED,
+				  export_to(self->fd, data, X25519,
+					    x25519_small_order[i], 32, 0, blob,
+					    &len)) TH_LOG("point %u", i);
+	} else {
+		bad[64] ^= 0x01;	/* off the curve */
+		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
+						   65, 0, blob, &len));
+		memcpy(bad, to.key, 65);
+		bad[0] = 0x06;		/* hybrid form */
+		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
+						   65, 0, blob, &len));
+		bad[0] = 0x02;
+		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
+						   65, 0, blob, &len));
+		memset(bad + 1, 0, 64);
+		bad[0] = 0x04;		/* (0, 0) */
+		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
+						   65, 0, blob, &len));
+		memset(bad + 1, 0xff, 64);	/* coordinates beyond p */
+		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
+						   65, 0, blob, &len));
+	}
+
+	/* senders that are not the caller's exchange key of this KEM */
+	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
+					   to.len, other, blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
+					   to.len, data, blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
+					   to.len, kek, blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
+					   to.len, self->kmk, blob, &len));
+	EXPECT_EQ(-ENOKEY, export_to(self->fd, data, to.kem, to.key, to.len,
+				     0x7ffffff0, blob, &len));
+	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, to.key, to.len,
+				     -1, blob, &len));
+
+	/* recipient fields belong to the recipient target only */
+	memset(&req, 0, sizeof(req));
+	req.serial = data;
+	req.target = KEYSEAL_TARGET_PARENT;
+	req.sender = rcpt;
+	req.blob = (uintptr_t)blob;
+	req.blob_len = sizeof(blob);
+	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+	req.sender = 0;
+	req.recipient_kem = to.kem;
+	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+
+	/* a small buffer learns the size */
+	len = 16;
+	EXPECT_EQ(-ERANGE, export_to(self->fd, data, to.kem, to.key, to.len, 0,
+				     blob, &len));
+	EXPECT_EQ(KEYSEAL_BLOB_FIXED_SIZE + FP_SIZE + 2 + to.len + 2 + 32 +
+		  KEYSEAL_TAG_SIZE, len);
+}
+
+/* Each export draws a fresh ephemeral key. */
+TEST_F(xchg, fresh_ephemeral_per_export)
+{
+	u8 one[KEYSEAL_BLOB_MAX_SIZE], two[KEYSEAL_BLOB_MAX_SIZE];
+	u32 len1 = sizeof(one), len2 = sizeof(two);
+	struct keyseal_blob b1, b2;
+	key_serial_t data, rcpt;
+	struct pubkey to;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, one,
+			       &len1));
+	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, two,
+			       &len2));
+	ASSERT_EQ(len1, len2);
+	ASSERT_EQ(0, keyseal_blob_parse(one, len1, &b1));
+	ASSERT_EQ(0, keyseal_blob_parse(two, len2, &b2));
+	EXPECT_NE(0, memcmp(b1.enc, b2.enc, b1.enc_len));
+	EXPECT_NE(0, memcmp(b1.body, b2.body, b1.body_len));
+	EXPECT_EQ(0, import_from(self->fd, one, len1, "one", rcpt, self->kmk,
+				 NULL, 0, NULL));
+	EXPECT_EQ(0, import_from(self->fd, two, len2, "two", rcpt, self->kmk,
+				 NULL, 0, NULL));
+}
+
+/* Exchange keys never wrap or touch data; other keys never exchange. */
+TEST_F(xchg, exchange_keys_never_kek_or_aead)
+{
+	u8 buf[64], out[64 + KEYSEAL_TAG_SIZE], nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	struct keyseal_export req;
+	key_serial_t xk, data;
+	u32 out_len = sizeof(out);
+	struct pubkey pk;
+	char cmd[64];
+
+	EXCHANGE_KEY("xk", xk, pk);
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+
+	/* not a parent, not a KEK target, not a rewrap parent */
+	EXPECT_EQ(-EKEYREJECTED, add_sealed("child",
+					    "new aead parent=sealed:xk"));
+	snprintf(cmd, sizeof(cmd), "new secret parent=#%d", xk);
+	EXPECT_EQ(-EKEYREJECTED, add_sealed("child", cmd));
+	memset(&req, 0, sizeof(req));
+	req.serial = data;
+	req.target = KEYSEAL_TARGET_KEK;
+	req.kek = xk;
+	req.blob = (uintptr_t)blob;
+	req.blob_len = sizeof(blob);
+	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+	EXPECT_EQ(-EKEYREJECTED, update_key(data, "rewrap parent=sealed:xk"));
+
+	/* no data */
+	memset(buf, 0, sizeof(buf));
+	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, true, xk, buf, 16, out,
+					    &out_len, nonce));
+	out_len = sizeof(out);
+	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, false, xk, buf, 48, out,
+					    &out_len, nonce));
+}
+
+/* An exportable exchange key travels too, and keeps its public key. */
+TEST_F(xchg, exchange_key_travels)
+{
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+	key_serial_t mobile, rcpt, back;
+	struct pubkey pk, to, got;
+	u32 len = sizeof(blob);
+
+	mobile = new_exchange_key(variant, "mobile", "exportable");
+	ASSERT_LT(0, mobile);
+	ASSERT_EQ(0, get_pubkey(self->fd, mobile, &pk));
+	EXCHANGE_KEY("rcpt", rcpt, to);
+	ASSERT_EQ(0, export_to(self->fd, mobile, to.kem, to.key, to.len, 0,
+			       blob, &len));
+	drop_key(mobile);
+	ASSERT_EQ(0, import_from(self->fd, blob, len, "back", rcpt, self->kmk,
+				 NULL, 0, &back));
+	ASSERT_EQ(0, get_pubkey(self->fd, back, &got));
+	EXPECT_EQ(pk.len, got.len);
+	EXPECT_EQ(0, memcmp(pk.key, got.key, pk.len));
+	EXPECT_EQ(0, memcmp(pk.fp, got.fp, FP_SIZE));
+}
+
+/* A blob made by libkeyseal's userspace sender imports in the kernel. */
+static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
+				const FIXTURE_VARIANT(xchg) *variant, bool auth,
+				key_serial_t kmk)
+{
+	static const char msg[] = "from a key server";
+	u8 material[32], key_id[KEYSEAL_KEY_ID_SIZE], scalar[32];
+	u8 ct[sizeof(msg) + KEYSEAL_TAG_SIZE], pt[sizeof(msg)];
+	u8 raw[PUBLIC_MAX], blob[KEYSEAL_BLOB_MAX_SIZE];
+	u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+	struct keyseal_wrap_key key = {
+		.usage = KEYSEAL_USAGE_AEAD,
+		.key_flags = KEYSEAL_FLAG_EXPORTABLE,
+		.key_id = key_id,
+		.material = material,
+		.len = sizeof(material),
+	};
+	struct keyseal_public_key rpk, spk, stranger;
+	struct keyseal_private_key ssk;
+	size_t len = sizeof(blob);
+	u32 ct_len = sizeof(ct);
+	struct keyseal_info info;
+	key_serial_t rcpt, back;
+	struct pubkey to;
+
+	ASSERT_EQ(sizeof(material), getrandom(material, sizeof(material), 0));
+	ASSERT_EQ(sizeof(key_id), getrandom(key_id, sizeof(key_id), 0));
+	rcpt = new_exchange_key(variant, "rcpt", NULL);
+	ASSERT_LT(0, rcpt);
+	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, to.key, to.len, &rpk));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_private_key_from_raw(to.kem, scalar, 32, &ssk));
+	ASSERT_EQ(0, keyseal_private_key_public(&ssk, &spk));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, raw, to.len,
+						 &stranger));
+
+	ASSERT_EQ(0, keyseal_wrap_to_recipient(&key, &rpk, auth ? &ssk : NULL,
+					       blob, &len));
+	if (auth)
+		EXPECT_EQ(-EKEYREJECTED,
+			  import_from(fd, blob, len, "x", rcpt, kmk,
+				      stranger.key, stranger.len, NULL));
+	ASSERT_EQ(0, import_from(fd, blob, len, "back", rcpt, kmk,
+				 auth ? spk.key : NULL, auth ? spk.len : 0,
+				 &back));
+	ASSERT_EQ(0, get_info(fd, back, &info));
+	EXPECT_EQ(0, memcmp(key_id, info.key_id, sizeof(key_id)));
+	EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, info.provenance);
+	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
+
+	/* the kernel's key is the sender's material */
+	ASSERT_EQ(0, aead_crypt(fd, true, back, msg, sizeof(msg), ct, &ct_len,
+				nonce));
+	ASSERT_EQ(0, openssl_gcm_open(material, sizeof(material), nonce, ct,
+				      ct_len, pt));
+	EXPECT_STREQ(msg, (char *)pt);
+	keyseal_private_key_wipe(&ssk);
+}
+
+TEST_F(xchg, userspace_sender_base)
+{
+	userspace_to_kernel(_metadata, self->fd, variant, false, self->kmk);
+}
+
+TEST_F(xchg, userspace_sender_auth)
+{
+	userspace_to_kernel(_metadata, self->fd, variant, true, self->kmk);
+}
+
+/* A blob made by the kernel opens with libkeyseal's userspace HPKE. */
+static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
+				const FIXTURE_VARIANT(xchg) *variant, bool auth)
+{
+	static const char msg[] = "for a host without the module";
+	u8 ct[sizeof(msg) + KEYSEAL_TAG_SIZE], pt[sizeof(msg)];
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE], scalar[32], raw[PUBLIC_MAX];
+	u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 }, material[64];
+	struct keyseal_public_key rpk, spk, stranger;
+	size_t material_len = sizeof(material);
+	u32 len = sizeof(blob), ct_len = sizeof(ct);
+	struct keyseal_private_key rsk;
+	key_serial_t data, sender = 0;
+	struct keyseal_info info;
+	struct keyseal_blob b;
+	struct pubkey from;
+
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	ASSERT_EQ(0, get_info(fd, data, &info));
+	ASSERT_EQ(0, aead_crypt(fd, true, data, msg, sizeof(msg), ct, &ct_len,
+				nonce));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_private_key_from_raw(variant->kem, scalar, 32,
+						  &rsk));
+	ASSERT_EQ(0, keyseal_private_key_public(&rsk, &rpk));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_public_key_from_raw(variant->kem, raw,
+						 variant->public_len,
+						 &stranger));
+	if (auth) {
+		sender = new_exchange_key(variant, "sender", NULL);
+		ASSERT_LT(0, sender);
+		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+		ASSERT_EQ(0, keyseal_public_key_from_raw(from.kem, from.key,
+							 from.len, &spk));
+	}
+
+	ASSERT_EQ(0, export_to(fd, data, rpk.kem, rpk.key, rpk.len, sender,
+			       blob, &len));
+	if (auth)
+		EXPECT_EQ(-EKEYREJECTED,
+			  keyseal_unwrap_from_recipient(blob, len, &rsk,
+							&stranger, &b,
+							material,
+							&material_len));
+	material_len = sizeof(material);
+	ASSERT_EQ(0, keyseal_unwrap_from_recipient(blob, len, &rsk,
+						   auth ? &spk : NULL, &b,
+						   material, &material_len));
+	ASSERT_EQ(32, material_len);
+	EXPECT_EQ(0, memcmp(info.key_id, b.key_id, KEYSEAL_KEY_ID_SIZE));
+	ASSERT_EQ(0, openssl_gcm_open(material, material_len, nonce, ct,
+				      ct_len, pt));
+	EXPECT_STREQ(msg, (char *)pt);
+	OPENSSL_cleanse(material, sizeof(material));
+	keyseal_private_key_wipe(&rsk);
+}
+
+TEST_F(xchg, kernel_sender_to_userspace_base)
+{
+	kernel_to_userspace(_metadata, self->fd, variant, false);
+}
+
+TEST_F(xchg, kernel_sender_to_userspace_auth)
+{
+	kernel_to_userspace(_metadata, self->fd, variant, true);
+}
+
+TEST_HARNESS_MAIN
