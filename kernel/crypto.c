@@ -214,7 +214,6 @@ static void hmac_chunks(const struct hmac_key *hk,
 
 /**
  * keyseal_hmac() - HMAC-SHA256
- * @c: transforms (unused: HMAC needs none)
  * @key: the HMAC key
  * @key_len: its length
  * @msg: the message, in pieces
@@ -223,7 +222,7 @@ static void hmac_chunks(const struct hmac_key *hk,
  *
  * Return: 0.
  */
-int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+int keyseal_hmac(const u8 *key, size_t key_len,
 		 const struct keyseal_chunk *msg, unsigned int n_msg,
 		 u8 out[KEYSEAL_HASH_SIZE])
 {
@@ -237,7 +236,6 @@ int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 
 /**
  * keyseal_hkdf_extract() - HKDF-Extract with SHA-256 (RFC 5869)
- * @c: transforms
  * @salt: the salt; an empty salt stands for HashLen zero bytes
  * @salt_len: its length
  * @ikm: the input keying material, in pieces
@@ -246,17 +244,16 @@ int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
  *
  * Return: 0.
  */
-int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
+int keyseal_hkdf_extract(const u8 *salt,
 			 size_t salt_len, const struct keyseal_chunk *ikm,
 			 unsigned int n_ikm, u8 prk[KEYSEAL_HASH_SIZE])
 {
 	/* HMAC pads short keys with zeros: an empty salt is HashLen zeros. */
-	return keyseal_hmac(c, salt, salt_len, ikm, n_ikm, prk);
+	return keyseal_hmac(salt, salt_len, ikm, n_ikm, prk);
 }
 
 /**
  * keyseal_hkdf_expand() - HKDF-Expand with SHA-256 (RFC 5869)
- * @c: transforms
  * @prk: the pseudorandom key
  * @info: the context, in pieces
  * @n_info: number of pieces
@@ -265,8 +262,7 @@ int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
  *
  * Return: 0, or -EINVAL for too long an output.
  */
-int keyseal_hkdf_expand(struct keyseal_crypto *c,
-			const u8 prk[KEYSEAL_HASH_SIZE],
+int keyseal_hkdf_expand(const u8 prk[KEYSEAL_HASH_SIZE],
 			const struct keyseal_chunk *info, unsigned int n_info,
 			u8 *okm, size_t okm_len)
 {

@@ -39,14 +39,13 @@ struct keyseal_crypto *keyseal_crypto_get(void);
 void keyseal_crypto_put(struct keyseal_crypto *c);
 void keyseal_crypto_exit(void);
 
-int keyseal_hmac(struct keyseal_crypto *c, const u8 *key, size_t key_len,
+int keyseal_hmac(const u8 *key, size_t key_len,
 		 const struct keyseal_chunk *msg, unsigned int n_msg,
 		 u8 out[KEYSEAL_HASH_SIZE]);
-int keyseal_hkdf_extract(struct keyseal_crypto *c, const u8 *salt,
+int keyseal_hkdf_extract(const u8 *salt,
 			 size_t salt_len, const struct keyseal_chunk *ikm,
 			 unsigned int n_ikm, u8 prk[KEYSEAL_HASH_SIZE]);
-int keyseal_hkdf_expand(struct keyseal_crypto *c,
-			const u8 prk[KEYSEAL_HASH_SIZE],
+int keyseal_hkdf_expand(const u8 prk[KEYSEAL_HASH_SIZE],
 			const struct keyseal_chunk *info, unsigned int n_info,
 			u8 *okm, size_t okm_len);
 int keyseal_gcm_seal(struct keyseal_crypto *c, const u8 *key, size_t key_len,

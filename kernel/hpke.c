@@ -65,8 +65,7 @@ static bool suite_valid(u16 kem_id, u16 aead_id)
 }
 
 /* LabeledExtract(salt, label, ikm), section 4 */
-static int labeled_extract(struct keyseal_crypto *c,
-			   const struct suite_id *suite, const u8 *salt,
+static int labeled_extract(const struct suite_id *suite, const u8 *salt,
 			   size_t salt_len, const char *label, const u8 *ikm,
 			   size_t ikm_len, u8 prk[KEYSEAL_HASH_SIZE])
 {
@@ -81,12 +80,11 @@ static int labeled_extract(struct keyseal_crypto *c,
 	/* An empty ikm (psk_id_hash, secret) is no piece at all. */
 	if (!ikm_len)
 		n--;
-	return keyseal_hkdf_extract(c, salt, salt_len, labeled_ikm, n, prk);
+	return keyseal_hkdf_extract(salt, salt_len, labeled_ikm, n, prk);
 }
 
 /* LabeledExpand(prk, label, info, L), section 4, @info in pieces */
-static int labeled_expand(struct keyseal_crypto *c,
-			  const struct suite_id *suite,
+static int labeled_expand(const struct suite_id *suite,
 			  const u8 prk[KEYSEAL_HASH_SIZE], const char *label,
 			  const struct keyseal_chunk *info, unsigned int n_info,
 			  u8 *out, size_t len)
@@ -105,11 +103,11 @@ static int labeled_expand(struct keyseal_crypto *c,
 	labeled_info[n++] = (struct keyseal_chunk){ label, strlen(label) };
 	for (i = 0; i < n_info; i++)
 		labeled_info[n++] = info[i];
-	return keyseal_hkdf_expand(c, prk, labeled_info, n, out, len);
+	return keyseal_hkdf_expand(prk, labeled_info, n, out, len);
 }
 
 /* ExtractAndExpand(dh, kem_context), section 4.1 */
-static int extract_and_expand(struct keyseal_crypto *c, u16 kem_id,
+static int extract_and_expand(u16 kem_id,
 			      const u8 *dh, size_t dh_len,
 			      const struct keyseal_chunk *kem_context,
 			      unsigned int parts,
@@ -120,10 +118,10 @@ static int extract_and_expand(struct keyseal_crypto *c, u16 kem_id,
 	int ret;
 
 	kem_suite(kem_id, &suite);
-	ret = labeled_extract(c, &suite, NULL, 0, "eae_prk", dh, dh_len,
+	ret = labeled_extract(&suite, NULL, 0, "eae_prk", dh, dh_len,
 			      eae_prk);
 	if (!ret)
-		ret = labeled_expand(c, &suite, eae_prk, "shared_secret",
+		ret = labeled_expand(&suite, eae_prk, "shared_secret",
 				     kem_context, parts, shared_secret,
 				     HPKE_SECRET_SIZE);
 	memzero_explicit(eae_prk, sizeof(eae_prk));
@@ -134,7 +132,7 @@ static int extract_and_expand(struct keyseal_crypto *c, u16 kem_id,
  * Encap(pkR) or, with a sender key, AuthEncap(pkR, skS), section 4.1, with
  * the ephemeral key @eph.
  */
-static int encap(struct keyseal_crypto *c, struct keyseal_dh *eph,
+static int encap(struct keyseal_dh *eph,
 		 const u8 *pk_r, size_t pk_r_len, const u8 *sk_s, u8 *enc,
 		 u8 shared_secret[HPKE_SECRET_SIZE])
 {
@@ -166,7 +164,7 @@ static int encap(struct keyseal_crypto *c, struct keyseal_dh *eph,
 		dh_len += KEYSEAL_DH_SIZE;
 		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
 	}
-	ret = extract_and_expand(c, eph->kem, dh, dh_len, kem_context, parts,
+	ret = extract_and_expand(eph->kem, dh, dh_len, kem_context, parts,
 				 shared_secret);
 out:
 	keyseal_dh_release(&sender);
@@ -175,7 +173,7 @@ out:
 }
 
 /* KeySchedule<ROLE>(mode, shared_secret, info, "", ""), section 5.1 */
-static int key_schedule(struct keyseal_crypto *c, u8 mode, u16 kem_id,
+static int key_schedule(u8 mode, u16 kem_id,
 			u16 aead_id, const u8 shared_secret[HPKE_SECRET_SIZE],
 			const u8 *info, size_t info_len,
 			struct keyseal_hpke_ctx *ctx)
@@ -190,13 +188,13 @@ static int key_schedule(struct keyseal_crypto *c, u8 mode, u16 kem_id,
 	memset(ctx, 0, sizeof(*ctx));
 	hpke_suite(kem_id, aead_id, &suite);
 	context[0] = mode;
-	ret = labeled_extract(c, &suite, NULL, 0, "psk_id_hash", NULL, 0,
+	ret = labeled_extract(&suite, NULL, 0, "psk_id_hash", NULL, 0,
 			      context + 1);
 	if (!ret)
-		ret = labeled_extract(c, &suite, NULL, 0, "info_hash", info,
+		ret = labeled_extract(&suite, NULL, 0, "info_hash", info,
 				      info_len, context + 1 + KEYSEAL_HASH_SIZE);
 	if (!ret)
-		ret = labeled_extract(c, &suite, shared_secret,
+		ret = labeled_extract(&suite, shared_secret,
 				      HPKE_SECRET_SIZE, "secret", NULL, 0,
 				      secret);
 	if (ret)
@@ -204,10 +202,10 @@ static int key_schedule(struct keyseal_crypto *c, u8 mode, u16 kem_id,
 
 	ctx->aead_id = aead_id;
 	ctx->key_len = aead_key_size(aead_id);
-	ret = labeled_expand(c, &suite, secret, "key", &key_schedule_context,
+	ret = labeled_expand(&suite, secret, "key", &key_schedule_context,
 			     1, ctx->key, ctx->key_len);
 	if (!ret)
-		ret = labeled_expand(c, &suite, secret, "base_nonce",
+		ret = labeled_expand(&suite, secret, "base_nonce",
 				     &key_schedule_context, 1, ctx->base_nonce,
 				     sizeof(ctx->base_nonce));
 out:
@@ -218,7 +216,7 @@ out:
 }
 
 /* SetupBaseS() or SetupAuthS() with the ephemeral key @eph */
-static int setup_sender(struct keyseal_crypto *c, struct keyseal_dh *eph,
+static int setup_sender(struct keyseal_dh *eph,
 			u16 aead_id, const u8 *pk_r, size_t pk_r_len,
 			const u8 *sk_s, const u8 *info, size_t info_len,
 			u8 *enc, struct keyseal_hpke_ctx *ctx)
@@ -226,9 +224,9 @@ static int setup_sender(struct keyseal_crypto *c, struct keyseal_dh *eph,
 	u8 shared_secret[HPKE_SECRET_SIZE];
 	int ret;
 
-	ret = encap(c, eph, pk_r, pk_r_len, sk_s, enc, shared_secret);
+	ret = encap(eph, pk_r, pk_r_len, sk_s, enc, shared_secret);
 	if (!ret)
-		ret = key_schedule(c, sk_s ? KEYSEAL_HPKE_MODE_AUTH :
+		ret = key_schedule(sk_s ? KEYSEAL_HPKE_MODE_AUTH :
 				   KEYSEAL_HPKE_MODE_BASE, eph->kem, aead_id,
 				   shared_secret, info, info_len, ctx);
 	memzero_explicit(shared_secret, sizeof(shared_secret));
@@ -237,7 +235,6 @@ static int setup_sender(struct keyseal_crypto *c, struct keyseal_dh *eph,
 
 /**
  * keyseal_hpke_setup_sender() - SetupBaseS() or SetupAuthS(), section 5.1
- * @c: transforms
  * @kem_id: KEYSEAL_KEM_*
  * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
  * @pk_r: the recipient's public key
@@ -255,7 +252,7 @@ static int setup_sender(struct keyseal_crypto *c, struct keyseal_dh *eph,
  * length; -EKEYREJECTED if @pk_r is not a valid public key (see
  * keyseal_dh_agree()); -EOPNOTSUPP; -ENOMEM.
  */
-int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_sender(u16 kem_id,
 			      u16 aead_id, const u8 *pk_r, size_t pk_r_len,
 			      const u8 *sk_s, const u8 *info, size_t info_len,
 			      u8 *enc, struct keyseal_hpke_ctx *ctx)
@@ -269,7 +266,7 @@ int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
 		return -EINVAL;
 	ret = keyseal_dh_init_random(&eph, kem_id, NULL);
 	if (!ret)
-		ret = setup_sender(c, &eph, aead_id, pk_r, pk_r_len, sk_s, info,
+		ret = setup_sender(&eph, aead_id, pk_r, pk_r_len, sk_s, info,
 				   info_len, enc, ctx);
 	keyseal_dh_release(&eph);
 	return ret;
@@ -278,7 +275,6 @@ int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
 #ifdef KEYSEAL_KAT
 /**
  * keyseal_hpke_setup_sender_kat() - SetupS with a given ephemeral key
- * @c: transforms
  * @kem_id: KEYSEAL_KEM_*
  * @aead_id: KEYSEAL_AEAD_*
  * @sk_e: the ephemeral private key of a test vector
@@ -294,7 +290,7 @@ int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
  *
  * Return: as keyseal_hpke_setup_sender().
  */
-int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_sender_kat(u16 kem_id,
 				  u16 aead_id, const u8 *sk_e, const u8 *pk_r,
 				  size_t pk_r_len, const u8 *sk_s,
 				  const u8 *info, size_t info_len, u8 *enc,
@@ -309,7 +305,7 @@ int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
 		return -EINVAL;
 	ret = keyseal_dh_init(&eph, kem_id, sk_e);
 	if (!ret)
-		ret = setup_sender(c, &eph, aead_id, pk_r, pk_r_len, sk_s, info,
+		ret = setup_sender(&eph, aead_id, pk_r, pk_r_len, sk_s, info,
 				   info_len, enc, ctx);
 	keyseal_dh_release(&eph);
 	return ret;
@@ -318,7 +314,6 @@ int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
 
 /**
  * keyseal_hpke_setup_receiver() - SetupBaseR() or SetupAuthR(), section 5.1
- * @c: transforms
  * @kem_id: KEYSEAL_KEM_*
  * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
  * @enc: the encapsulated key
@@ -335,7 +330,7 @@ int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
  * -EKEYREJECTED if @enc or @pk_s is not a valid public key; -EOPNOTSUPP;
  * -ENOMEM.
  */
-int keyseal_hpke_setup_receiver(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_receiver(u16 kem_id,
 				u16 aead_id, const u8 *enc, size_t enc_len,
 				const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
 				const u8 *info, size_t info_len,
@@ -374,10 +369,10 @@ int keyseal_hpke_setup_receiver(struct keyseal_crypto *c, u16 kem_id,
 	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
 	if (pk_s)
 		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
-	ret = extract_and_expand(c, kem_id, dh, dh_len, kem_context, parts,
+	ret = extract_and_expand(kem_id, dh, dh_len, kem_context, parts,
 				 shared_secret);
 	if (!ret)
-		ret = key_schedule(c, pk_s ? KEYSEAL_HPKE_MODE_AUTH :
+		ret = key_schedule(pk_s ? KEYSEAL_HPKE_MODE_AUTH :
 				   KEYSEAL_HPKE_MODE_BASE, kem_id, aead_id,
 				   shared_secret, info, info_len, ctx);
 out:

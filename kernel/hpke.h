@@ -35,11 +35,11 @@ struct keyseal_hpke_ctx {
 	u8 base_nonce[KEYSEAL_NONCE_SIZE];
 };
 
-int keyseal_hpke_setup_sender(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_sender(u16 kem_id,
 			      u16 aead_id, const u8 *pk_r, size_t pk_r_len,
 			      const u8 *sk_s, const u8 *info, size_t info_len,
 			      u8 *enc, struct keyseal_hpke_ctx *ctx);
-int keyseal_hpke_setup_receiver(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_receiver(u16 kem_id,
 				u16 aead_id, const u8 *enc, size_t enc_len,
 				const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
 				const u8 *info, size_t info_len,
@@ -57,7 +57,7 @@ void keyseal_hpke_ctx_wipe(struct keyseal_hpke_ctx *ctx);
  * Known-answer tests only (a module built with KEYSEAL_KAT=y): SetupS with
  * the ephemeral key a test vector gives. No normal build has this entry.
  */
-int keyseal_hpke_setup_sender_kat(struct keyseal_crypto *c, u16 kem_id,
+int keyseal_hpke_setup_sender_kat(u16 kem_id,
 				  u16 aead_id, const u8 *sk_e, const u8 *pk_r,
 				  size_t pk_r_len, const u8 *sk_s,
 				  const u8 *info, size_t info_len, u8 *enc,

@@ -466,7 +466,7 @@ static int kat_vector(struct keyseal_crypto *c, const struct kat_vector *t,
 		goto out;
 
 	what = "SetupS";
-	ret = keyseal_hpke_setup_sender_kat(c, t->kem_id,
+	ret = keyseal_hpke_setup_sender_kat(t->kem_id,
 					    KEYSEAL_AEAD_AES128GCM,
 					    v->sk_e.bytes, v->pk_r.bytes, npk,
 					    auth ? v->sk_s.bytes : NULL,
@@ -479,7 +479,7 @@ static int kat_vector(struct keyseal_crypto *c, const struct kat_vector *t,
 		goto out;
 
 	what = "SetupR";
-	ret = keyseal_hpke_setup_receiver(c, t->kem_id, KEYSEAL_AEAD_AES128GCM,
+	ret = keyseal_hpke_setup_receiver(t->kem_id, KEYSEAL_AEAD_AES128GCM,
 					  v->enc.bytes, v->enc.len,
 					  v->sk_r.bytes,
 					  auth ? v->pk_s.bytes : NULL,

@@ -169,14 +169,15 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 		goto out_material;
 	}
 
-	ret = keyseal_kek_get(c, &unwrap, NULL, &from);
+	ret = keyseal_kek_get(&unwrap, NULL, &from);
 	if (!ret)
 		ret = keyseal_unwrap_kek(c, &blob, &from, material);
 	if (!ret)
-		ret = keyseal_kek_from_serial(c, req->kek, &to);
+		ret = keyseal_kek_from_serial(req->kek, &to);
 	if (!ret) {
-		target = crypto_memneq(to.fingerprint, blob.parent_fp,
-				       sizeof(to.fingerprint)) ?
+		target = crypto_memneq(keyseal_kek_fingerprint(&to),
+				       blob.parent_fp,
+				       KEYSEAL_FINGERPRINT_SIZE) ?
 			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
 		ret = keyseal_policy_export(&attrs, target);
 	}

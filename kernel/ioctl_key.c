@@ -94,13 +94,14 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	c = keyseal_crypto_get();
 	if (IS_ERR(c))
 		return PTR_ERR(c);
-	ret = keyseal_kek_from_serial(c, kek_serial, &kek);
+	ret = keyseal_kek_from_serial(kek_serial, &kek);
 	if (!ret && kek.key == snap->key)
 		ret = -EKEYREJECTED;
 	if (!ret) {
 		/* The parent under another name is still the parent. */
-		target = crypto_memneq(kek.fingerprint, snap->parent_fp,
-				       sizeof(kek.fingerprint)) ?
+		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
+				       snap->parent_fp,
+				       KEYSEAL_FINGERPRINT_SIZE) ?
 			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
 		ret = keyseal_policy_export(&snap->attrs, target);
 	}

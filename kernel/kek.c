@@ -146,24 +146,31 @@ static void root_type_put(u8 pinned)
 		symbol_put(key_type_trusted);
 }
 
-/* Material and fingerprint of a KEK whose key and name are set. */
-static int kek_complete(struct keyseal_crypto *c, struct keyseal_kek *kek)
+/**
+ * keyseal_kek_fingerprint() - the fingerprint of a KEK
+ * @kek: a KEK taken with keyseal_kek_get() or its kin
+ *
+ * Computed on first use: opening a blob needs it only to tell a wrong KEK
+ * from a damaged blob.
+ *
+ * Return: KEYSEAL_FINGERPRINT_SIZE bytes, valid until the KEK is released.
+ */
+const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
 {
 	struct keyseal_chunk label = {
 		fingerprint_label, sizeof(fingerprint_label) - 1
 	};
-	int ret;
 
-	ret = kek_copy_material(kek);
-	if (ret)
-		return ret;
-	return keyseal_hmac(c, kek->material, kek->len, &label, 1,
-			    kek->fingerprint);
+	if (!kek->fingerprint_ready) {
+		keyseal_hmac(kek->material, kek->len, &label, 1,
+			     kek->fingerprint);
+		kek->fingerprint_ready = true;
+	}
+	return kek->fingerprint;
 }
 
 /**
  * keyseal_kek_find() - find a KEK by name in the caller's keyrings
- * @c: transforms, for the fingerprint
  * @name: "type:description", not necessarily NUL-terminated
  * @name_len: its length
  * @exclude: a key that may not serve (the key being re-sealed), or NULL
@@ -174,7 +181,7 @@ static int kek_complete(struct keyseal_crypto *c, struct keyseal_kek *kek)
  * -EKEYEXPIRED or -EACCES from the search; -EKEYREJECTED if the key cannot
  * serve (a sealed key of another usage, too little material, @exclude).
  */
-int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
+int keyseal_kek_find(const char *name,
 		     size_t name_len, const struct key *exclude,
 		     struct keyseal_kek *kek)
 {
@@ -203,12 +210,11 @@ int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
 	kek->key = key;
 	if (key == exclude)
 		return -EKEYREJECTED;
-	return kek_complete(c, kek);
+	return kek_copy_material(kek);
 }
 
 /**
  * keyseal_kek_from_serial() - take a KEK named by serial
- * @c: transforms, for the fingerprint
  * @serial: the key, as the caller names it
  * @kek: filled in; release with keyseal_kek_release() whatever the result
  *
@@ -217,7 +223,7 @@ int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
  * Return: 0, an error of lookup_user_key(), or -EKEYREJECTED if the key
  * cannot serve as a KEK (including a description that cannot be a name).
  */
-int keyseal_kek_from_serial(struct keyseal_crypto *c, key_serial_t serial,
+int keyseal_kek_from_serial(key_serial_t serial,
 			    struct keyseal_kek *kek)
 {
 	struct key_type *type;
@@ -241,33 +247,32 @@ int keyseal_kek_from_serial(struct keyseal_crypto *c, key_serial_t serial,
 	if (len < 0 || !keyseal_parent_spec_valid(kek->name, len))
 		return -EKEYREJECTED;
 	kek->name_len = len;
-	return kek_complete(c, kek);
+	return kek_copy_material(kek);
 }
 
 /**
  * keyseal_kek_get() - take the KEK a caller names
- * @c: transforms, for the fingerprint
  * @ref: the name or serial; neither means the default parent
  * @exclude: a key that may not serve (the key being re-sealed), or NULL
  * @kek: filled in; release with keyseal_kek_release() whatever the result
  *
  * Return: as keyseal_kek_find() or keyseal_kek_from_serial().
  */
-int keyseal_kek_get(struct keyseal_crypto *c, const struct keyseal_kek_ref *ref,
+int keyseal_kek_get(const struct keyseal_kek_ref *ref,
 		    const struct key *exclude, struct keyseal_kek *kek)
 {
 	int ret;
 
 	if (ref->serial) {
-		ret = keyseal_kek_from_serial(c, ref->serial, kek);
+		ret = keyseal_kek_from_serial(ref->serial, kek);
 		if (!ret && kek->key == exclude)
 			ret = -EKEYREJECTED;
 		return ret;
 	}
 	if (ref->name)
-		return keyseal_kek_find(c, ref->name, ref->name_len, exclude,
+		return keyseal_kek_find(ref->name, ref->name_len, exclude,
 					kek);
-	return keyseal_kek_find(c, keyseal_default_parent,
+	return keyseal_kek_find(keyseal_default_parent,
 				strlen(keyseal_default_parent), exclude, kek);
 }
 
@@ -285,4 +290,5 @@ void keyseal_kek_release(struct keyseal_kek *kek)
 	root_type_put(kek->pinned);
 	kek->pinned = KEK_PINNED_NONE;
 	memzero_explicit(kek->fingerprint, sizeof(kek->fingerprint));
+	kek->fingerprint_ready = false;
 }

@@ -19,7 +19,9 @@
  * @key: the key, referenced
  * @material: a copy of its secret, wiped when released
  * @len: its length
- * @fingerprint: HMAC-SHA256 of a fixed label under the material
+ * @fingerprint: HMAC-SHA256 of a fixed label under the material; use
+ *	keyseal_kek_fingerprint(), which computes it when first needed
+ * @fingerprint_ready: whether @fingerprint is computed
  * @name: "type:description", NUL-terminated
  * @name_len: its length
  * @pinned: which root key type module is held for it (KEK_PINNED_*)
@@ -29,6 +31,7 @@ struct keyseal_kek {
 	u8 *material;
 	size_t len;
 	u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE];
+	bool fingerprint_ready;
 	char name[KEYSEAL_PARENT_MAX + 1];
 	size_t name_len;
 	u8 pinned;
@@ -62,13 +65,14 @@ keyseal_cmd_kek_ref(const struct keyseal_cmd_key *key)
 	return ref;
 }
 
-int keyseal_kek_get(struct keyseal_crypto *c, const struct keyseal_kek_ref *ref,
+int keyseal_kek_get(const struct keyseal_kek_ref *ref,
 		    const struct key *exclude, struct keyseal_kek *kek);
-int keyseal_kek_find(struct keyseal_crypto *c, const char *name,
+int keyseal_kek_find(const char *name,
 		     size_t name_len, const struct key *exclude,
 		     struct keyseal_kek *kek);
-int keyseal_kek_from_serial(struct keyseal_crypto *c, key_serial_t serial,
+int keyseal_kek_from_serial(key_serial_t serial,
 			    struct keyseal_kek *kek);
+const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek);
 void keyseal_kek_release(struct keyseal_kek *kek);
 
 #endif /* _KEYSEAL_KEK_H */

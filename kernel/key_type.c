@@ -7,6 +7,7 @@
  * half-made key behind. A payload never changes; update builds a new one.
  */
 
+#include <crypto/algapi.h>
 #include <keys/user-type.h>
 #include <linux/key-type.h>
 #include <linux/random.h>
@@ -245,11 +246,12 @@ static struct sealed_key *sealed_updated(struct key *key,
 		ret = PTR_ERR(c);
 		goto out;
 	}
-	ret = keyseal_kek_get(c, &ref, key, &kek);
+	ret = keyseal_kek_get(&ref, key, &kek);
 	if (!ret) {
 		/* The same KEK, under whatever name, is still the parent. */
-		target = memcmp(kek.fingerprint, old->parent_fp,
-				sizeof(kek.fingerprint)) ?
+		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
+				       old->parent_fp,
+				       KEYSEAL_FINGERPRINT_SIZE) ?
 			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
 		ret = keyseal_policy_export(&old->attrs, target);
 	}

@@ -83,7 +83,7 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	ret = keyseal_hpke_setup_sender(c, kem, KEYSEAL_AEAD_AES256GCM, pk_r,
+	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_AEAD_AES256GCM, pk_r,
 					pk_r_len, sender ? sender->sk : NULL,
 					hpke_info, HPKE_INFO_LEN, enc, &ctx);
 	if (ret)
@@ -140,7 +140,7 @@ int keyseal_unwrap_recipient(struct keyseal_crypto *c,
 			  KEYSEAL_FINGERPRINT_SIZE))
 		return -EKEYREJECTED;
 
-	ret = keyseal_hpke_setup_receiver(c, blob->kem_id, blob->aead_id,
+	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->aead_id,
 					  blob->enc, blob->enc_len,
 					  recipient->sk, blob->sender_pk,
 					  blob->sender_pk_len, hpke_info,

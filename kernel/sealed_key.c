@@ -121,14 +121,17 @@ int sealed_key_set_public(struct sealed_key *sk)
 /**
  * sealed_key_set_blob() - make a blob under the key's parent its stored form
  * @sk: the payload
- * @blob: a binary blob of the key under @kek
+ * @blob: a binary blob of the key under its parent
  * @blob_len: its length
- * @kek: the KEK that sealed it, which becomes the key's parent
+ * @parent: the parent's name, "type:description"
+ * @parent_len: its length
+ * @parent_fp: the parent's fingerprint
  *
  * Return: 0 or -ENOMEM.
  */
 int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
-			const struct keyseal_kek *kek)
+			const char *parent, size_t parent_len,
+			const u8 *parent_fp)
 {
 	char *armor;
 
@@ -138,9 +141,9 @@ int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
 	kfree(sk->armor);
 	sk->armor = armor;
 	sk->armor_len = keyseal_armor_encode(blob, blob_len, armor);
-	memcpy(sk->parent, kek->name, kek->name_len);
-	sk->parent[kek->name_len] = '\0';
-	memcpy(sk->parent_fp, kek->fingerprint, sizeof(sk->parent_fp));
+	memcpy(sk->parent, parent, parent_len);
+	sk->parent[parent_len] = '\0';
+	memcpy(sk->parent_fp, parent_fp, sizeof(sk->parent_fp));
 	return 0;
 }
 
@@ -153,7 +156,7 @@ int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
  * Return: 0 or an error of keyseal_wrap_kek().
  */
 int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
-		     const struct keyseal_kek *kek)
+		     struct keyseal_kek *kek)
 {
 	size_t blob_len;
 	u8 *blob;
@@ -163,7 +166,8 @@ int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
 			       &blob_len);
 	if (ret)
 		return ret;
-	ret = sealed_key_set_blob(sk, blob, blob_len, kek);
+	ret = sealed_key_set_blob(sk, blob, blob_len, kek->name, kek->name_len,
+				  keyseal_kek_fingerprint(kek));
 	kfree(blob);
 	return ret;
 }

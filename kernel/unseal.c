@@ -37,7 +37,7 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	if (!sk)
 		return ERR_PTR(-ENOMEM);
 
-	ret = keyseal_kek_get(c, &unwrap, NULL, &kek);
+	ret = keyseal_kek_get(&unwrap, NULL, &kek);
 	if (ret)
 		goto out;
 	ret = keyseal_unwrap_kek(c, blob, &kek, sk->material);
@@ -57,9 +57,11 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	if (renamed)
 		ret = sealed_key_store(c, sk, &kek);
 	else
+		/* authentic, so the fingerprint it names is the KEK's */
 		ret = sealed_key_set_blob(sk, blob->header,
 					  blob->header_len + blob->body_len,
-					  &kek);
+					  blob->parent, blob->parent_len,
+					  blob->parent_fp);
 out:
 	keyseal_kek_release(&kek);
 	if (ret) {
@@ -182,7 +184,7 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 
 	ret = sealed_key_set_public(sk);
 	if (!ret)
-		ret = keyseal_kek_get(c, store, NULL, &kek);
+		ret = keyseal_kek_get(store, NULL, &kek);
 	if (!ret)
 		ret = sealed_key_store(c, sk, &kek);
 	keyseal_kek_release(&kek);

@@ -17,7 +17,7 @@ static const char wrap_label[] = "keyseal v1 kek wrap";
 #define WRAP_KEY_SIZE	32
 
 /* The AES-256-GCM key and nonce of one blob. */
-static int derive_wrap_key(struct keyseal_crypto *c, const struct keyseal_kek *kek,
+static int derive_wrap_key(const struct keyseal_kek *kek,
 			   const u8 *salt, u8 okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE])
 {
 	struct keyseal_chunk ikm = { kek->material, kek->len };
@@ -25,9 +25,9 @@ static int derive_wrap_key(struct keyseal_crypto *c, const struct keyseal_kek *k
 	u8 prk[KEYSEAL_HASH_SIZE];
 	int ret;
 
-	ret = keyseal_hkdf_extract(c, salt, KEYSEAL_SALT_SIZE, &ikm, 1, prk);
+	ret = keyseal_hkdf_extract(salt, KEYSEAL_SALT_SIZE, &ikm, 1, prk);
 	if (!ret)
-		ret = keyseal_hkdf_expand(c, prk, &info, 1, okm,
+		ret = keyseal_hkdf_expand(prk, &info, 1, okm,
 					  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
 	memzero_explicit(prk, sizeof(prk));
 	return ret;
@@ -65,7 +65,7 @@ void keyseal_blob_attrs(const struct keyseal_blob *blob,
  */
 int keyseal_wrap_kek(struct keyseal_crypto *c,
 		     const struct keyseal_attrs *attrs, const u8 *material,
-		     const struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
+		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
 {
 	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
 	struct keyseal_blob b = {
@@ -81,7 +81,7 @@ int keyseal_wrap_kek(struct keyseal_crypto *c,
 		.not_after = attrs->not_after,
 		.parent = kek->name,
 		.parent_len = kek->name_len,
-		.parent_fp = kek->fingerprint,
+		.parent_fp = keyseal_kek_fingerprint(kek),
 		.salt = salt,
 	};
 	size_t len;
@@ -103,7 +103,7 @@ int keyseal_wrap_kek(struct keyseal_crypto *c,
 		goto err;
 	}
 
-	ret = derive_wrap_key(c, kek, salt, okm);
+	ret = derive_wrap_key(kek, salt, okm);
 	if (ret)
 		goto err;
 	memcpy(buf + header_len, material, attrs->key_len);
@@ -129,11 +129,14 @@ err:
  * @kek: the KEK that should open it
  * @material: output, @blob->key_len bytes
  *
- * Return: 0; -EKEYREJECTED if @kek's fingerprint is not the one the blob was
- * sealed under; -EBADMSG if the blob fails authentication.
+ * The fingerprint is only checked when the blob does not open: an authentic
+ * blob proves the KEK right, and its fingerprint field with it.
+ *
+ * Return: 0; -EKEYREJECTED if the blob does not open and @kek's fingerprint
+ * is not the one it names; -EBADMSG if it does not open otherwise.
  */
 int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
-		       const struct keyseal_kek *kek, u8 *material)
+		       struct keyseal_kek *kek, u8 *material)
 {
 	u8 okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
 	size_t len = blob->header_len + blob->body_len;
@@ -142,21 +145,22 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 
 	if (blob->scheme != KEYSEAL_SCHEME_KEK)
 		return -EINVAL;
-	if (crypto_memneq(blob->parent_fp, kek->fingerprint,
-			  KEYSEAL_FINGERPRINT_SIZE))
-		return -EKEYREJECTED;
 
 	/* Decrypt a copy in place: the caller's blob stays intact. */
 	buf = kmemdup(blob->header, len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	ret = derive_wrap_key(c, kek, blob->salt, okm);
+	ret = derive_wrap_key(kek, blob->salt, okm);
 	if (!ret)
 		ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE,
 				       okm + WRAP_KEY_SIZE, buf,
 				       blob->header_len, blob->body_len);
 	if (!ret)
 		memcpy(material, buf + blob->header_len, blob->key_len);
+	else if (ret == -EBADMSG &&
+		 crypto_memneq(blob->parent_fp, keyseal_kek_fingerprint(kek),
+			       KEYSEAL_FINGERPRINT_SIZE))
+		ret = -EKEYREJECTED;
 	memzero_explicit(okm, sizeof(okm));
 	kfree_sensitive(buf);
 	return ret;

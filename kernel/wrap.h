@@ -11,9 +11,9 @@
 
 int keyseal_wrap_kek(struct keyseal_crypto *c,
 		     const struct keyseal_attrs *attrs, const u8 *material,
-		     const struct keyseal_kek *kek, u8 **blob, size_t *blob_len);
+		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len);
 int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
-		       const struct keyseal_kek *kek, u8 *material);
+		       struct keyseal_kek *kek, u8 *material);
 int keyseal_wrap_plaintext(const struct keyseal_attrs *attrs,
 			   const u8 *material, u8 **blob, size_t *blob_len);
 void keyseal_blob_attrs(const struct keyseal_blob *blob,
