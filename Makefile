@@ -50,6 +50,10 @@ demo:
 bench:
 	scripts/bench.sh
 
+# Every fuzzer for FUZZ_SECONDS (default 60) each, in $(BUILD)/fuzz/.
+fuzz:
+	userspace/fuzz/run.sh
+
 # --- installation ------------------------------------------------------------
 #
 # GNU directory variables: PREFIX is /usr/local for a local install; packaging
@@ -151,6 +155,6 @@ uninstall-system:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all module userspace selftests check demo bench clean
+.PHONY: all module userspace selftests check demo bench fuzz clean
 .PHONY: install install-module install-userspace install-system
 .PHONY: uninstall uninstall-module uninstall-userspace uninstall-system

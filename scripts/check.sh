@@ -110,14 +110,18 @@ unit_tests() {
 	done
 }
 
+# A crashing input is kept in the logs, next to the fuzzer's log.
 fuzz_smoke() {
-	local fuzzer=$1 name seeds work
+	local fuzzer=$1 name seeds dict work args
 
 	name=${fuzzer##*/}
 	seeds=userspace/fuzz/corpus/${name#fuzz_}
+	dict=userspace/fuzz/${name#fuzz_}.dict
 	work=$(mktemp -d)
-	"$fuzzer" -max_total_time="$fuzz_seconds" -print_final_stats=1 \
-		"$work" "$seeds"
+	args=(-max_total_time="$fuzz_seconds" -print_final_stats=1
+	      -artifact_prefix="$logs/$name-")
+	[ -f "$dict" ] && args+=(-dict="$dict")
+	"$fuzzer" "${args[@]}" "$work" "$seeds"
 	local status=$?
 	rm -rf "$work"
 	return "$status"
