@@ -493,6 +493,11 @@ cat >rcpt.pub <<'EOF'
 MCowBQYDK2VuAyEA9rKifSLjTKmPlDI6lXLFK9c6jNfIAtjXG1m8lCaFeAA=
 -----END PUBLIC KEY-----
 EOF
+cat >sender.pub <<'EOF'
+-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VuAyEAioyzQKTxrCHyG/TseUDq2vZWEuUXCM9JT9uCK6hvR1Q=
+-----END PUBLIC KEY-----
+EOF
 cat >sender.pem <<'EOF'
 -----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VuBCIEIFBPLeW+kftON51lbS5wtdZGkp6hHmCa+VHM9pphWFV6
@@ -537,7 +542,12 @@ if [ "$rc" != 0 ]; then
 		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
 		"$KS" pubkey %sealed:db
 	for t in "pubkey of an exchange key" "wrap for a keyseal host, imported" \
-		 "import: the wrapped key is the material sent"; do
+		 "import: the wrapped key is the material sent" \
+		 "export --to: a recipient blob for the exchange key" \
+		 "import: a recipient blob, the same key" \
+		 "import --sender: the expected sender" \
+		 "import --sender: another sender" \
+		 "import --sender: a blob that names no sender"; do
 		n=$((n + 1))
 		echo "ok $n $t # SKIP this kernel has no exchange keys"
 	done
@@ -557,6 +567,22 @@ else
 	expect_err "pubkey: not an exchange key" 1 \
 		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
 		"$KS" pubkey %sealed:db
+	run "$KS" export %sealed:db --to xch.pub -o to-xch.pem
+	check "export --to: a recipient blob for the exchange key" \
+		[ "$rc" = 0 -a "$(json_get "$("$KS" inspect --json to-xch.pem)" recipient_fingerprint)" = "$(json_get "$("$KS" pubkey %sealed:xch --json)" fingerprint)" ]
+	run "$KS" import to-xch.pem --parent user:kmk -n db-received --json
+	check "import: a recipient blob, the same key" \
+		[ "$rc" = 0 -a "$(json_get "$out" key_id)" = "$db_id" ]
+	"$KS" wrap --to xch.pub --from sender.pem --raw aead raw.key -o auth.pem
+	expect_ok "import --sender: the expected sender" \
+		"$KS" import auth.pem --unwrap %sealed:xch --parent user:kmk \
+		--sender sender.pub -n from-sender
+	expect_err "import --sender: another sender" 1 \
+		"keyseal: auth.pem: the blob is not from the expected sender: it names the sender whose fingerprint is $sender_fp" \
+		"$KS" import auth.pem --parent user:kmk --sender rcpt.pub -n x
+	expect_err "import --sender: a blob that names no sender" 1 \
+		"keyseal: to-xch.pem: the blob names no sender (HPKE base mode), so it is not from the expected one" \
+		"$KS" import to-xch.pem --parent user:kmk --sender sender.pub -n y
 fi
 
 cd /

@@ -413,7 +413,12 @@ static int run(int argc, char **argv, bool encrypt)
 	} else if (read_header(&c, &info)) {
 		goto out;
 	}
-	if (output_open(&c.out, output, !encrypt, false))
+	/*
+	 * A decrypted file is created 0600; on stdout the user asked to see
+	 * the data, on a terminal too.
+	 */
+	if (output_open(&c.out, output,
+			!encrypt && output && strcmp(output, "-"), false))
 		goto out;
 	ret = encrypt ? encrypt_stream(&c, &info) : decrypt_stream(&c, &info);
 	if (ret)

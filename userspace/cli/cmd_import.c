@@ -34,6 +34,38 @@ static void help(void)
 	       synopsis);
 }
 
+/*
+ * Whether a recipient blob was refused for its sender, and if so say so:
+ * the header names the sender of an auth-mode blob.
+ */
+static bool sender_problem(const char *name,
+			   const struct keyseal_blob_info *bi,
+			   const struct keyseal_public_key *expected)
+{
+	uint8_t fp[KEYSEAL_FINGERPRINT_SIZE];
+	struct keyseal_public_key pk;
+	char hex[2 * sizeof(fp) + 1];
+
+	if (bi->scheme == KEYSEAL_SCHEME_HPKE_BASE) {
+		err("%s: the blob names no sender (HPKE base mode), so it is not from the expected one",
+		    name);
+		return true;
+	}
+	if (bi->scheme != KEYSEAL_SCHEME_HPKE_AUTH)
+		return false;
+	if (bi->sender_public_len == expected->len &&
+	    !memcmp(bi->sender_public, expected->key, expected->len))
+		return false;
+	if (keyseal_public_key_from_raw(bi->kem_id, bi->sender_public,
+					bi->sender_public_len, &pk) ||
+	    keyseal_public_key_fingerprint(&pk, fp))
+		memset(fp, 0, sizeof(fp));
+	hex_string(fp, sizeof(fp), hex);
+	err("%s: the blob is not from the expected sender: it names the sender whose fingerprint is %s",
+	    name, hex);
+	return true;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -149,6 +181,12 @@ int cmd_import(int argc, char **argv)
 		case EACCES:
 			err("%s: permission denied: importing needs write permission on the keyring and search permission on the key that opens the blob",
 			    name);
+			break;
+		case EKEYREJECTED:
+			if (sender && sender_problem(name, &bi, &sender_pk))
+				break;
+			blob_problem(name, -ret, &bi,
+				     unwrap ? unwrap_key.label : NULL);
 			break;
 		case ENOKEY:
 			if (bi.scheme == KEYSEAL_SCHEME_PLAINTEXT) {
