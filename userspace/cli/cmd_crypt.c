@@ -374,7 +374,9 @@ static int run(int argc, char **argv, bool encrypt)
 		ret = 1;
 		goto out;
 	}
-	memcpy(c.aad + CT_HEADER_SIZE + CT_AAD_EXTRA, user_aad, user_aad_len);
+	if (user_aad_len)
+		memcpy(c.aad + CT_HEADER_SIZE + CT_AAD_EXTRA, user_aad,
+		       user_aad_len);
 
 	ret = 1;
 	c.ks = open_device();
