@@ -177,6 +177,12 @@ for kver in "${kernels[@]}"; do
 		"$logs/vm-$kver.log" selftests/vm/run.sh "$kver" \
 		"$BUILD/modules/$kver/keyseal.ko" "$BUILD/selftests/payload" "$out"
 	[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
+
+	out=$BUILD/twohost/$kver
+	step "two hosts exchange keys on $kver: four clean VM boots" \
+		"$logs/twohost-$kver.log" selftests/twohost/run.sh "$kver" \
+		"$BUILD/modules/$kver/keyseal.ko" "$BUILD/selftests/payload" "$out"
+	[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
 done
 
 say "# $skipped skipped"
