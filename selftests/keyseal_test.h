@@ -8,10 +8,14 @@
 #define KEYSEAL_TEST_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <keyutils.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
@@ -159,6 +163,191 @@ static inline int key_quota(unsigned int *keys, unsigned int *bytes)
 		}
 	}
 	fclose(f);
+	return ret;
+}
+
+/*
+ * Wait up to @ms milliseconds for the caller's key quota to read @keys and
+ * @bytes: keys that were dropped are uncharged by the keyring garbage
+ * collector, a little later. Returns 0, or -EAGAIN with what was last read
+ * in @got_keys and @got_bytes.
+ */
+static inline int key_quota_wait(unsigned int keys, unsigned int bytes,
+				 unsigned int ms, unsigned int *got_keys,
+				 unsigned int *got_bytes)
+{
+	unsigned int waited;
+
+	for (waited = 0;; waited += 10) {
+		if (key_quota(got_keys, got_bytes))
+			return -ENOENT;
+		if (*got_keys == keys && *got_bytes == bytes)
+			return 0;
+		if (waited >= ms)
+			return -EAGAIN;
+		usleep(10000);
+	}
+}
+
+/*
+ * Wait up to @ms milliseconds for the caller's key quota to stop changing
+ * (for 200 ms), so that the keys of an earlier test, uncharged as the
+ * garbage collector gets to them, do not move a baseline.
+ */
+static inline int key_quota_settle(unsigned int ms)
+{
+	unsigned int keys = 0, bytes = 0, k = 0, b = 0, waited, still = 0;
+
+	if (key_quota(&keys, &bytes))
+		return -ENOENT;
+	for (waited = 0; waited < ms; waited += 20) {
+		usleep(20000);
+		if (key_quota(&k, &b))
+			return -ENOENT;
+		still = k == keys && b == bytes ? still + 20 : 0;
+		if (still >= 200)
+			return 0;
+		keys = k;
+		bytes = b;
+	}
+	return -EAGAIN;
+}
+
+/*
+ * Drop a key linked only in the session keyring: unlinked, it has no user
+ * left and the garbage collector destroys it. (Invalidating it instead
+ * would leave the link's bytes charged to the keyring, as the collector
+ * removes dead links without uncharging them.)
+ */
+static inline void discard_key(key_serial_t id)
+{
+	keyctl_unlink(id, KEY_SPEC_SESSION_KEYRING);
+}
+
+/* --- /dev/keyseal: each helper returns 0 or -errno ----------------------- */
+
+static inline long dev_ioctl(int fd, unsigned long cmd, void *arg)
+{
+	return ioctl(fd, cmd, arg) < 0 ? -errno : 0;
+}
+
+static inline long dev_info(int fd, key_serial_t id, struct keyseal_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->serial = id;
+	return dev_ioctl(fd, KEYSEAL_IOC_INFO, info);
+}
+
+/* EXPORT to the parent, a KEK (@kek) or the clear; @len: room in, size out. */
+static inline long dev_export(int fd, key_serial_t id, unsigned int target,
+			      key_serial_t kek, u8 *blob, u32 *len)
+{
+	struct keyseal_export req = {
+		.serial = id,
+		.target = target,
+		.kek = kek,
+		.blob_len = *len,
+		.blob = (uintptr_t)blob,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
+
+	*len = req.blob_len;
+	return ret;
+}
+
+/* EXPORT to a recipient's raw public key, from @sender (0: base mode). */
+static inline long dev_export_recipient(int fd, key_serial_t id, u16 kem,
+					const u8 *pk, u32 pk_len,
+					key_serial_t sender, u8 *blob, u32 *len)
+{
+	struct keyseal_export req = {
+		.serial = id,
+		.target = KEYSEAL_TARGET_RECIPIENT,
+		.sender = sender,
+		.recipient = (uintptr_t)pk,
+		.recipient_len = pk_len,
+		.recipient_kem = kem,
+		.blob_len = *len,
+		.blob = (uintptr_t)blob,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
+
+	*len = req.blob_len;
+	return ret;
+}
+
+/* IMPORT into the session keyring: the new key's serial, or -errno. */
+static inline key_serial_t dev_import(int fd, const u8 *blob, u32 len,
+				      const char *desc, key_serial_t unwrap,
+				      key_serial_t parent)
+{
+	struct keyseal_import req = {
+		.blob = (uintptr_t)blob,
+		.blob_len = len,
+		.keyring = KEY_SPEC_SESSION_KEYRING,
+		.description = (uintptr_t)desc,
+		.unwrap = unwrap,
+		.parent = parent,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_IMPORT, &req);
+
+	return ret ? ret : req.serial;
+}
+
+/* REWRAP a blob under @kek; @out_len: room in, size out. */
+static inline long dev_rewrap(int fd, const u8 *in, u32 in_len,
+			      key_serial_t unwrap, key_serial_t kek, u8 *out,
+			      u32 *out_len)
+{
+	struct keyseal_rewrap req = {
+		.blob_in = (uintptr_t)in,
+		.blob_in_len = in_len,
+		.unwrap = unwrap,
+		.kek = kek,
+		.blob_out_len = *out_len,
+		.blob_out = (uintptr_t)out,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_REWRAP, &req);
+
+	*out_len = req.blob_out_len;
+	return ret;
+}
+
+/* The raw public key of an exchange key; @len: room in, size out. */
+static inline long dev_pubkey(int fd, key_serial_t id, u8 *pk, u32 *len,
+			      u16 *kem)
+{
+	struct keyseal_pubkey req = {
+		.serial = id,
+		.buf = (uintptr_t)pk,
+		.buf_len = *len,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_PUBKEY, &req);
+
+	*len = req.buf_len;
+	*kem = req.kem;
+	return ret;
+}
+
+/* ENCRYPT (@nonce out) or DECRYPT (@nonce in); @out_len: room in, size out. */
+static inline long dev_crypt(int fd, bool encrypt, key_serial_t id,
+			     const void *in, u32 in_len, void *out,
+			     u32 *out_len, u8 nonce[KEYSEAL_NONCE_SIZE])
+{
+	struct keyseal_crypt req = {
+		.serial = id,
+		.in = (uintptr_t)in,
+		.in_len = in_len,
+		.out = (uintptr_t)out,
+		.out_len = *out_len,
+	};
+	long ret;
+
+	memcpy(req.nonce, nonce, KEYSEAL_NONCE_SIZE);
+	ret = dev_ioctl(fd, encrypt ? KEYSEAL_IOC_ENCRYPT : KEYSEAL_IOC_DECRYPT,
+			&req);
+	*out_len = req.out_len;
+	memcpy(nonce, req.nonce, KEYSEAL_NONCE_SIZE);
 	return ret;
 }
 
