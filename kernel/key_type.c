@@ -222,12 +222,16 @@ static struct sealed_key *sealed_updated(struct key *key,
 					 const struct keyseal_cmd *cmd)
 {
 	struct keyseal_kek_ref ref = keyseal_cmd_kek_ref(&cmd->parent);
+	struct keyseal_blob stored;
 	struct keyseal_kek kek = { };
 	struct keyseal_crypto *c;
 	struct sealed_key *sk;
 	unsigned int target;
 	int ret;
 
+	ret = sealed_key_parent(old, &stored);
+	if (ret)
+		return ERR_PTR(ret);
 	sk = sealed_key_copy(old);
 	if (!sk)
 		return ERR_PTR(-ENOMEM);
@@ -237,8 +241,8 @@ static struct sealed_key *sealed_updated(struct key *key,
 			goto out;
 		sk->attrs.key_flags = cmd->key_flags;
 		ref.serial = 0;
-		ref.name = old->parent;
-		ref.name_len = strlen(old->parent);
+		ref.name = stored.parent;
+		ref.name_len = stored.parent_len;
 	}
 
 	c = keyseal_crypto_get();
@@ -250,7 +254,7 @@ static struct sealed_key *sealed_updated(struct key *key,
 	if (!ret) {
 		/* The same KEK, under whatever name, is still the parent. */
 		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       old->parent_fp,
+				       stored.parent_fp,
 				       KEYSEAL_FINGERPRINT_SIZE) ?
 			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
 		ret = keyseal_policy_export(&old->attrs, target);
@@ -316,23 +320,25 @@ static void sealed_destroy(struct key *key)
 static void sealed_describe(const struct key *key, struct seq_file *m)
 {
 	const struct sealed_key *sk = dereference_key_rcu(key);
+	struct keyseal_blob stored;
 
 	seq_puts(m, key->description);
-	if (!sk || !key_is_positive(key))
+	if (!sk || !key_is_positive(key) || sealed_key_parent(sk, &stored))
 		return;
-	seq_printf(m, ": %s %u-bit%s%s id=%*phN parent=%s",
+	seq_printf(m, ": %s %u-bit%s%s id=%*phN parent=%.*s",
 		   keyseal_usage_name(sk->attrs.usage), sk->attrs.key_len * 8,
 		   sk->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE ?
 		   " exportable" : "",
 		   sk->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT ?
 		   " plaintext" : "",
-		   4, sk->attrs.key_id, sk->parent);
+		   4, sk->attrs.key_id, stored.parent_len, stored.parent);
 }
 
 /* keyctl read: the key's blob under its parent, as one line of text. */
 static long sealed_read(const struct key *key, char *buffer, size_t buflen)
 {
 	const struct sealed_key *sk = dereference_key_locked((struct key *)key);
+	size_t len;
 	int ret;
 
 	if (!sk)
@@ -340,9 +346,11 @@ static long sealed_read(const struct key *key, char *buffer, size_t buflen)
 	ret = keyseal_policy_export(&sk->attrs, KEYSEAL_TARGET_PARENT);
 	if (ret)
 		return ret;
-	if (buffer && buflen)
-		memcpy(buffer, sk->armor, min(buflen, sk->armor_len));
-	return sk->armor_len;
+	/* The caller tries again with a buffer of the size returned. */
+	len = keyseal_armor_size(sk->blob_len);
+	if (buffer && buflen >= len)
+		keyseal_armor_encode(sk->blob, sk->blob_len, buffer);
+	return len;
 }
 
 struct key_type key_type_sealed = {

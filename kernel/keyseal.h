@@ -40,10 +40,9 @@ struct keyseal_attrs {
  * struct sealed_key - the payload of a "sealed" key
  * @rcu: to free it after readers under RCU are done
  * @attrs: what the key is
- * @parent: the KEK it is stored under, "type:description"
- * @parent_fp: that KEK's fingerprint
- * @armor: the key's blob under its parent, as "keyctl read" returns it
- * @armor_len: its length
+ * @blob: the key's blob under its parent (binary; "keyctl read" armors it),
+ *	which also names the parent and its fingerprint
+ * @blob_len: its length
  * @public_key: exchange keys: the public key
  * @public_len: its length, 0 for other usages
  * @public_fp: exchange keys: SHA-256 of the public key's SubjectPublicKeyInfo
@@ -56,10 +55,8 @@ struct keyseal_attrs {
 struct sealed_key {
 	struct rcu_head rcu;
 	struct keyseal_attrs attrs;
-	char parent[KEYSEAL_PARENT_MAX + 1];
-	u8 parent_fp[KEYSEAL_FINGERPRINT_SIZE];
-	char *armor;
-	size_t armor_len;
+	u8 *blob;
+	size_t blob_len;
 	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
 	u16 public_len;
 	u8 public_fp[KEYSEAL_FINGERPRINT_SIZE];

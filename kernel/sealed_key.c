@@ -9,7 +9,6 @@
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 
-#include "armor.h"
 #include "exchange.h"
 #include "sealed_key.h"
 #include "wrap.h"
@@ -40,7 +39,7 @@ void sealed_key_free(struct sealed_key *sk)
 		return;
 	if (sk->aead)
 		crypto_free_aead(sk->aead);
-	kfree(sk->armor);
+	kfree(sk->blob);
 	kfree_sensitive(sk);
 }
 
@@ -67,7 +66,7 @@ void sealed_key_free_deferred(struct sealed_key *sk)
  */
 size_t sealed_key_quota(const struct sealed_key *sk)
 {
-	return struct_size(sk, material, sk->attrs.key_len) + sk->armor_len;
+	return struct_size(sk, material, sk->attrs.key_len) + sk->blob_len;
 }
 
 /**
@@ -123,28 +122,33 @@ int sealed_key_set_public(struct sealed_key *sk)
  * @sk: the payload
  * @blob: a binary blob of the key under its parent
  * @blob_len: its length
- * @parent: the parent's name, "type:description"
- * @parent_len: its length
- * @parent_fp: the parent's fingerprint
  *
  * Return: 0 or -ENOMEM.
  */
-int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
-			const char *parent, size_t parent_len,
-			const u8 *parent_fp)
+int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len)
 {
-	char *armor;
+	u8 *copy;
 
-	armor = kmalloc(keyseal_armor_size(blob_len), GFP_KERNEL);
-	if (!armor)
+	copy = kmemdup(blob, blob_len, GFP_KERNEL);
+	if (!copy)
 		return -ENOMEM;
-	kfree(sk->armor);
-	sk->armor = armor;
-	sk->armor_len = keyseal_armor_encode(blob, blob_len, armor);
-	memcpy(sk->parent, parent, parent_len);
-	sk->parent[parent_len] = '\0';
-	memcpy(sk->parent_fp, parent_fp, sizeof(sk->parent_fp));
+	kfree(sk->blob);
+	sk->blob = copy;
+	sk->blob_len = blob_len;
 	return 0;
+}
+
+/**
+ * sealed_key_parent() - the parent a stored key names
+ * @sk: the payload of a key that has a stored form
+ * @stored: its blob, parsed: @stored->parent and @stored->parent_fp name
+ *	the parent and its fingerprint
+ *
+ * Return: 0; a stored blob always parses.
+ */
+int sealed_key_parent(const struct sealed_key *sk, struct keyseal_blob *stored)
+{
+	return keyseal_blob_parse(sk->blob, sk->blob_len, stored);
 }
 
 /**
@@ -166,10 +170,10 @@ int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
 			       &blob_len);
 	if (ret)
 		return ret;
-	ret = sealed_key_set_blob(sk, blob, blob_len, kek->name, kek->name_len,
-				  keyseal_kek_fingerprint(kek));
-	kfree(blob);
-	return ret;
+	kfree(sk->blob);
+	sk->blob = blob;
+	sk->blob_len = blob_len;
+	return 0;
 }
 
 /**

@@ -5,6 +5,7 @@
 #ifndef _KEYSEAL_SEALED_KEY_H
 #define _KEYSEAL_SEALED_KEY_H
 
+#include "blob.h"
 #include "kek.h"
 #include "keyseal.h"
 #include "policy.h"
@@ -17,9 +18,9 @@ size_t sealed_key_quota(const struct sealed_key *sk);
 void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 			  u8 key_flags, u8 origin, u64 not_after);
 int sealed_key_set_public(struct sealed_key *sk);
-int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len,
-			const char *parent, size_t parent_len,
-			const u8 *parent_fp);
+int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob,
+			size_t blob_len);
+int sealed_key_parent(const struct sealed_key *sk, struct keyseal_blob *stored);
 int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
 		     struct keyseal_kek *kek);
 

@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "armor.h"
+#include "blob.h"
 #include "ioctl.h"
 
 /**
@@ -54,8 +54,8 @@ int keyseal_snapshot_take(key_serial_t serial, enum key_need_perm perm,
 			  bool with_material, struct keyseal_snapshot *snap)
 {
 	const struct sealed_key *sk;
-	char *armor;
-	int ret = 0, len;
+	struct keyseal_blob stored;
+	int ret = 0;
 
 	memset(snap, 0, sizeof(*snap));
 	snap->key = keyseal_sealed_key_lookup(serial, perm);
@@ -65,44 +65,36 @@ int keyseal_snapshot_take(key_serial_t serial, enum key_need_perm perm,
 		return ret;
 	}
 
-	armor = kmalloc(KEYSEAL_ARMOR_MAX_SIZE, GFP_KERNEL);
 	snap->blob = kmalloc(KEYSEAL_BLOB_MAX_SIZE, GFP_KERNEL);
 	if (with_material)
 		snap->material = kmalloc(KEYSEAL_SECRET_MAX, GFP_KERNEL);
-	if (!armor || !snap->blob || (with_material && !snap->material)) {
-		ret = -ENOMEM;
-		goto out;
-	}
+	if (!snap->blob || (with_material && !snap->material))
+		return -ENOMEM;
 
 	rcu_read_lock();
 	sk = dereference_key_rcu(snap->key);
 	if (sk) {
 		snap->attrs = sk->attrs;
-		memcpy(snap->parent, sk->parent, sizeof(snap->parent));
-		memcpy(snap->parent_fp, sk->parent_fp, sizeof(snap->parent_fp));
 		memcpy(snap->public_key, sk->public_key,
 		       sizeof(snap->public_key));
 		snap->public_len = sk->public_len;
 		if (with_material)
 			memcpy(snap->material, sk->material, sk->attrs.key_len);
-		len = sk->armor_len;
-		memcpy(armor, sk->armor, len);
+		snap->blob_len = sk->blob_len;
+		memcpy(snap->blob, sk->blob, sk->blob_len);
 	}
 	rcu_read_unlock();
-	if (!sk) {
-		ret = -EKEYREVOKED;
-		goto out;
-	}
+	if (!sk)
+		return -EKEYREVOKED;
 
-	len = keyseal_armor_decode(armor, len, snap->blob,
-				   KEYSEAL_BLOB_MAX_SIZE);
-	if (len < 0)
-		ret = len;
-	else
-		snap->blob_len = len;
-out:
-	kfree(armor);
-	return ret;
+	/* The stored blob names the parent. */
+	ret = keyseal_blob_parse(snap->blob, snap->blob_len, &stored);
+	if (ret)
+		return ret;
+	memcpy(snap->parent, stored.parent, stored.parent_len);
+	snap->parent[stored.parent_len] = '\0';
+	memcpy(snap->parent_fp, stored.parent_fp, sizeof(snap->parent_fp));
+	return 0;
 }
 
 /**

@@ -57,11 +57,8 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	if (renamed)
 		ret = sealed_key_store(c, sk, &kek);
 	else
-		/* authentic, so the fingerprint it names is the KEK's */
 		ret = sealed_key_set_blob(sk, blob->header,
-					  blob->header_len + blob->body_len,
-					  blob->parent, blob->parent_len,
-					  blob->parent_fp);
+					  blob->header_len + blob->body_len);
 out:
 	keyseal_kek_release(&kek);
 	if (ret) {
