@@ -105,6 +105,94 @@ size_t keyseal_kem_public_size(u16 kem_id)
 }
 
 /**
+ * keyseal_usage_kem() - the KEM an exchange key's usage belongs to
+ * @usage: KEYSEAL_USAGE_*
+ *
+ * Return: KEYSEAL_KEM_*, or 0 if @usage is not an exchange key's.
+ */
+u16 keyseal_usage_kem(u8 usage)
+{
+	switch (usage) {
+	case KEYSEAL_USAGE_X25519:
+		return KEYSEAL_KEM_X25519_HKDF_SHA256;
+	case KEYSEAL_USAGE_P256:
+		return KEYSEAL_KEM_P256_HKDF_SHA256;
+	}
+	return 0;
+}
+
+/**
+ * keyseal_kem_usage() - the usage of the exchange keys of a KEM
+ * @kem: KEYSEAL_KEM_*
+ *
+ * Return: KEYSEAL_USAGE_X25519 or KEYSEAL_USAGE_P256, or 0 for an unknown
+ * KEM.
+ */
+u8 keyseal_kem_usage(u16 kem)
+{
+	switch (kem) {
+	case KEYSEAL_KEM_X25519_HKDF_SHA256:
+		return KEYSEAL_USAGE_X25519;
+	case KEYSEAL_KEM_P256_HKDF_SHA256:
+		return KEYSEAL_USAGE_P256;
+	}
+	return 0;
+}
+
+/* SEQUENCE { SEQUENCE { OID 1.3.101.110 }, BIT STRING (32 bytes) } */
+static const u8 x25519_spki_prefix[] = {
+	0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00,
+};
+
+/*
+ * SEQUENCE { SEQUENCE { OID id-ecPublicKey, OID prime256v1 },
+ * BIT STRING (65 bytes) }
+ */
+static const u8 p256_spki_prefix[] = {
+	0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02,
+	0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03,
+	0x42, 0x00,
+};
+
+/**
+ * keyseal_spki_encode() - the DER SubjectPublicKeyInfo of a public key
+ * @kem: KEYSEAL_KEM_*
+ * @pk: the raw public key, as RFC 9180 serialises it
+ * @pk_len: its length
+ * @der: output, KEYSEAL_SPKI_MAX_SIZE bytes
+ *
+ * For X25519 and P-256 the DER is a fixed prefix and the raw key. Its
+ * SHA-256 is the key's fingerprint, what "openssl pkey -pubin -outform DER
+ * | sha256sum" prints.
+ *
+ * Return: the length of the DER, or 0 for an unknown KEM or a key of the
+ * wrong length.
+ */
+size_t keyseal_spki_encode(u16 kem, const u8 *pk, size_t pk_len, u8 *der)
+{
+	const u8 *prefix;
+	size_t prefix_len;
+
+	switch (kem) {
+	case KEYSEAL_KEM_X25519_HKDF_SHA256:
+		prefix = x25519_spki_prefix;
+		prefix_len = sizeof(x25519_spki_prefix);
+		break;
+	case KEYSEAL_KEM_P256_HKDF_SHA256:
+		prefix = p256_spki_prefix;
+		prefix_len = sizeof(p256_spki_prefix);
+		break;
+	default:
+		return 0;
+	}
+	if (pk_len != keyseal_kem_public_size(kem))
+		return 0;
+	memcpy(der, prefix, prefix_len);
+	memcpy(der + prefix_len, pk, pk_len);
+	return prefix_len + pk_len;
+}
+
+/**
  * keyseal_parent_spec_valid() - whether a parent name is well formed
  * @spec: "type:description", not necessarily NUL-terminated
  * @len: its length

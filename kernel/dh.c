@@ -47,41 +47,6 @@ static const u8 p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
 
 static const u8 zero_secret[KEYSEAL_DH_SIZE];
 
-/**
- * keyseal_usage_kem() - the KEM an exchange key's usage belongs to
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: KEYSEAL_KEM_*, or 0 for a usage that is not an exchange key.
- */
-u16 keyseal_usage_kem(u8 usage)
-{
-	switch (usage) {
-	case KEYSEAL_USAGE_X25519:
-		return KEYSEAL_KEM_X25519_HKDF_SHA256;
-	case KEYSEAL_USAGE_P256:
-		return KEYSEAL_KEM_P256_HKDF_SHA256;
-	}
-	return 0;
-}
-
-/**
- * keyseal_kem_usage() - the usage of the exchange keys of a KEM
- * @kem: KEYSEAL_KEM_*
- *
- * Return: KEYSEAL_USAGE_X25519 or KEYSEAL_USAGE_P256, or 0 for an unknown
- * KEM.
- */
-u8 keyseal_kem_usage(u16 kem)
-{
-	switch (kem) {
-	case KEYSEAL_KEM_X25519_HKDF_SHA256:
-		return KEYSEAL_USAGE_X25519;
-	case KEYSEAL_KEM_P256_HKDF_SHA256:
-		return KEYSEAL_USAGE_P256;
-	}
-	return 0;
-}
-
 /* Whether a big-endian P-256 scalar lies in [1, n - 1], in constant time. */
 static bool p256_scalar_valid(const u8 *sk)
 {

@@ -31,9 +31,6 @@ struct keyseal_dh {
 	u8 *buf;
 };
 
-u16 keyseal_usage_kem(u8 usage);
-u8 keyseal_kem_usage(u16 kem);
-
 int keyseal_dh_init(struct keyseal_dh *dh, u16 kem, const u8 *sk);
 int keyseal_dh_init_random(struct keyseal_dh *dh, u16 kem, u8 *sk);
 int keyseal_dh_public(struct keyseal_dh *dh, u8 *pk);

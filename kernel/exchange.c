@@ -27,22 +27,6 @@
 #include "exchange.h"
 #include "policy.h"
 
-/* SEQUENCE { SEQUENCE { OID 1.3.101.110 }, BIT STRING (32 bytes) } */
-static const u8 x25519_spki_prefix[] = {
-	0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00,
-};
-
-/*
- * SEQUENCE { SEQUENCE { OID id-ecPublicKey, OID prime256v1 },
- * BIT STRING (65 bytes) }
- */
-static const u8 p256_spki_prefix[] = {
-	0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02,
-	0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03,
-	0x42, 0x00,
-};
-
-#define SPKI_MAX	(sizeof(p256_spki_prefix) + KEYSEAL_P256_PUBLIC_SIZE)
 #define FP_CRITERION_LEN \
 	(sizeof(KEYSEAL_FP_CRITERION) - 1 + 2 * KEYSEAL_FINGERPRINT_SIZE)
 
@@ -53,29 +37,20 @@ static const u8 p256_spki_prefix[] = {
  * @pk_len: its length
  * @fingerprint: output, SHA-256 of the key's DER SubjectPublicKeyInfo
  *
- * The DER of an X25519 or P-256 key is a fixed prefix and the raw key, so
- * it is built here byte for byte: "openssl pkey -pubin -outform DER |
- * sha256sum" prints the same.
+ * "openssl pkey -pubin -outform DER | sha256sum" prints the same.
  *
  * Return: 0, or -EINVAL for an unknown KEM or a key of the wrong length.
  */
 int keyseal_public_fingerprint(u16 kem, const u8 *pk, size_t pk_len,
 			       u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE])
 {
-	const u8 *prefix = x25519_spki_prefix;
-	size_t prefix_len = sizeof(x25519_spki_prefix);
-	u8 der[SPKI_MAX];
+	u8 der[KEYSEAL_SPKI_MAX_SIZE];
+	size_t der_len;
 
-	if (!keyseal_kem_public_size(kem) ||
-	    pk_len != keyseal_kem_public_size(kem))
+	der_len = keyseal_spki_encode(kem, pk, pk_len, der);
+	if (!der_len)
 		return -EINVAL;
-	if (kem == KEYSEAL_KEM_P256_HKDF_SHA256) {
-		prefix = p256_spki_prefix;
-		prefix_len = sizeof(p256_spki_prefix);
-	}
-	memcpy(der, prefix, prefix_len);
-	memcpy(der + prefix_len, pk, pk_len);
-	sha256(der, prefix_len + pk_len, fingerprint);
+	sha256(der, der_len, fingerprint);
 	return 0;
 }
 

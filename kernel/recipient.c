@@ -16,6 +16,7 @@
 
 #include "hpke.h"
 #include "recipient.h"
+#include "wrap.h"
 
 static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
 #define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
@@ -45,26 +46,8 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 			   size_t *blob_len)
 {
 	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE], enc[KEYSEAL_DH_PUBLIC_MAX];
-	struct keyseal_blob b = {
-		.scheme = sender ? KEYSEAL_SCHEME_HPKE_AUTH :
-				   KEYSEAL_SCHEME_HPKE_BASE,
-		.usage = attrs->usage,
-		.key_alg = attrs->key_alg,
-		.key_flags = attrs->key_flags,
-		.provenance = attrs->provenance,
-		.key_len = attrs->key_len,
-		.kem_id = kem,
-		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
-		.aead_id = KEYSEAL_AEAD_AES256GCM,
-		.created = attrs->created,
-		.not_after = attrs->not_after,
-		.recipient_fp = recipient_fp,
-		.enc = enc,
-		.enc_len = pk_r_len,
-		.sender_pk = sender ? sender->pk : NULL,
-		.sender_pk_len = sender ? sender->pk_len : 0,
-	};
 	struct keyseal_hpke_ctx ctx;
+	struct keyseal_blob b;
 	int header_len, ret;
 	size_t len;
 	u8 *buf;
@@ -75,38 +58,36 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	/* HPKE auth mode needs both keys in one KEM. */
 	if (sender && sender->kem != kem)
 		return -EKEYREJECTED;
-	memcpy(b.key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
-	if (keyseal_blob_check(&b))
-		return -EINVAL;
-
-	len = keyseal_blob_header_size(&b) + keyseal_blob_body_size(&b);
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
 	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_AEAD_AES256GCM, pk_r,
 					pk_r_len, sender ? sender->sk : NULL,
 					hpke_info, HPKE_INFO_LEN, enc, &ctx);
 	if (ret)
-		goto err;
-	/* Written only now: the header carries enc. */
-	header_len = keyseal_blob_write_header(&b, buf, len);
+		return ret;
+
+	/* The header carries enc, so it is written only now. */
+	keyseal_blob_from_attrs(&b, attrs, sender ? KEYSEAL_SCHEME_HPKE_AUTH :
+						    KEYSEAL_SCHEME_HPKE_BASE);
+	b.kem_id = kem;
+	b.recipient_fp = recipient_fp;
+	b.enc = enc;
+	b.enc_len = pk_r_len;
+	b.sender_pk = sender ? sender->pk : NULL;
+	b.sender_pk_len = sender ? sender->pk_len : 0;
+	header_len = keyseal_blob_alloc(&b, &buf, &len);
 	if (header_len < 0) {
 		ret = header_len;
-		goto err;
+		goto out;
 	}
 	memcpy(buf + header_len, material, attrs->key_len);
 	ret = keyseal_hpke_seal(c, &ctx, 0, buf, header_len, attrs->key_len);
-	if (ret)
-		goto err;
-
-	keyseal_hpke_ctx_wipe(&ctx);
+	if (ret) {
+		kfree_sensitive(buf);
+		goto out;
+	}
 	*blob = buf;
 	*blob_len = len;
-	return 0;
-
-err:
+out:
 	keyseal_hpke_ctx_wipe(&ctx);
-	kfree_sensitive(buf);
 	return ret;
 }
 

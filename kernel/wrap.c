@@ -52,6 +52,59 @@ void keyseal_blob_attrs(const struct keyseal_blob *blob,
 }
 
 /**
+ * keyseal_blob_from_attrs() - the fields of a blob of a key, but the
+ *	scheme's own
+ * @b: the blob to fill in
+ * @attrs: what the key is
+ * @scheme: KEYSEAL_SCHEME_*
+ */
+void keyseal_blob_from_attrs(struct keyseal_blob *b,
+			     const struct keyseal_attrs *attrs, u8 scheme)
+{
+	memset(b, 0, sizeof(*b));
+	b->scheme = scheme;
+	b->usage = attrs->usage;
+	b->key_alg = attrs->key_alg;
+	b->key_flags = attrs->key_flags;
+	b->provenance = attrs->provenance;
+	b->key_len = attrs->key_len;
+	memcpy(b->key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
+	b->created = attrs->created;
+	b->not_after = attrs->not_after;
+	if (scheme != KEYSEAL_SCHEME_PLAINTEXT) {
+		b->kdf_id = KEYSEAL_KDF_HKDF_SHA256;
+		b->aead_id = KEYSEAL_AEAD_AES256GCM;
+	}
+}
+
+/**
+ * keyseal_blob_alloc() - a buffer for a blob, with its header written
+ * @b: the blob's fields
+ * @buf: set to the buffer (kmalloc'ed), whose body the caller fills in
+ * @len: set to the length of the whole blob
+ *
+ * Return: the length of the header, -EINVAL if @b is not a valid blob, or
+ * -ENOMEM.
+ */
+int keyseal_blob_alloc(const struct keyseal_blob *b, u8 **buf, size_t *len)
+{
+	int header_len;
+
+	if (keyseal_blob_check(b))
+		return -EINVAL;
+	*len = keyseal_blob_header_size(b) + keyseal_blob_body_size(b);
+	*buf = kmalloc(*len, GFP_KERNEL);
+	if (!*buf)
+		return -ENOMEM;
+	header_len = keyseal_blob_write_header(b, *buf, *len);
+	if (header_len < 0) {
+		kfree(*buf);
+		*buf = NULL;
+	}
+	return header_len;
+}
+
+/**
  * keyseal_wrap_kek() - seal key material under a KEK
  * @c: transforms
  * @attrs: what the key is
@@ -68,40 +121,20 @@ int keyseal_wrap_kek(struct keyseal_crypto *c,
 		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
 {
 	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
-	struct keyseal_blob b = {
-		.scheme = KEYSEAL_SCHEME_KEK,
-		.usage = attrs->usage,
-		.key_alg = attrs->key_alg,
-		.key_flags = attrs->key_flags,
-		.provenance = attrs->provenance,
-		.key_len = attrs->key_len,
-		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
-		.aead_id = KEYSEAL_AEAD_AES256GCM,
-		.created = attrs->created,
-		.not_after = attrs->not_after,
-		.parent = kek->name,
-		.parent_len = kek->name_len,
-		.parent_fp = keyseal_kek_fingerprint(kek),
-		.salt = salt,
-	};
-	size_t len;
+	struct keyseal_blob b;
 	int header_len, ret;
+	size_t len;
 	u8 *buf;
 
-	memcpy(b.key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
+	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_KEK);
+	b.parent = kek->name;
+	b.parent_len = kek->name_len;
+	b.parent_fp = keyseal_kek_fingerprint(kek);
+	b.salt = salt;
 	get_random_bytes(salt, sizeof(salt));
-	if (keyseal_blob_check(&b))
-		return -EINVAL;
-
-	len = keyseal_blob_header_size(&b) + keyseal_blob_body_size(&b);
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	header_len = keyseal_blob_write_header(&b, buf, len);
-	if (header_len < 0) {
-		ret = header_len;
-		goto err;
-	}
+	header_len = keyseal_blob_alloc(&b, &buf, &len);
+	if (header_len < 0)
+		return header_len;
 
 	ret = derive_wrap_key(kek, salt, okm);
 	if (ret)
@@ -178,34 +211,13 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 int keyseal_wrap_plaintext(const struct keyseal_attrs *attrs,
 			   const u8 *material, u8 **blob, size_t *blob_len)
 {
-	struct keyseal_blob b = {
-		.scheme = KEYSEAL_SCHEME_PLAINTEXT,
-		.usage = attrs->usage,
-		.key_alg = attrs->key_alg,
-		.key_flags = attrs->key_flags,
-		.provenance = attrs->provenance,
-		.key_len = attrs->key_len,
-		.created = attrs->created,
-		.not_after = attrs->not_after,
-	};
+	struct keyseal_blob b;
 	int header_len;
-	size_t len;
-	u8 *buf;
 
-	memcpy(b.key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
-	if (keyseal_blob_check(&b))
-		return -EINVAL;
-	len = keyseal_blob_header_size(&b) + keyseal_blob_body_size(&b);
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	header_len = keyseal_blob_write_header(&b, buf, len);
-	if (header_len < 0) {
-		kfree(buf);
+	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_PLAINTEXT);
+	header_len = keyseal_blob_alloc(&b, blob, blob_len);
+	if (header_len < 0)
 		return header_len;
-	}
-	memcpy(buf + header_len, material, attrs->key_len);
-	*blob = buf;
-	*blob_len = len;
+	memcpy(*blob + header_len, material, attrs->key_len);
 	return 0;
 }

@@ -22,22 +22,7 @@
 #include "dh.h"
 #include "internal.h"
 
-/* SEQUENCE { SEQUENCE { OID 1.3.101.110 }, BIT STRING (32 bytes) } */
-static const u8 x25519_spki_prefix[] = {
-	0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00,
-};
-
-/*
- * SEQUENCE { SEQUENCE { OID id-ecPublicKey, OID prime256v1 },
- * BIT STRING (65 bytes) }
- */
-static const u8 p256_spki_prefix[] = {
-	0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02,
-	0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03,
-	0x42, 0x00,
-};
-
-#define SPKI_MAX	(sizeof(p256_spki_prefix) + KEYSEAL_P256_PUBLIC_SIZE)
+#define SPKI_MAX	KEYSEAL_SPKI_MAX_SIZE
 #define PEM_BEGIN	"-----BEGIN PUBLIC KEY-----\n"
 #define PEM_END		"-----END PUBLIC KEY-----\n"
 #define PEM_LINE	64
@@ -50,16 +35,7 @@ static int public_key_check(const struct keyseal_public_key *pk)
 /* The DER SubjectPublicKeyInfo of a checked key; returns its length. */
 static size_t spki_der(const struct keyseal_public_key *pk, u8 *der)
 {
-	const u8 *prefix = x25519_spki_prefix;
-	size_t prefix_len = sizeof(x25519_spki_prefix);
-
-	if (pk->kem == KEYSEAL_KEM_P256_HKDF_SHA256) {
-		prefix = p256_spki_prefix;
-		prefix_len = sizeof(p256_spki_prefix);
-	}
-	memcpy(der, prefix, prefix_len);
-	memcpy(der + prefix_len, pk->key, pk->len);
-	return prefix_len + pk->len;
+	return keyseal_spki_encode(pk->kem, pk->key, pk->len, der);
 }
 
 static BIO *pem_bio(const char *pem, size_t len)

@@ -28,24 +28,13 @@
 static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
 #define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
 
-static u16 usage_kem(u8 usage)
-{
-	switch (usage) {
-	case KEYSEAL_USAGE_X25519:
-		return KEYSEAL_KEM_X25519_HKDF_SHA256;
-	case KEYSEAL_USAGE_P256:
-		return KEYSEAL_KEM_P256_HKDF_SHA256;
-	}
-	return 0;
-}
-
 /* What can be checked before any cryptography: lengths, ids, policy. */
 static int check_wrap_request(const struct keyseal_wrap_key *key,
 			      const struct keyseal_public_key *recipient,
 			      const struct keyseal_private_key *sender)
 {
 	u8 key_alg = keyseal_usage_alg(key->usage);
-	u16 kem = usage_kem(key->usage);
+	u16 kem = keyseal_usage_kem(key->usage);
 
 	/* an unknown usage has no algorithm: refuse it here, not by length */
 	if (!key->material || !key_alg ||
