@@ -42,7 +42,7 @@
 #define MUTANT_MAX	(KEYSEAL_BLOB_MAX_SIZE + 64)
 #define TEXT_MAX	(KEYSEAL_CMD_MAX_SIZE + 256)
 #define OK		1	/* a predicted success */
-#define ANY_LOOKUP	2	/* a serial no one here made: any lookup error */
+#define ANY_LOOKUP	2	/* a serial not made here: any lookup error */
 
 /* --- the generator -------------------------------------------------------- */
 
@@ -95,11 +95,11 @@ static u64 name_hash(const char *name)
 	return h;
 }
 
-/* --- the session: keys and what each can do -------------------------------- */
+/* --- the session: keys and what each can do ------------------------------ */
 
 enum key_kind {
 	KIND_KEK,	/* can be a KEK: its fingerprint decides */
-	KIND_NOT_KEK,	/* found, but can be neither a KEK nor an exchange key */
+	KIND_NOT_KEK,	/* found, but neither a KEK nor an exchange key */
 	KIND_EXCHANGE,	/* an x25519 exchange key */
 };
 
@@ -116,7 +116,7 @@ enum source_id {
 	SRC_KEK_KEK,		/* kek, exportable, under the default parent */
 	SRC_KEK_X25519,		/* x25519, not exportable, under user:kmk2 */
 	SRC_HPKE_BASE,		/* the aead key, to sealed:rcpt */
-	SRC_HPKE_AUTH,		/* the aead key, to sealed:rcpt from sealed:snd */
+	SRC_HPKE_AUTH,		/* the same, from sealed:snd */
 	SRC_PLAINTEXT,		/* a secret in the clear */
 	SRC_COUNT,
 };
@@ -145,10 +145,9 @@ FIXTURE(hostile) {
 	struct timespec start;
 };
 
-#define SELF	FIXTURE_DATA(hostile)
-
-static struct known_key *add_known(SELF *self, const char *name,
-				   key_serial_t serial, enum key_kind kind)
+static struct known_key *add_known(FIXTURE_DATA(hostile) *self,
+				   const char *name, key_serial_t serial,
+				   enum key_kind kind)
 {
 	struct known_key *k = &self->known[self->nknown++];
 
@@ -159,8 +158,9 @@ static struct known_key *add_known(SELF *self, const char *name,
 }
 
 /* The key here with @serial, or else with the name @name of @len bytes. */
-static const struct known_key *find_known(const SELF *self, const char *name,
-					  size_t len, key_serial_t serial)
+static const struct known_key *find_known(const FIXTURE_DATA(hostile) *self,
+					  const char *name, size_t len,
+					  key_serial_t serial)
 {
 	unsigned int i;
 
@@ -196,7 +196,8 @@ static int kek_fingerprint(const char *parent, u8 *fp)
 }
 
 /* A sealed key in the session, known by what it is. */
-static int known_sealed(SELF *self, const char *desc, enum key_kind kind)
+static int known_sealed(FIXTURE_DATA(hostile) *self, const char *desc,
+			enum key_kind kind)
 {
 	struct keyseal_info info;
 	struct known_key *k;
@@ -227,8 +228,9 @@ static int keep_source(struct source *s, const u8 *blob, u32 len,
 	return keyseal_blob_parse(s->blob, len, &s->parsed);
 }
 
-static int stored_source(SELF *self, enum source_id i, const char *desc,
-			 const char *command, enum key_kind kind)
+static int stored_source(FIXTURE_DATA(hostile) *self, enum source_id i,
+			 const char *desc, const char *command,
+			 enum key_kind kind)
 {
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t id = add_sealed(desc, command);
@@ -345,7 +347,8 @@ FIXTURE_TEARDOWN(hostile)
 }
 
 /* What was seen, and the quota back where it was. */
-static void finish(struct __test_metadata *_metadata, SELF *self)
+static void finish(struct __test_metadata *_metadata,
+		   FIXTURE_DATA(hostile) *self)
 {
 	unsigned int keys, bytes, i;
 	struct timespec now;
@@ -368,11 +371,12 @@ static void finish(struct __test_metadata *_metadata, SELF *self)
 
 	discard_key(self->target);
 	ret = key_quota_wait(self->keys0, self->bytes0, 10000, &keys, &bytes);
-	EXPECT_EQ(0, ret) TH_LOG("key quota: %u keys %u bytes, was %u keys %u bytes",
-				 keys, bytes, self->keys0, self->bytes0);
+	EXPECT_EQ(0, ret)
+		TH_LOG("key quota: %u keys %u bytes, was %u keys %u bytes",
+		       keys, bytes, self->keys0, self->bytes0);
 }
 
-static void count(SELF *self, long ret)
+static void count(FIXTURE_DATA(hostile) *self, long ret)
 {
 	self->mutants++;
 	self->seen[ret > 0 ? 0 : -ret & 255]++;
@@ -525,7 +529,7 @@ static void mutate_once(struct rng *r, u8 *buf, u32 *len,
  * version 1 allows, the header written again with the codec. Returns false
  * if no such edit could be made.
  */
-static bool edit_field(SELF *self, u8 *buf, u32 *len)
+static bool edit_field(FIXTURE_DATA(hostile) *self, u8 *buf, u32 *len)
 {
 	u8 header[KEYSEAL_BLOB_MAX_SIZE], body[KEYSEAL_BLOB_MAX_SIZE];
 	struct rng *r = &self->rng;
@@ -533,6 +537,7 @@ static bool edit_field(SELF *self, u8 *buf, u32 *len)
 	struct keyseal_blob b;
 	size_t body_len;
 	int header_len;
+	unsigned int i;
 
 	if (keyseal_blob_parse(buf, *len, &b))
 		return false;
@@ -562,7 +567,8 @@ static bool edit_field(SELF *self, u8 *buf, u32 *len)
 		b.created += rng_below(r, 2) ? 1 : -1;
 		break;
 	case 4:
-		b.key_id[rng_below(r, KEYSEAL_KEY_ID_SIZE)] ^= 1 + rng_below(r, 255);
+		i = rng_below(r, KEYSEAL_KEY_ID_SIZE);
+		b.key_id[i] ^= 1 + rng_below(r, 255);
 		break;
 	case 5:		/* another history */
 		b.provenance = 1 + rng_below(r, 3);
@@ -595,7 +601,8 @@ static bool edit_field(SELF *self, u8 *buf, u32 *len)
 }
 
 /* Sources weighted toward blobs under KEKs, which are most of a host's. */
-static const struct source *pick_source(SELF *self, bool kek_only)
+static const struct source *pick_source(FIXTURE_DATA(hostile) *self,
+					bool kek_only)
 {
 	static const u8 weights[SRC_COUNT] = { 4, 2, 2, 2, 2, 2, 1 };
 	unsigned int i, n;
@@ -609,8 +616,8 @@ static const struct source *pick_source(SELF *self, bool kek_only)
 }
 
 /* A mutant of a source: a well-formed edit, or 1 to 3 random changes. */
-static const struct source *make_mutant(SELF *self, bool kek_only, u8 *buf,
-					u32 *len)
+static const struct source *make_mutant(FIXTURE_DATA(hostile) *self,
+					bool kek_only, u8 *buf, u32 *len)
 {
 	const struct source *s = pick_source(self, kek_only);
 	unsigned int i, n;
@@ -624,7 +631,7 @@ static const struct source *make_mutant(SELF *self, bool kek_only, u8 *buf,
 	return s;
 }
 
-static bool is_source(const SELF *self, const u8 *buf, u32 len)
+static bool is_source(const FIXTURE_DATA(hostile) *self, const u8 *buf, u32 len)
 {
 	unsigned int i;
 
@@ -661,7 +668,7 @@ static bool kek_type(const char *name, size_t len)
  * The KEK a reference resolves to (by serial, else by name), as an outcome:
  * OK with *@kek set, or the error. @exclude may not serve.
  */
-static int resolve_kek(const SELF *self, key_serial_t serial,
+static int resolve_kek(const FIXTURE_DATA(hostile) *self, key_serial_t serial,
 		       const char *name, size_t len, key_serial_t exclude,
 		       const struct known_key **kek)
 {
@@ -679,7 +686,8 @@ static int resolve_kek(const SELF *self, key_serial_t serial,
 }
 
 /* The KEK a command's key option names, or the default parent. */
-static int resolve_cmd_kek(const SELF *self, const struct keyseal_cmd_key *ref,
+static int resolve_cmd_kek(const FIXTURE_DATA(hostile) *self,
+			   const struct keyseal_cmd_key *ref,
 			   key_serial_t exclude, const struct known_key **kek)
 {
 	if (ref->serial || ref->name)
@@ -692,9 +700,9 @@ static int resolve_cmd_kek(const SELF *self, const struct keyseal_cmd_key *ref,
  * Opening a KEK blob with the KEK a caller names (@serial or @name), or
  * else with the one the blob names.
  */
-static int predict_kek_blob(const SELF *self, const struct keyseal_blob *b,
-			    key_serial_t serial, const char *name,
-			    size_t name_len, bool original)
+static int predict_kek_blob(const FIXTURE_DATA(hostile) *self,
+			    const struct keyseal_blob *b, key_serial_t serial,
+			    const char *name, size_t name_len, bool original)
 {
 	const struct known_key *kek;
 	int ret;
@@ -715,7 +723,7 @@ static int predict_kek_blob(const SELF *self, const struct keyseal_blob *b,
  * Opening a recipient blob with the exchange key a caller names, or else
  * with the one whose fingerprint the blob carries.
  */
-static int predict_recipient_blob(const SELF *self,
+static int predict_recipient_blob(const FIXTURE_DATA(hostile) *self,
 				  const struct keyseal_blob *b,
 				  key_serial_t serial, const char *name,
 				  size_t name_len, bool original)
@@ -791,8 +799,9 @@ static int predict_sender(const struct keyseal_blob *b, const u8 *pk,
  * What "load" of a binary blob must give, with the options of @cmd (NULL:
  * none). For IMPORT, @unwrap is the serial of the key that opens the blob.
  */
-static int predict_load(const SELF *self, const u8 *buf, u32 len,
-			const struct keyseal_cmd *cmd, key_serial_t unwrap)
+static int predict_load(const FIXTURE_DATA(hostile) *self, const u8 *buf,
+			u32 len, const struct keyseal_cmd *cmd,
+			key_serial_t unwrap)
 {
 	static const struct keyseal_cmd none;
 	bool original = is_source(self, buf, len);
@@ -863,8 +872,9 @@ static void check_plaintext_key(struct __test_metadata *_metadata, int fd,
 }
 
 /* After a successful load or import: the key is what the blob says. */
-static void check_loaded(struct __test_metadata *_metadata, SELF *self,
-			 key_serial_t id, const u8 *buf, u32 len)
+static void check_loaded(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(hostile) *self, key_serial_t id,
+			 const u8 *buf, u32 len)
 {
 	struct keyseal_info info;
 	struct keyseal_blob b;
@@ -920,7 +930,7 @@ TEST_F_TIMEOUT(hostile, load_mutated_blobs, 300)
 }
 
 /* A serial to name as the key that opens a blob: mostly none. */
-static key_serial_t pick_unwrap(SELF *self)
+static key_serial_t pick_unwrap(FIXTURE_DATA(hostile) *self)
 {
 	if (rng_below(&self->rng, 10) < 7)
 		return 0;
@@ -958,8 +968,8 @@ TEST_F_TIMEOUT(hostile, import_mutated_blobs, 300)
 }
 
 /* What REWRAP under user:kmk2 must give. */
-static int predict_rewrap(const SELF *self, const u8 *buf, u32 len,
-			  key_serial_t unwrap)
+static int predict_rewrap(const FIXTURE_DATA(hostile) *self, const u8 *buf,
+			  u32 len, key_serial_t unwrap)
 {
 	const struct known_key *kmk2 = find_known(self, "user:kmk2", 9, 0);
 	struct keyseal_blob b;
@@ -1039,14 +1049,16 @@ static const char *const tokens[] = {
 /* One random change to the text of a command, NUL-terminated. */
 static void mutate_text(struct rng *r, char *text)
 {
-	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789 \t\n=#:+/\x01\x7f\x80";
+	static const char chars[] =
+		"abcdefghijklmnopqrstuvwxyz0123456789 \t\n=#:+/\x01\x7f\x80";
 	size_t n = strlen(text), pos = rng_below(r, n + 1), k;
 	const char *t;
 
 	switch (rng_below(r, 6)) {
 	case 0:		/* a character */
 		if (n)
-			text[rng_below(r, n)] = chars[rng_below(r, sizeof(chars) - 1)];
+			text[rng_below(r, n)] =
+				chars[rng_below(r, sizeof(chars) - 1)];
 		break;
 	case 1:		/* a token */
 		t = tokens[rng_below(r, sizeof(tokens) / sizeof(tokens[0]))];
@@ -1090,7 +1102,8 @@ static void mutate_text(struct rng *r, char *text)
 }
 
 /* The command templates: every verb, with their options. */
-static void command_template(SELF *self, unsigned int i, char *text)
+static void command_template(FIXTURE_DATA(hostile) *self, unsigned int i,
+			     char *text)
 {
 	char armor[KEYSEAL_ARMOR_MAX_SIZE + 1];
 	const struct source *s;
@@ -1102,7 +1115,8 @@ static void command_template(SELF *self, unsigned int i, char *text)
 		strcpy(text, "new aead 16 parent=user:kmk exportable");
 		break;
 	case 1:
-		strcpy(text, "new secret 48 parent=sealed:kek1 notafter=4102444800");
+		strcpy(text, "new secret 48 parent=sealed:kek1 "
+		       "notafter=4102444800");
 		break;
 	case 2:
 		sprintf(text, "new kek parent=#%d", self->kmk);
@@ -1143,7 +1157,8 @@ static void command_template(SELF *self, unsigned int i, char *text)
  * made before update refuses to replace the key (-EEXIST then follows).
  * @out_kek is set to the parent a "new" or "import" key gets.
  */
-static int predict_made(const SELF *self, const struct keyseal_cmd *cmd,
+static int predict_made(const FIXTURE_DATA(hostile) *self,
+			const struct keyseal_cmd *cmd,
 			const struct known_key **out_kek)
 {
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE], material[KEYSEAL_SECRET_MAX];
@@ -1176,8 +1191,9 @@ static int predict_made(const SELF *self, const struct keyseal_cmd *cmd,
 }
 
 /* A key made by "new" or "import" is what the command asked for. */
-static void check_made(struct __test_metadata *_metadata, SELF *self,
-		       key_serial_t id, const struct keyseal_cmd *cmd,
+static void check_made(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(hostile) *self, key_serial_t id,
+		       const struct keyseal_cmd *cmd,
 		       const struct known_key *kek)
 {
 	struct keyseal_info info;
@@ -1229,7 +1245,8 @@ TEST_F_TIMEOUT(hostile, add_mutated_commands, 300)
 }
 
 /* The update templates: what a key can be told, and what it cannot. */
-static void update_template(SELF *self, unsigned int i, char *text)
+static void update_template(FIXTURE_DATA(hostile) *self, unsigned int i,
+			    char *text)
 {
 	switch (i % 8) {
 	case 0:
@@ -1257,7 +1274,8 @@ static void update_template(SELF *self, unsigned int i, char *text)
 }
 
 /* What an update of the target must give, and the KEK a rewrap goes to. */
-static int predict_update(const SELF *self, const struct keyseal_cmd *cmd,
+static int predict_update(const FIXTURE_DATA(hostile) *self,
+			  const struct keyseal_cmd *cmd,
 			  const struct known_key **kek)
 {
 	int ret;
@@ -1281,7 +1299,8 @@ static int predict_update(const SELF *self, const struct keyseal_cmd *cmd,
 }
 
 /* The target after an update: the same key, never with a loosened flag. */
-static void check_target(struct __test_metadata *_metadata, SELF *self,
+static void check_target(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(hostile) *self,
 			 const struct keyseal_info *before, const char *armor,
 			 long ret, const struct keyseal_cmd *cmd,
 			 const struct known_key *kek)
@@ -1334,8 +1353,8 @@ TEST_F_TIMEOUT(hostile, update_mutated_commands, 300)
 		if (self->target_flags != KEYSEAL_FLAG_EXPORTABLE &&
 		    !rng_below(&self->rng, 8)) {
 			discard_key(self->target);
-			self->target = add_sealed("target",
-						  "new aead parent=user:kmk exportable");
+			self->target = add_sealed("target", "new aead "
+						  "parent=user:kmk exportable");
 			ASSERT_LT(0, self->target);
 			self->known[self->nknown - 1].serial = self->target;
 			self->target_flags = KEYSEAL_FLAG_EXPORTABLE;

@@ -95,7 +95,6 @@ static struct {
 	u8 mid_blob[BLOB_MAX];
 	u32 mid_len;
 	struct timespec deadline;
-	volatile int stop;
 	int fd;
 	unsigned int next_desc;
 	unsigned int churn_cycles, churn_failures;
@@ -144,34 +143,34 @@ static bool allowed(long err, unsigned int races)
 }
 
 /* Count an outcome; a control key's operation may not fail at all. */
-static void record(struct worker *w, enum op op, long ret, unsigned int races,
-		   bool control)
+static void record(struct worker *w, enum op kind, long ret,
+		   unsigned int races, bool control)
 {
 	struct counts *c = &w->counts;
+	bool wrong;
 
-	c->tried[op]++;
+	c->tried[kind]++;
 	if (ret >= 0) {
-		c->ok[op]++;
+		c->ok[kind]++;
 		/* Where policy refuses, nothing else may let it through. */
-		if (!(races & R_POLICY))
-			return;
-		ret = 0;
-		c->unexpected++;
-		goto note;
+		wrong = races & R_POLICY;
+	} else {
+		c->failed[kind][-ret & 255]++;
+		wrong = control ? !(races & R_POLICY && ret == -EPERM) :
+			!allowed(ret, races);
 	}
-	c->failed[op][-ret & 255]++;
-	if (control && !(races & R_POLICY && ret == -EPERM))
-		c->control_failures++;
-	else if (allowed(ret, races))
+	if (!wrong)
 		return;
+	if (control && ret < 0)
+		c->control_failures++;
 	else
 		c->unexpected++;
-note:
 	pthread_mutex_lock(&st.lock);
 	if (!st.first_unexpected[0])
 		snprintf(st.first_unexpected, sizeof(st.first_unexpected),
-			 "%s%s: %s", control ? "control " : "", op_names[op],
-			 ret ? strerrorname_np(-ret) : "success");
+			 "%s%s: %s", control ? "control " : "",
+			 op_names[kind],
+			 ret < 0 ? strerrorname_np(-ret) : "success");
 	pthread_mutex_unlock(&st.lock);
 }
 
@@ -187,7 +186,7 @@ static bool steady(enum parent p)
 	return p == P_STABLE || p == P_DEST;
 }
 
-/* --- the pool of keys the workers share ------------------------------------ */
+/* --- the pool of keys the workers share ---------------------------------- */
 
 /* An empty slot, reserved; or -1. */
 static int reserve_slot(struct worker *w)
@@ -290,7 +289,7 @@ static void new_desc(char *desc, size_t size)
 	snprintf(desc, size, "w%u", n);
 }
 
-/* --- the workers ------------------------------------------------------------ */
+/* --- the workers --------------------------------------------------------- */
 
 static void op_gen(struct worker *w)
 {
@@ -311,14 +310,17 @@ static void op_gen(struct worker *w)
 		 exportable ? " exportable" : "");
 	id = add_sealed(desc, command);
 	record(w, OP_GEN, id, parent_races(p), steady(p));
+	/*
+	 * Its first blob, for imports and rewraps later, read before the
+	 * key is in a slot: once it is, another worker may move it.
+	 */
+	if (id > 0) {
+		len = read_blob(id, blob, sizeof(blob));
+		record(w, OP_EXPORT, len, 0, true);
+		if (len > 0)
+			bank_blob(blob, len, p, exportable);
+	}
 	fill_slot(i, id, p, exportable);
-	if (id < 0)
-		return;
-	/* Its first blob, for imports and rewraps later. */
-	len = read_blob(id, blob, sizeof(blob));
-	record(w, OP_EXPORT, len, R_KEY, false);
-	if (len > 0)
-		bank_blob(blob, len, p, exportable);
 }
 
 static void op_export(struct worker *w, bool to_kek)
@@ -465,7 +467,7 @@ static void *work(void *arg)
 	return NULL;
 }
 
-/* --- the parents come and go ------------------------------------------------ */
+/* --- the parents come and go --------------------------------------------- */
 
 static key_serial_t add_root(void)
 {
@@ -518,7 +520,7 @@ static void *churn(void *arg)
 	return NULL;
 }
 
-/* --- the test --------------------------------------------------------------- */
+/* --- the test ------------------------------------------------------------ */
 
 static void merge(struct counts *total, const struct counts *c)
 {
