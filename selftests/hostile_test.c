@@ -100,7 +100,7 @@ static u64 name_hash(const char *name)
 enum key_kind {
 	KIND_KEK,	/* can be a KEK: its fingerprint decides */
 	KIND_NOT_KEK,	/* found, but neither a KEK nor an exchange key */
-	KIND_EXCHANGE,	/* an x25519 exchange key */
+	KIND_EXCHANGE,	/* an exchange key (of @kem) */
 };
 
 struct known_key {
@@ -108,6 +108,7 @@ struct known_key {
 	key_serial_t serial;
 	enum key_kind kind;
 	u8 fp[KEYSEAL_FINGERPRINT_SIZE];	/* of the KEK or public key */
+	u16 kem;				/* of an exchange key */
 };
 
 enum source_id {
@@ -117,6 +118,7 @@ enum source_id {
 	SRC_KEK_X25519,		/* x25519, not exportable, under user:kmk2 */
 	SRC_HPKE_BASE,		/* the aead key, to sealed:rcpt */
 	SRC_HPKE_AUTH,		/* the same, from sealed:snd */
+	SRC_HPKE_P256,		/* the aead key, to sealed:r256 (P-256) */
 	SRC_PLAINTEXT,		/* a secret in the clear */
 	SRC_COUNT,
 };
@@ -215,6 +217,9 @@ static int known_sealed(FIXTURE_DATA(hostile) *self, const char *desc,
 		if (dev_info(self->fd, id, &info))
 			return -EIO;
 		memcpy(k->fp, info.public_fingerprint, sizeof(k->fp));
+		k->kem = info.usage == KEYSEAL_USAGE_P256 ?
+			 KEYSEAL_KEM_P256_HKDF_SHA256 :
+			 KEYSEAL_KEM_X25519_HKDF_SHA256;
 	}
 	return 0;
 }
@@ -318,6 +323,15 @@ FIXTURE_SETUP(hostile)
 	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, kem, pk, pk_len,
 					  self->snd, blob, &len));
 	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_AUTH], blob, len, true));
+	ASSERT_LT(0, add_sealed("r256", "new p256 parent=user:kmk"));
+	ASSERT_EQ(0, known_sealed(self, "r256", KIND_EXCHANGE));
+	pk_len = sizeof(pk);
+	ASSERT_EQ(0, dev_pubkey(self->fd, self->known[self->nknown - 1].serial,
+				pk, &pk_len, &kem));
+	len = sizeof(blob);
+	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, kem, pk, pk_len, 0,
+					  blob, &len));
+	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_P256], blob, len, true));
 	ASSERT_LT(0, add_sealed("p1", "new secret 24 parent=user:kmk plaintext"));
 	ASSERT_EQ(0, known_sealed(self, "p1", KIND_NOT_KEK));
 	len = sizeof(blob);
@@ -604,12 +618,12 @@ static bool edit_field(FIXTURE_DATA(hostile) *self, u8 *buf, u32 *len)
 static const struct source *pick_source(FIXTURE_DATA(hostile) *self,
 					bool kek_only)
 {
-	static const u8 weights[SRC_COUNT] = { 4, 2, 2, 2, 2, 2, 1 };
+	static const u8 weights[SRC_COUNT] = { 4, 2, 2, 2, 2, 2, 2, 1 };
 	unsigned int i, n;
 
 	if (kek_only && rng_below(&self->rng, 8))
 		return &self->src[rng_below(&self->rng, SRC_HPKE_BASE)];
-	n = rng_below(&self->rng, 15);
+	n = rng_below(&self->rng, 17);
 	for (i = 0; n >= weights[i]; i++)
 		n -= weights[i];
 	return &self->src[i];
@@ -746,8 +760,7 @@ static int predict_recipient_blob(const FIXTURE_DATA(hostile) *self,
 		if (!k)
 			return -ENOKEY;
 	}
-	if (k->kind != KIND_EXCHANGE ||
-	    b->kem_id != KEYSEAL_KEM_X25519_HKDF_SHA256 ||
+	if (k->kind != KIND_EXCHANGE || b->kem_id != k->kem ||
 	    memcmp(k->fp, b->recipient_fp, KEYSEAL_FINGERPRINT_SIZE))
 		return -EKEYREJECTED;
 	return original ? OK : -EBADMSG;
