@@ -174,6 +174,8 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 		ret = keyseal_unwrap_kek(c, &blob, &from, material);
 	if (!ret)
 		ret = keyseal_kek_from_serial(req->kek, &to);
+	if (!ret)
+		ret = keyseal_kek_check_cycle(&to, blob.key_id);
 	if (!ret) {
 		target = crypto_memneq(keyseal_kek_fingerprint(&to),
 				       blob.parent_fp,

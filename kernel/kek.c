@@ -250,6 +250,75 @@ int keyseal_kek_from_serial(key_serial_t serial,
 	return kek_copy_material(kek);
 }
 
+/* Sealed KEKs a chain of parents may hold; a longer one is refused. */
+#define KEK_MAX_DEPTH	16
+
+/*
+ * The next sealed KEK up a chain: the parent @key's stored blob names, if
+ * it is a sealed key in the caller's keyrings; NULL at a root key or a
+ * missing link. Under rcu_read_lock().
+ */
+static struct key *sealed_parent_rcu(struct key *key)
+{
+	static const char sealed[] = "sealed:";
+	const size_t prefix = sizeof(sealed) - 1;
+	char desc[KEYSEAL_PARENT_MAX + 1];
+	const struct sealed_key *sk;
+	struct keyseal_blob stored;
+	struct key *parent;
+
+	sk = dereference_key_rcu(key);
+	if (!sk || keyseal_blob_parse(sk->blob, sk->blob_len, &stored) ||
+	    stored.parent_len <= prefix ||
+	    memcmp(stored.parent, sealed, prefix))
+		return NULL;
+	memcpy(desc, stored.parent + prefix, stored.parent_len - prefix);
+	desc[stored.parent_len - prefix] = '\0';
+	parent = request_key_rcu(&key_type_sealed, desc, NULL);
+	return IS_ERR(parent) ? NULL : parent;
+}
+
+/**
+ * keyseal_kek_check_cycle() - refuse a KEK that sits below a key
+ * @kek: the KEK a key is about to be stored under
+ * @key_id: that key's identity
+ *
+ * Follows the chain of sealed parents from @kek up, each found by the name
+ * its blob gives, as loading them would. A key stored under itself or one
+ * of its own descendants could never be loaded again.
+ *
+ * Return: 0, or -EKEYREJECTED if a KEK of the chain is the key @key_id, or
+ * the chain is longer than any keyseal makes.
+ */
+int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
+{
+	struct key *key = key_get(kek->key), *parent;
+	const struct sealed_key *sk;
+	int depth, ret = 0;
+
+	for (depth = 0; key && key->type == &key_type_sealed; depth++) {
+		if (depth == KEK_MAX_DEPTH) {
+			ret = -EKEYREJECTED;
+			break;
+		}
+		rcu_read_lock();
+		sk = dereference_key_rcu(key);
+		if (sk && !memcmp(sk->attrs.key_id, key_id,
+				  KEYSEAL_KEY_ID_SIZE)) {
+			ret = -EKEYREJECTED;
+			parent = NULL;
+		} else {
+			parent = sealed_parent_rcu(key);
+		}
+		rcu_read_unlock();
+		key_put(key);
+		key = parent;
+	}
+	if (key)
+		key_put(key);
+	return ret;
+}
+
 /**
  * keyseal_kek_get() - take the KEK a caller names
  * @ref: the name or serial; neither means the default parent

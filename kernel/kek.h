@@ -73,6 +73,7 @@ int keyseal_kek_find(const char *name,
 int keyseal_kek_from_serial(key_serial_t serial,
 			    struct keyseal_kek *kek);
 const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek);
+int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id);
 void keyseal_kek_release(struct keyseal_kek *kek);
 
 #endif /* _KEYSEAL_KEK_H */

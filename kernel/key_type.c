@@ -251,6 +251,8 @@ static struct sealed_key *sealed_updated(struct key *key,
 		goto out;
 	}
 	ret = keyseal_kek_get(&ref, key, &kek);
+	if (!ret)
+		ret = keyseal_kek_check_cycle(&kek, old->attrs.key_id);
 	if (!ret) {
 		/* The same KEK, under whatever name, is still the parent. */
 		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
