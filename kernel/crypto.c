@@ -40,6 +40,7 @@ static DECLARE_DELAYED_WORK(pool_drain_work, pool_drain);
 
 static void crypto_set_free(struct keyseal_crypto *c)
 {
+	aead_request_free(c->req);
 	if (!IS_ERR_OR_NULL(c->gcm))
 		crypto_free_aead(c->gcm);
 	kfree(c);
@@ -72,6 +73,11 @@ static struct keyseal_crypto *crypto_set_alloc(void)
 	ret = crypto_aead_setauthsize(c->gcm, KEYSEAL_TAG_SIZE);
 	if (ret)
 		goto err;
+	c->req = aead_request_alloc(c->gcm, GFP_KERNEL);
+	if (!c->req) {
+		ret = -ENOMEM;
+		goto err;
+	}
 	return c;
 
 err:
@@ -298,24 +304,17 @@ static int gcm_crypt(struct keyseal_crypto *c, const u8 *key, size_t key_len,
 		     size_t crypt_len, size_t buf_len, bool encrypt)
 {
 	u8 iv[KEYSEAL_NONCE_SIZE];
-	struct aead_request *req;
 	struct scatterlist sg;
 	int ret;
 
 	ret = crypto_aead_setkey(c->gcm, key, key_len);
 	if (ret)
 		return ret;
-	req = aead_request_alloc(c->gcm, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
-
 	memcpy(iv, nonce, sizeof(iv));
 	sg_init_one(&sg, buf, buf_len);
-	aead_request_set_crypt(req, &sg, &sg, crypt_len, iv);
-	aead_request_set_ad(req, assoc_len);
-	ret = keyseal_aead_run(req, encrypt);
-	aead_request_free(req);
-	return ret;
+	aead_request_set_crypt(c->req, &sg, &sg, crypt_len, iv);
+	aead_request_set_ad(c->req, assoc_len);
+	return keyseal_aead_run(c->req, encrypt);
 }
 
 /**

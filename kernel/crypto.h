@@ -18,10 +18,12 @@ struct crypto_aead;
 /**
  * struct keyseal_crypto - transforms for one operation at a time
  * @gcm: gcm(aes)
+ * @req: a request on @gcm
  * @node: link in the pool of idle transforms
  */
 struct keyseal_crypto {
 	struct crypto_aead *gcm;
+	struct aead_request *req;
 	struct list_head node;
 };
 
