@@ -69,14 +69,6 @@ static long export_to_kek(int fd, key_serial_t id, key_serial_t kek)
 	return dev_export(fd, id, KEYSEAL_TARGET_KEK, kek, out, &out_len);
 }
 
-/* The raw public key of an exchange key. */
-static void public_key(struct __test_metadata *_metadata, int fd,
-		       key_serial_t id, u8 *pk, u32 *len, u16 *kem)
-{
-	*len = KEYSEAL_P256_PUBLIC_SIZE;
-	ASSERT_EQ(0, dev_pubkey(fd, id, pk, len, kem));
-}
-
 /*
  * A blob with its header fields changed by @edit and written again by the
  * codec, the body kept (or cut to the new key length's body): a blob the
@@ -125,7 +117,7 @@ static void refused_everywhere(struct __test_metadata *_metadata, int fd,
 	struct keyseal_blob b;
 
 	EXPECT_EQ(expected, load_blob("forged", blob, len)) TH_LOG("%s: load", what);
-	EXPECT_EQ(expected, dev_import(fd, blob, len, "forged", 0, 0))
+	EXPECT_EQ(expected, dev_import(fd, blob, len, "forged", 0, 0, NULL, 0))
 		TH_LOG("%s: IMPORT", what);
 	if (keyseal_blob_parse(blob, len, &b) ||
 	    b.scheme == KEYSEAL_SCHEME_KEK)
@@ -163,17 +155,20 @@ TEST_F(attack, wrap_under_data_key_then_decrypt)
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	out_len = sizeof(out);
 	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, false, kek, b.body,
-					   b.body_len, out, &out_len, nonce));
+					   b.body_len, NULL, 0, out, &out_len,
+					   nonce));
 	out_len = sizeof(out);
 	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, false, self->kmk, b.body,
-					   b.body_len, out, &out_len, nonce));
+					   b.body_len, NULL, 0, out, &out_len,
+					   nonce));
 	out_len = sizeof(out);
 	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, false, xk, b.body,
-					   b.body_len, out, &out_len, nonce));
+					   b.body_len, NULL, 0, out, &out_len,
+					   nonce));
 	/* and a data key opening a blob it never made fails to authenticate */
 	out_len = sizeof(out);
 	EXPECT_EQ(-EBADMSG, dev_crypt(self->fd, false, dk, b.body, b.body_len,
-				      out, &out_len, nonce));
+				      NULL, 0, out, &out_len, nonce));
 }
 
 /*
@@ -209,12 +204,13 @@ TEST_F(attack, encrypt_chosen_bytes_then_unwrap_as_key)
 	/* A KEK encrypts nothing, chosen or not. */
 	out_len = sizeof(out);
 	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, true, kek, chosen,
-					   sizeof(chosen), out, &out_len, nonce));
+					   sizeof(chosen), NULL, 0, out,
+					   &out_len, nonce));
 
 	/* The data key encrypts the chosen bytes (that is its job)... */
 	out_len = sizeof(out);
-	ASSERT_EQ(0, dev_crypt(self->fd, true, dk, chosen, sizeof(chosen), out,
-			       &out_len, nonce));
+	ASSERT_EQ(0, dev_crypt(self->fd, true, dk, chosen, sizeof(chosen), NULL,
+			       0, out, &out_len, nonce));
 	ASSERT_EQ(sizeof(chosen) + KEYSEAL_TAG_SIZE, out_len);
 	/* ...and they are presented as a plaintext-flagged KEK under it. */
 	b.parent = "sealed:dk";
@@ -227,7 +223,7 @@ TEST_F(attack, encrypt_chosen_bytes_then_unwrap_as_key)
 	ASSERT_EQ(0, keyseal_blob_parse(forged, len, &g));
 	EXPECT_EQ(-EKEYREJECTED, load_blob("forged", forged, len));
 	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, forged, len, "forged", dk,
-					    0));
+					    0, NULL, 0));
 	EXPECT_EQ(-EKEYREJECTED, rewrap_to(self->fd, forged, len, dk,
 					   self->kmk2));
 
@@ -244,7 +240,8 @@ TEST_F(attack, encrypt_chosen_bytes_then_unwrap_as_key)
 	len = header + out_len;
 	refused_everywhere(_metadata, self->fd, forged, len, self->kmk2,
 			   -EBADMSG, "chosen bytes under the real KEK");
-	EXPECT_EQ(-EBADMSG, dev_import(self->fd, forged, len, "forged", kek, 0));
+	EXPECT_EQ(-EBADMSG, dev_import(self->fd, forged, len, "forged", kek, 0,
+				       NULL, 0));
 }
 
 /*
@@ -315,10 +312,10 @@ static void flags_only(struct keyseal_blob *b)
 /* Edit a blob's flags and load it: authenticated, so refused. */
 TEST_F(attack, edit_flags_and_load)
 {
-	u8 blob[BLOB_MAX], forged[BLOB_MAX], pk[KEYSEAL_P256_PUBLIC_SIZE];
+	u8 blob[BLOB_MAX], forged[BLOB_MAX];
 	key_serial_t fixed, mobile, rcpt;
-	u32 len, flen, pk_len;
-	u16 kem;
+	struct exchange_pubkey pk;
+	u32 len, flen;
 
 	fixed = NEW_KEY("fixed", "new aead parent=user:kmk");
 	len = BLOB_OF(fixed, blob);
@@ -341,16 +338,17 @@ TEST_F(attack, edit_flags_and_load)
 	/* The flags of a recipient blob are bound too. */
 	mobile = NEW_KEY("mobile", "new aead parent=user:kmk exportable");
 	rcpt = NEW_KEY("rcpt", "new x25519 parent=user:kmk");
-	public_key(_metadata, self->fd, rcpt, pk, &pk_len, &kem);
+	ASSERT_EQ(0, dev_pubkey(self->fd, rcpt, &pk));
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, mobile, kem, pk, pk_len, 0,
-					  blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, mobile, pk.kem, pk.key,
+					  pk.len, 0, blob, &len));
 	flen = edited(blob, len, forged, add_plaintext);
 	ASSERT_LT(0, flen);
 	refused_everywhere(_metadata, self->fd, forged, flen, self->kmk2,
 			   -EBADMSG, "plaintext added to a recipient blob");
 	/* untouched, it loads */
-	EXPECT_LT(0, dev_import(self->fd, blob, len, "received", 0, self->kmk));
+	EXPECT_LT(0, dev_import(self->fd, blob, len, "received", 0, self->kmk,
+				NULL, 0));
 }
 
 static void to_secret(struct keyseal_blob *b)
@@ -515,13 +513,13 @@ TEST_F(attack, edit_not_after_and_load)
  */
 TEST_F(attack, load_exported_blob_under_other_usage)
 {
-	u8 blob[BLOB_MAX], forged[BLOB_MAX], pk[KEYSEAL_P256_PUBLIC_SIZE];
+	u8 blob[BLOB_MAX], forged[BLOB_MAX];
 	key_serial_t dk, rcpt, back;
+	struct exchange_pubkey pk;
 	struct keyseal_info info;
-	u32 len, flen, pk_len;
+	u32 len, flen;
 	int status;
 	pid_t pid;
-	u16 kem;
 
 	dk = NEW_KEY("dk", "new aead 32 parent=user:kmk plaintext");
 
@@ -532,7 +530,7 @@ TEST_F(attack, load_exported_blob_under_other_usage)
 	flen = edited(blob, len, forged, to_kek);
 	refused_everywhere(_metadata, self->fd, forged, flen, self->kmk,
 			   -EBADMSG, "exported to a KEK, relabeled kek");
-	back = dev_import(self->fd, blob, len, "back", 0, 0);
+	back = dev_import(self->fd, blob, len, "back", 0, 0, NULL, 0);
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(self->fd, back, &info));
 	EXPECT_EQ(KEYSEAL_USAGE_AEAD, info.usage);
@@ -542,10 +540,10 @@ TEST_F(attack, load_exported_blob_under_other_usage)
 
 	/* exported to a recipient */
 	rcpt = NEW_KEY("rcpt", "new x25519 parent=user:kmk");
-	public_key(_metadata, self->fd, rcpt, pk, &pk_len, &kem);
+	ASSERT_EQ(0, dev_pubkey(self->fd, rcpt, &pk));
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, dk, kem, pk, pk_len, 0,
-					  blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, dk, pk.kem, pk.key, pk.len,
+					  0, blob, &len));
 	flen = edited(blob, len, forged, to_secret);
 	refused_everywhere(_metadata, self->fd, forged, flen, self->kmk,
 			   -EBADMSG, "exported to a recipient, relabeled secret");
@@ -617,35 +615,35 @@ TEST_F(attack, reexport_non_exportable_through_rewrap)
  */
 TEST_F(attack, reexport_non_exportable_through_recipient)
 {
-	u8 blob[BLOB_MAX], pk[KEYSEAL_P256_PUBLIC_SIZE];
 	key_serial_t fixed, mobile, rcpt, snd;
-	u32 len, pk_len;
-	u16 kem;
+	struct exchange_pubkey pk;
+	u8 blob[BLOB_MAX];
+	u32 len;
 
 	fixed = NEW_KEY("fixed", "new aead parent=user:kmk");
 	mobile = NEW_KEY("mobile", "new secret parent=user:kmk exportable");
 	rcpt = NEW_KEY("rcpt", "new x25519 parent=user:kmk");
 	snd = NEW_KEY("snd", "new x25519 parent=user:kmk");
-	public_key(_metadata, self->fd, rcpt, pk, &pk_len, &kem);
+	ASSERT_EQ(0, dev_pubkey(self->fd, rcpt, &pk));
 
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, fixed, kem, pk, pk_len,
-					       0, blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, fixed, pk.kem, pk.key,
+					       pk.len, 0, blob, &len));
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, fixed, kem, pk, pk_len,
-					       snd, blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, fixed, pk.kem, pk.key,
+					       pk.len, snd, blob, &len));
 	/* an exchange key is no more exportable than any other */
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, snd, kem, pk, pk_len,
-					       0, blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, snd, pk.kem, pk.key,
+					       pk.len, 0, blob, &len));
 
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, mobile, kem, pk, pk_len, 0,
-					  blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, mobile, pk.kem, pk.key,
+					  pk.len, 0, blob, &len));
 	ASSERT_EQ(0, update_key(mobile, "restrict"));
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, mobile, kem, pk,
-					       pk_len, snd, blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, mobile, pk.kem, pk.key,
+					       pk.len, snd, blob, &len));
 }
 
 /*
@@ -680,9 +678,10 @@ TEST_F(attack, reexport_non_exportable_through_child_kek)
 	EXPECT_EQ(-EKEYREJECTED, load_with("fixed2", blob, len,
 					   "parent=sealed:child"));
 	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "fixed2",
-					    child, 0));
+					    child, 0, NULL, 0));
 	/* A blob under a KEK is stored under the KEK that opens it. */
-	EXPECT_EQ(-EINVAL, dev_import(self->fd, blob, len, "fixed2", 0, child));
+	EXPECT_EQ(-EINVAL, dev_import(self->fd, blob, len, "fixed2", 0, child,
+				      NULL, 0));
 
 	/* A KEK that is not exportable stays, and its keys with it. */
 	nk = NEW_KEY("nk", "new kek parent=user:kmk");
@@ -790,7 +789,7 @@ static void parent_paths_fail(struct __test_metadata *_metadata, int fd,
 	/* opening the child's blob, the parent named by the blob or a serial */
 	EXPECT_EQ(by_name, load_blob("x", p->child_blob, p->child_len));
 	EXPECT_EQ(by_serial, dev_import(fd, p->child_blob, p->child_len, "x",
-					p->parent, 0));
+					p->parent, 0, NULL, 0));
 	EXPECT_EQ(by_name, rewrap_to(fd, p->child_blob, p->child_len, 0,
 				     p->kek));
 	/* sealing under it */

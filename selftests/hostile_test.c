@@ -254,12 +254,12 @@ static int stored_source(FIXTURE_DATA(hostile) *self, enum source_id i,
 FIXTURE_SETUP(hostile)
 {
 	static const char root[32] = "keyseal hostile test root key!!";
-	u8 blob[KEYSEAL_BLOB_MAX_SIZE], pk[KEYSEAL_P256_PUBLIC_SIZE];
-	u32 len, pk_len = sizeof(pk);
+	struct exchange_pubkey pk;
+	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	struct known_key *k;
 	key_serial_t id, a1;
 	u64 seed;
-	u16 kem;
+	u32 len;
 
 	seed = master_seed();
 	self->rng.state = seed ^ name_hash(_metadata->name);
@@ -313,24 +313,23 @@ FIXTURE_SETUP(hostile)
 				   "new x25519 parent=user:kmk2",
 				   KIND_EXCHANGE));
 
-	ASSERT_EQ(0, dev_pubkey(self->fd, self->rcpt, pk, &pk_len, &kem));
+	ASSERT_EQ(0, dev_pubkey(self->fd, self->rcpt, &pk));
 	a1 = find_known(self, "sealed:a1", 9, 0)->serial;
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, kem, pk, pk_len, 0,
-					  blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
+					  0, blob, &len));
 	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_BASE], blob, len, true));
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, kem, pk, pk_len,
+	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
 					  self->snd, blob, &len));
 	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_AUTH], blob, len, true));
 	ASSERT_LT(0, add_sealed("r256", "new p256 parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "r256", KIND_EXCHANGE));
-	pk_len = sizeof(pk);
 	ASSERT_EQ(0, dev_pubkey(self->fd, self->known[self->nknown - 1].serial,
-				pk, &pk_len, &kem));
+				&pk));
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, kem, pk, pk_len, 0,
-					  blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
+					  0, blob, &len));
 	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_P256], blob, len, true));
 	ASSERT_LT(0, add_sealed("p1", "new secret 24 parent=user:kmk plaintext"));
 	ASSERT_EQ(0, known_sealed(self, "p1", KIND_NOT_KEK));
@@ -965,7 +964,8 @@ TEST_F_TIMEOUT(hostile, import_mutated_blobs, 300)
 		expected = predict_load(self, buf, len, NULL, unwrap);
 		self->malformed += !well_formed(buf, len, &b);
 		self->untouched += is_source(self, buf, len);
-		ret = dev_import(self->fd, buf, len, "hostile", unwrap, 0);
+		ret = dev_import(self->fd, buf, len, "hostile", unwrap, 0,
+				 NULL, 0);
 		count(self, ret);
 		if (!as_predicted(expected, ret)) {
 			hex_dump(_metadata, "import mutant", buf, len);

@@ -276,10 +276,11 @@ static inline long dev_export_recipient(int fd, key_serial_t id, u16 kem,
 	return ret;
 }
 
-/* IMPORT into the session keyring: the new key's serial, or -errno. */
+/* IMPORT into the session keyring: serial or -errno; @sender may be NULL. */
 static inline key_serial_t dev_import(int fd, const u8 *blob, u32 len,
 				      const char *desc, key_serial_t unwrap,
-				      key_serial_t parent)
+				      key_serial_t parent, const u8 *sender,
+				      u32 sender_len)
 {
 	struct keyseal_import req = {
 		.blob = (uintptr_t)blob,
@@ -288,6 +289,8 @@ static inline key_serial_t dev_import(int fd, const u8 *blob, u32 len,
 		.description = (uintptr_t)desc,
 		.unwrap = unwrap,
 		.parent = parent,
+		.expected_sender = (uintptr_t)sender,
+		.expected_sender_len = sender_len,
 	};
 	long ret = dev_ioctl(fd, KEYSEAL_IOC_IMPORT, &req);
 
@@ -313,31 +316,43 @@ static inline long dev_rewrap(int fd, const u8 *in, u32 in_len,
 	return ret;
 }
 
-/* The raw public key of an exchange key; @len: room in, size out. */
-static inline long dev_pubkey(int fd, key_serial_t id, u8 *pk, u32 *len,
-			      u16 *kem)
+/* The public half of an exchange key, as PUBKEY gives it. */
+struct exchange_pubkey {
+	u8 key[KEYSEAL_P256_PUBLIC_SIZE];	/* room for either KEM's */
+	u32 len;
+	u16 kem;
+	u8 fp[KEYSEAL_FINGERPRINT_SIZE];
+};
+
+/* PUBKEY with room for any KEM's key, so that callers need not size it. */
+static inline long dev_pubkey(int fd, key_serial_t id,
+			      struct exchange_pubkey *pk)
 {
 	struct keyseal_pubkey req = {
 		.serial = id,
-		.buf = (uintptr_t)pk,
-		.buf_len = *len,
+		.buf = (uintptr_t)pk->key,
+		.buf_len = sizeof(pk->key),
 	};
 	long ret = dev_ioctl(fd, KEYSEAL_IOC_PUBKEY, &req);
 
-	*len = req.buf_len;
-	*kem = req.kem;
+	pk->len = req.buf_len;
+	pk->kem = req.kem;
+	memcpy(pk->fp, req.fingerprint, sizeof(pk->fp));
 	return ret;
 }
 
-/* ENCRYPT (@nonce out) or DECRYPT (@nonce in); @out_len: room in, size out. */
+/* ENCRYPT (@nonce out) or DECRYPT (@nonce in), @aad bound; @out_len: in/out. */
 static inline long dev_crypt(int fd, bool encrypt, key_serial_t id,
-			     const void *in, u32 in_len, void *out,
-			     u32 *out_len, u8 nonce[KEYSEAL_NONCE_SIZE])
+			     const void *in, u32 in_len, const void *aad,
+			     u32 aad_len, void *out, u32 *out_len,
+			     u8 nonce[KEYSEAL_NONCE_SIZE])
 {
 	struct keyseal_crypt req = {
 		.serial = id,
 		.in = (uintptr_t)in,
 		.in_len = in_len,
+		.aad = (uintptr_t)aad,
+		.aad_len = aad_len,
 		.out = (uintptr_t)out,
 		.out_len = *out_len,
 	};

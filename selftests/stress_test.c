@@ -360,7 +360,7 @@ static void op_import(struct worker *w)
 	if (i < 0)
 		return;
 	new_desc(desc, sizeof(desc));
-	id = dev_import(st.fd, b.blob, b.len, desc, 0, 0);
+	id = dev_import(st.fd, b.blob, b.len, desc, 0, 0, NULL, 0);
 	record(w, OP_IMPORT, id, parent_races(b.parent), steady(b.parent));
 	fill_slot(i, id, b.parent, b.exportable);
 }
