@@ -5,8 +5,6 @@
  * keyctl.
  */
 
-#include <fcntl.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 
 #include <openssl/evp.h>
@@ -15,11 +13,6 @@
 #include "kselftest_harness.h"
 
 #define BAD_POINTER 8ULL	/* never mapped */
-
-static long ks_ioctl(int fd, unsigned long cmd, void *arg)
-{
-	return ioctl(fd, cmd, arg) < 0 ? -errno : 0;
-}
 
 FIXTURE(dev) {
 	int fd;
@@ -40,61 +33,6 @@ FIXTURE_SETUP(dev)
 FIXTURE_TEARDOWN(dev)
 {
 	close(self->fd);
-}
-
-static long export_key(int fd, key_serial_t id, unsigned int target,
-		       key_serial_t kek, u8 *blob, u32 *len)
-{
-	struct keyseal_export req = {
-		.serial = id,
-		.target = target,
-		.kek = kek,
-		.blob_len = *len,
-		.blob = (uintptr_t)blob,
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
-
-	*len = req.blob_len;
-	return ret;
-}
-
-static long import_blob(int fd, const u8 *blob, u32 len, const char *desc,
-			key_serial_t unwrap, key_serial_t *id)
-{
-	struct keyseal_import req = {
-		.blob = (uintptr_t)blob,
-		.blob_len = len,
-		.keyring = KEY_SPEC_SESSION_KEYRING,
-		.description = (uintptr_t)desc,
-		.unwrap = unwrap,
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_IMPORT, &req);
-
-	*id = req.serial;
-	return ret;
-}
-
-static long aead_crypt(int fd, bool encrypt, key_serial_t id, const void *in,
-		  u32 in_len, const void *aad, u32 aad_len, void *out,
-		  u32 *out_len, u8 nonce[KEYSEAL_NONCE_SIZE])
-{
-	struct keyseal_crypt req = {
-		.serial = id,
-		.in = (uintptr_t)in,
-		.in_len = in_len,
-		.aad = (uintptr_t)aad,
-		.aad_len = aad_len,
-		.out = (uintptr_t)out,
-		.out_len = *out_len,
-	};
-	long ret;
-
-	memcpy(req.nonce, nonce, KEYSEAL_NONCE_SIZE);
-	ret = ks_ioctl(fd, encrypt ? KEYSEAL_IOC_ENCRYPT : KEYSEAL_IOC_DECRYPT,
-		       &req);
-	*out_len = req.out_len;
-	memcpy(nonce, req.nonce, KEYSEAL_NONCE_SIZE);
-	return ret;
 }
 
 TEST(abi_sizes)
@@ -124,7 +62,7 @@ TEST_F(dev, info_matches_blob)
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 
 	info.serial = id;
-	ASSERT_EQ(0, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	ASSERT_EQ(0, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 	EXPECT_EQ(KEYSEAL_USAGE_SECRET, info.usage);
 	EXPECT_EQ(KEYSEAL_ALG_RAW, info.key_alg);
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
@@ -139,9 +77,9 @@ TEST_F(dev, info_matches_blob)
 
 	/* not a sealed key; not a key */
 	info.serial = self->kmk;
-	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	EXPECT_EQ(-EKEYREJECTED, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 	info.serial = 0x7ffffff0;
-	EXPECT_EQ(-ENOKEY, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	EXPECT_EQ(-ENOKEY, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 }
 
 /* Reserved fields, padding and flags must be zero in every request. */
@@ -158,62 +96,62 @@ TEST_F(dev, reserved_fields_must_be_zero)
 	u32 len = sizeof(blob);
 
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
+	ASSERT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
 				&len));
 	imp.blob = rw.blob_in = (uintptr_t)blob;
 	imp.blob_len = rw.blob_in_len = len;
 	imp.keyring = KEY_SPEC_SESSION_KEYRING;
 
 	info.flags = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 	info.flags = 0;
 	info.__pad = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 	info.__pad = 0;
 	info.reserved[3] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info));
 
 	exp.reserved[0] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 	exp.reserved[0] = 0;
 	exp.flags = 0x80000000;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 	exp.flags = 0;
 	exp.__pad = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 	exp.__pad = 0;
 	exp.target = 0;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 	exp.target = 99;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 	/* a field of another target */
 	exp.target = KEYSEAL_TARGET_PARENT;
 	exp.kek = self->kmk;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
 
 	imp.reserved[1] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.reserved[1] = 0;
 	imp.__pad = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.__pad = 0;
 	imp.serial = 5;		/* an output field, zero on input */
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.serial = 0;
 	imp.flags = 2;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 
 	rw.reserved[2] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	rw.reserved[2] = 0;
 	rw.__pad = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 
 	cr.__pad2 = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
 	cr.__pad2 = 0;
 	cr.reserved[1] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_DECRYPT, &cr));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_DECRYPT, &cr));
 }
 
 TEST_F(dev, bad_user_pointers)
@@ -238,46 +176,44 @@ TEST_F(dev, bad_user_pointers)
 	ASSERT_LT(0, id);
 	/* the request itself */
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, cmds[i],
-					    (void *)BAD_POINTER));
+		EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, cmds[i],
+					     (void *)BAD_POINTER));
 	/* pointers inside it */
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &exp));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	cr.out = (uintptr_t)out;
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
 	cr.in = (uintptr_t)out;
 	cr.aad = BAD_POINTER;
 	cr.aad_len = 1;
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
 	cr.aad_len = 0;
 	cr.out = BAD_POINTER;
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_ENCRYPT, &cr));
 	/* pages that cannot be pinned, for messages encrypted in place */
 	{
 		u8 *big = malloc(2 * 4096 + 16);
 		u32 big_out = 2 * 4096 + 16;
-		u8 nonce[KEYSEAL_NONCE_SIZE];
+		u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
 
 		ASSERT_NE(NULL, big);
-		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id,
-					      (void *)BAD_POINTER, 2 * 4096,
-					      NULL, 0, big, &big_out, nonce));
-		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id, big,
-					      2 * 4096, NULL, 0,
-					      (void *)BAD_POINTER, &big_out,
-					      nonce));
+		EXPECT_EQ(-EFAULT, dev_crypt(self->fd, true, id,
+					     (void *)BAD_POINTER, 2 * 4096,
+					     NULL, 0, big, &big_out, nonce));
+		EXPECT_EQ(-EFAULT, dev_crypt(self->fd, true, id, big, 2 * 4096,
+					     NULL, 0, (void *)BAD_POINTER,
+					     &big_out, nonce));
 		/* read-only output */
-		EXPECT_EQ(-EFAULT, aead_crypt(self->fd, true, id, big,
-					      2 * 4096, NULL, 0,
-					      (void *)"read-only", &big_out,
-					      nonce));
+		EXPECT_EQ(-EFAULT, dev_crypt(self->fd, true, id, big, 2 * 4096,
+					     NULL, 0, (void *)"read-only",
+					     &big_out, nonce));
 		free(big);
 	}
 	imp.blob = (uintptr_t)out;
 	imp.description = BAD_POINTER;
 	imp.blob_len = sizeof(out);
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 }
 
 TEST_F(dev, too_small_buffers_say_what_is_needed)
@@ -291,23 +227,23 @@ TEST_F(dev, too_small_buffers_say_what_is_needed)
 	ASSERT_LT(0, id);
 	text_len = read_key(id, armor, sizeof(armor));
 	ASSERT_LT(0, text_len);
-	EXPECT_EQ(-ERANGE, export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0,
+	EXPECT_EQ(-ERANGE, dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0,
 				      blob, &len));
 	EXPECT_EQ(text_len / 4 * 3 - (armor[text_len - 1] == '=') -
 		  (armor[text_len - 2] == '='), len);
-	EXPECT_EQ(0, export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
+	EXPECT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
 				&len));
 	len = 0;
-	EXPECT_EQ(-ERANGE, export_key(self->fd, id, KEYSEAL_TARGET_KEK,
+	EXPECT_EQ(-ERANGE, dev_export(self->fd, id, KEYSEAL_TARGET_KEK,
 				      self->kmk2, NULL, &len));
 	EXPECT_LT(100, len);
 
-	EXPECT_EQ(-ERANGE, aead_crypt(self->fd, true, id, blob, 5, NULL, 0, blob,
-				 &out_len, nonce));
+	EXPECT_EQ(-ERANGE, dev_crypt(self->fd, true, id, blob, 5, NULL, 0, blob,
+				     &out_len, nonce));
 	EXPECT_EQ(5 + KEYSEAL_TAG_SIZE, out_len);
 	out_len = 2;
-	EXPECT_EQ(-ERANGE, aead_crypt(self->fd, false, id, blob, 20, NULL, 0, blob,
-				 &out_len, nonce));
+	EXPECT_EQ(-ERANGE, dev_crypt(self->fd, false, id, blob, 20, NULL, 0,
+				     blob, &out_len, nonce));
 	EXPECT_EQ(4, out_len);
 }
 
@@ -320,7 +256,7 @@ TEST_F(dev, export_parent_is_keyctl_read)
 	long n;
 
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
+	ASSERT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
 				&len));
 	n = read_key(id, armor, sizeof(armor));
 	ASSERT_LT(0, n);
@@ -341,29 +277,29 @@ TEST_F(dev, export_to_kek_needs_exportable)
 	ASSERT_LT(0, fixed);
 	ASSERT_LT(0, mobile);
 
-	EXPECT_EQ(-EPERM, export_key(self->fd, fixed, KEYSEAL_TARGET_KEK,
+	EXPECT_EQ(-EPERM, dev_export(self->fd, fixed, KEYSEAL_TARGET_KEK,
 				     self->kmk2, blob, &len));
 	/* its own parent, named by serial, is its parent */
 	len = sizeof(blob);
-	EXPECT_EQ(0, export_key(self->fd, fixed, KEYSEAL_TARGET_KEK,
+	EXPECT_EQ(0, dev_export(self->fd, fixed, KEYSEAL_TARGET_KEK,
 				self->kmk, blob, &len));
 	/* a KEK cannot wrap itself, a data key cannot wrap at all */
 	len = sizeof(blob);
-	EXPECT_EQ(-EKEYREJECTED, export_key(self->fd, mobile,
+	EXPECT_EQ(-EKEYREJECTED, dev_export(self->fd, mobile,
 					    KEYSEAL_TARGET_KEK, mobile, blob,
 					    &len));
 	len = sizeof(blob);
-	EXPECT_EQ(-EKEYREJECTED, export_key(self->fd, mobile,
+	EXPECT_EQ(-EKEYREJECTED, dev_export(self->fd, mobile,
 					    KEYSEAL_TARGET_KEK, fixed, blob,
 					    &len));
 
 	len = sizeof(blob);
-	ASSERT_EQ(0, export_key(self->fd, mobile, KEYSEAL_TARGET_KEK,
+	ASSERT_EQ(0, dev_export(self->fd, mobile, KEYSEAL_TARGET_KEK,
 				self->kmk2, blob, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	EXPECT_EQ(0, memcmp(b.parent, "user:kmk2", 9));
 	drop_key(self->kmk);
-	EXPECT_EQ(0, import_blob(self->fd, blob, len, "moved", 0, &back));
+	back = dev_import(self->fd, blob, len, "moved", 0, 0, NULL, 0);
 	EXPECT_LT(0, back);
 }
 
@@ -378,10 +314,10 @@ TEST_F(dev, plaintext_export_only_with_flag)
 	clear = add_sealed("clear", "new secret 20 parent=user:kmk plaintext");
 	ASSERT_LT(0, sealed);
 	ASSERT_LT(0, clear);
-	EXPECT_EQ(-EPERM, export_key(self->fd, sealed,
+	EXPECT_EQ(-EPERM, dev_export(self->fd, sealed,
 				     KEYSEAL_TARGET_PLAINTEXT, 0, blob, &len));
 	len = sizeof(blob);
-	ASSERT_EQ(0, export_key(self->fd, clear, KEYSEAL_TARGET_PLAINTEXT, 0,
+	ASSERT_EQ(0, dev_export(self->fd, clear, KEYSEAL_TARGET_PLAINTEXT, 0,
 				blob, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	EXPECT_EQ(KEYSEAL_SCHEME_PLAINTEXT, b.scheme);
@@ -389,7 +325,7 @@ TEST_F(dev, plaintext_export_only_with_flag)
 	/* after restrict, no more */
 	ASSERT_EQ(0, update_key(clear, "restrict exportable"));
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, export_key(self->fd, clear, KEYSEAL_TARGET_PLAINTEXT,
+	EXPECT_EQ(-EPERM, dev_export(self->fd, clear, KEYSEAL_TARGET_PLAINTEXT,
 				     0, blob, &len));
 }
 
@@ -402,7 +338,7 @@ TEST_F(dev, import_chosen_keyring_and_unwrap_key)
 
 	id = add_sealed("orig", "new aead parent=user:kmk");
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
+	ASSERT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
 				&len));
 	ring = add_key("keyring", "store", NULL, 0, KEY_SPEC_SESSION_KEYRING);
 	ASSERT_LT(0, ring);
@@ -412,34 +348,34 @@ TEST_F(dev, import_chosen_keyring_and_unwrap_key)
 	imp.keyring = ring;
 	imp.description = (uintptr_t)"copy";
 	imp.unwrap = self->kmk;
-	ASSERT_EQ(0, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	ASSERT_EQ(0, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	got = imp.serial;
 	found = keyctl_search(ring, "sealed", "copy", 0);
 	EXPECT_EQ(got, found);
 
 	/* the same description again: an existing key is never replaced */
 	imp.serial = 0;
-	EXPECT_EQ(-EEXIST, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EEXIST, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	/* the wrong KEK, by serial */
 	imp.description = (uintptr_t)"copy2";
 	imp.unwrap = self->kmk2;
-	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EKEYREJECTED, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	/* a storage parent makes no sense for a blob under a KEK */
 	imp.unwrap = 0;
 	imp.parent = self->kmk2;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.parent = 0;
 	/* a key is not a keyring */
 	imp.keyring = self->kmk;
-	EXPECT_EQ(-ENOTDIR, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-ENOTDIR, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	/* garbage */
 	imp.keyring = ring;
 	blob[len - 1] ^= 1;
-	EXPECT_EQ(-EBADMSG, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EBADMSG, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.blob_len = KEYSEAL_BLOB_MAX_SIZE + 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 	imp.blob_len = 0;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp));
 }
 
 TEST_F(dev, rewrap_creates_no_key)
@@ -447,7 +383,7 @@ TEST_F(dev, rewrap_creates_no_key)
 	u8 in[KEYSEAL_BLOB_MAX_SIZE], out[KEYSEAL_BLOB_MAX_SIZE];
 	unsigned int keys0, bytes0, keys1, bytes1;
 	struct keyseal_rewrap rw = { 0 };
-	key_serial_t fixed, mobile, back;
+	key_serial_t fixed, mobile;
 	struct keyseal_blob b;
 	u32 len = sizeof(in);
 
@@ -456,7 +392,7 @@ TEST_F(dev, rewrap_creates_no_key)
 	ASSERT_LT(0, fixed);
 	ASSERT_LT(0, mobile);
 
-	ASSERT_EQ(0, export_key(self->fd, mobile, KEYSEAL_TARGET_PARENT, 0, in,
+	ASSERT_EQ(0, dev_export(self->fd, mobile, KEYSEAL_TARGET_PARENT, 0, in,
 				&len));
 	rw.blob_in = (uintptr_t)in;
 	rw.blob_in_len = len;
@@ -464,7 +400,7 @@ TEST_F(dev, rewrap_creates_no_key)
 	rw.blob_out = (uintptr_t)out;
 	rw.blob_out_len = sizeof(out);
 	ASSERT_EQ(0, key_quota(&keys0, &bytes0));
-	ASSERT_EQ(0, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	ASSERT_EQ(0, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	ASSERT_EQ(0, key_quota(&keys1, &bytes1));
 	EXPECT_EQ(keys0, keys1);
 	EXPECT_EQ(bytes0, bytes1);
@@ -472,28 +408,28 @@ TEST_F(dev, rewrap_creates_no_key)
 	EXPECT_EQ(0, memcmp(b.parent, "user:kmk2", 9));
 	drop_key(mobile);
 	drop_key(self->kmk);
-	EXPECT_EQ(0, import_blob(self->fd, out, rw.blob_out_len, "mobile", 0,
-				 &back));
+	EXPECT_LT(0, dev_import(self->fd, out, rw.blob_out_len, "mobile", 0, 0,
+				NULL, 0));
 
 	/* a key that is not exportable stays under its parent */
 	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
 	fixed = add_sealed("fixed2", "new aead parent=user:kmk");
 	ASSERT_LT(0, fixed);
 	len = sizeof(in);
-	ASSERT_EQ(0, export_key(self->fd, fixed, KEYSEAL_TARGET_PARENT, 0, in,
+	ASSERT_EQ(0, dev_export(self->fd, fixed, KEYSEAL_TARGET_PARENT, 0, in,
 				&len));
 	rw.blob_in_len = len;
 	rw.blob_out_len = sizeof(out);
-	EXPECT_EQ(-EPERM, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EPERM, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	/* re-sealing under the same parent is allowed */
 	rw.kek = self->kmk;
-	EXPECT_EQ(0, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(0, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	/* tampered input */
 	in[len - 3] ^= 0x40;
 	rw.blob_out_len = sizeof(out);
-	EXPECT_EQ(-EBADMSG, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EBADMSG, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 	rw.kek = 0;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_REWRAP, &rw));
 }
 
 static void crypt_round_trip(struct __test_metadata *_metadata, int fd,
@@ -510,29 +446,31 @@ static void crypt_round_trip(struct __test_metadata *_metadata, int fd,
 	ASSERT_NE(NULL, opened);
 	for (i = 0; i < size; i++)
 		plain[i] = i * 7 + 3;
-	ASSERT_EQ(0, aead_crypt(fd, true, id, plain, size, aad, sizeof(aad), sealed,
-			   &out_len, nonce)) TH_LOG("size %zu", size);
+	ASSERT_EQ(0, dev_crypt(fd, true, id, plain, size, aad, sizeof(aad),
+			       sealed, &out_len, nonce))
+		TH_LOG("size %zu", size);
 	ASSERT_EQ(size + 16, out_len);
-	ASSERT_EQ(0, aead_crypt(fd, false, id, sealed, out_len, aad, sizeof(aad),
-			   opened, &open_len, nonce));
+	ASSERT_EQ(0, dev_crypt(fd, false, id, sealed, out_len, aad, sizeof(aad),
+			       opened, &open_len, nonce));
 	ASSERT_EQ(size, open_len);
 	EXPECT_EQ(0, memcmp(plain, opened, size));
 
 	/* ciphertext, tag, aad and nonce are all bound */
 	open_len = size;
 	sealed[size / 2] ^= 1;
-	EXPECT_EQ(-EBADMSG, aead_crypt(fd, false, id, sealed, out_len, aad,
-				  sizeof(aad), opened, &open_len, nonce));
+	EXPECT_EQ(-EBADMSG, dev_crypt(fd, false, id, sealed, out_len, aad,
+				      sizeof(aad), opened, &open_len, nonce));
 	sealed[size / 2] ^= 1;
 	sealed[size + 15] ^= 0x80;
-	EXPECT_EQ(-EBADMSG, aead_crypt(fd, false, id, sealed, out_len, aad,
-				  sizeof(aad), opened, &open_len, nonce));
+	EXPECT_EQ(-EBADMSG, dev_crypt(fd, false, id, sealed, out_len, aad,
+				      sizeof(aad), opened, &open_len, nonce));
 	sealed[size + 15] ^= 0x80;
-	EXPECT_EQ(-EBADMSG, aead_crypt(fd, false, id, sealed, out_len, aad,
-				  sizeof(aad) - 1, opened, &open_len, nonce));
+	EXPECT_EQ(-EBADMSG, dev_crypt(fd, false, id, sealed, out_len, aad,
+				      sizeof(aad) - 1, opened, &open_len,
+				      nonce));
 	nonce[0] ^= 1;
-	EXPECT_EQ(-EBADMSG, aead_crypt(fd, false, id, sealed, out_len, aad,
-				  sizeof(aad), opened, &open_len, nonce));
+	EXPECT_EQ(-EBADMSG, dev_crypt(fd, false, id, sealed, out_len, aad,
+				      sizeof(aad), opened, &open_len, nonce));
 	free(plain);
 	free(sealed);
 	free(opened);
@@ -572,11 +510,11 @@ TEST_F(dev, encrypt_without_aad)
 		u32 len = sizes[i] + 16, open_len = sizes[i];
 
 		plain[sizes[i] / 2] = i + 1;
-		ASSERT_EQ(0, aead_crypt(self->fd, true, id, plain, sizes[i],
-					NULL, 0, sealed, &len, nonce))
+		ASSERT_EQ(0, dev_crypt(self->fd, true, id, plain, sizes[i],
+				       NULL, 0, sealed, &len, nonce))
 			TH_LOG("size %zu", sizes[i]);
-		ASSERT_EQ(0, aead_crypt(self->fd, false, id, sealed, len, NULL,
-					0, opened, &open_len, nonce));
+		ASSERT_EQ(0, dev_crypt(self->fd, false, id, sealed, len, NULL,
+				       0, opened, &open_len, nonce));
 		EXPECT_EQ(0, memcmp(plain, opened, sizes[i]));
 	}
 	free(plain);
@@ -598,11 +536,11 @@ TEST_F(dev, encrypt_in_place)
 	ASSERT_NE(NULL, copy);
 	for (i = 0; i < size; i++)
 		buf[i] = copy[i] = i ^ (i >> 8);
-	ASSERT_EQ(0, aead_crypt(self->fd, true, id, buf, size, "a", 1, buf,
-				&len, nonce));
+	ASSERT_EQ(0, dev_crypt(self->fd, true, id, buf, size, "a", 1, buf, &len,
+			       nonce));
 	EXPECT_NE(0, memcmp(buf, copy, size));
-	ASSERT_EQ(0, aead_crypt(self->fd, false, id, buf, len, "a", 1, buf,
-				&open_len, nonce));
+	ASSERT_EQ(0, dev_crypt(self->fd, false, id, buf, len, "a", 1, buf,
+			       &open_len, nonce));
 	EXPECT_EQ(0, memcmp(buf, copy, size));
 	free(buf);
 	free(copy);
@@ -617,22 +555,22 @@ TEST_F(dev, encrypt_limits_and_nonces)
 
 	ASSERT_LT(0, id);
 	/* a fresh nonce every time */
-	ASSERT_EQ(0, aead_crypt(self->fd, true, id, buf, 16, NULL, 0, out, &out_len,
-			   n1));
+	ASSERT_EQ(0, dev_crypt(self->fd, true, id, buf, 16, NULL, 0, out,
+			       &out_len, n1));
 	out_len = sizeof(out);
-	ASSERT_EQ(0, aead_crypt(self->fd, true, id, buf, 16, NULL, 0, out, &out_len,
-			   n2));
+	ASSERT_EQ(0, dev_crypt(self->fd, true, id, buf, 16, NULL, 0, out,
+			       &out_len, n2));
 	EXPECT_NE(0, memcmp(n1, n2, sizeof(n1)));
 	/* too long, too short */
 	out_len = sizeof(out);
-	EXPECT_EQ(-EINVAL, aead_crypt(self->fd, true, id, buf,
-				 KEYSEAL_CRYPT_MAX + 1, NULL, 0, out, &out_len,
-				 n1));
-	EXPECT_EQ(-EINVAL, aead_crypt(self->fd, false, id, buf,
-				 KEYSEAL_TAG_SIZE - 1, NULL, 0, out, &out_len,
-				 n1));
-	EXPECT_EQ(-EINVAL, aead_crypt(self->fd, true, id, buf, 16, buf,
-				 KEYSEAL_CRYPT_MAX + 1, out, &out_len, n1));
+	EXPECT_EQ(-EINVAL, dev_crypt(self->fd, true, id, buf,
+				     KEYSEAL_CRYPT_MAX + 1, NULL, 0, out,
+				     &out_len, n1));
+	EXPECT_EQ(-EINVAL, dev_crypt(self->fd, false, id, buf,
+				     KEYSEAL_TAG_SIZE - 1, NULL, 0, out,
+				     &out_len, n1));
+	EXPECT_EQ(-EINVAL, dev_crypt(self->fd, true, id, buf, 16, buf,
+				     KEYSEAL_CRYPT_MAX + 1, out, &out_len, n1));
 }
 
 /* No confusion between wrapping and data keys (PKCS#11's classic attacks). */
@@ -647,14 +585,14 @@ TEST_F(dev, only_aead_keys_touch_data)
 	ASSERT_LT(0, kek);
 	ASSERT_LT(0, secret);
 	memset(buf, 0, sizeof(buf));
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, true, kek, buf, 32, NULL, 0,
-				       out, &out_len, nonce));
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, false, kek, buf, 48, NULL, 0,
-				       out, &out_len, nonce));
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, true, secret, buf, 32, NULL,
-				       0, out, &out_len, nonce));
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, true, self->kmk, buf, 32,
-				       NULL, 0, out, &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, true, kek, buf, 32, NULL,
+					   0, out, &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, false, kek, buf, 48, NULL,
+					   0, out, &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, true, secret, buf, 32,
+					   NULL, 0, out, &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, true, self->kmk, buf, 32,
+					   NULL, 0, out, &out_len, nonce));
 }
 
 /* The aead key loaded back from its blob decrypts what it encrypted. */
@@ -669,22 +607,22 @@ TEST_F(dev, aead_key_survives_round_trip)
 
 	id = add_sealed("dk", "new aead parent=user:kmk");
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, aead_crypt(self->fd, true, id, secret, sizeof(secret), NULL, 0,
-			   sealed, &len, nonce));
+	ASSERT_EQ(0, dev_crypt(self->fd, true, id, secret, sizeof(secret), NULL,
+			       0, sealed, &len, nonce));
 	ASSERT_LT(0, read_key(id, armor, sizeof(armor)));
 	drop_key(id);
 	id = load_armor("dk", armor, NULL);
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, aead_crypt(self->fd, false, id, sealed, len, NULL, 0, opened,
-			   &open_len, nonce));
+	ASSERT_EQ(0, dev_crypt(self->fd, false, id, sealed, len, NULL, 0,
+			       opened, &open_len, nonce));
 	EXPECT_STREQ(secret, (char *)opened);
 
 	/* a new key of the same name does not */
 	drop_key(id);
 	id = add_sealed("dk", "new aead parent=user:kmk");
 	open_len = sizeof(opened);
-	EXPECT_EQ(-EBADMSG, aead_crypt(self->fd, false, id, sealed, len, NULL, 0,
-				  opened, &open_len, nonce));
+	EXPECT_EQ(-EBADMSG, dev_crypt(self->fd, false, id, sealed, len, NULL, 0,
+				      opened, &open_len, nonce));
 }
 
 /* The kernel's AES-GCM agrees with OpenSSL's on the exported key. */
@@ -701,9 +639,9 @@ TEST_F(dev, plaintext_export_matches_openssl)
 
 	id = add_sealed("pt", "new aead 32 parent=user:kmk plaintext");
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, aead_crypt(self->fd, true, id, msg, sizeof(msg), "ad", 2,
-			   sealed, &len, nonce));
-	ASSERT_EQ(0, export_key(self->fd, id, KEYSEAL_TARGET_PLAINTEXT, 0,
+	ASSERT_EQ(0, dev_crypt(self->fd, true, id, msg, sizeof(msg), "ad", 2,
+			       sealed, &len, nonce));
+	ASSERT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PLAINTEXT, 0,
 				blob, &blob_len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, blob_len, &b));
 	ASSERT_EQ(32, b.body_len);
@@ -745,13 +683,13 @@ TEST_F(dev, other_uid_is_refused)
 
 		if (setgid(1000) || setuid(1000) || new_session())
 			_exit(2);
-		if (ks_ioctl(self->fd, KEYSEAL_IOC_INFO, &info) != -EACCES)
+		if (dev_ioctl(self->fd, KEYSEAL_IOC_INFO, &info) != -EACCES)
 			_exit(3);
-		if (export_key(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
+		if (dev_export(self->fd, id, KEYSEAL_TARGET_PARENT, 0, blob,
 			       &len) != -EACCES)
 			_exit(4);
-		if (aead_crypt(self->fd, true, id, blob, 16, NULL, 0, blob + 100,
-			  &out_len, nonce) != -EACCES)
+		if (dev_crypt(self->fd, true, id, blob, 16, NULL, 0, blob + 100,
+			      &out_len, nonce) != -EACCES)
 			_exit(5);
 		/* nor import into another user's keyring */
 		len = 200;
@@ -762,7 +700,7 @@ TEST_F(dev, other_uid_is_refused)
 		if (got < 0)
 			_exit(7);
 		len = sizeof(blob);
-		if (export_key(self->fd, got, KEYSEAL_TARGET_PARENT, 0, blob,
+		if (dev_export(self->fd, got, KEYSEAL_TARGET_PARENT, 0, blob,
 			       &len))
 			_exit(8);
 		{
@@ -772,7 +710,7 @@ TEST_F(dev, other_uid_is_refused)
 				.description = (uintptr_t)"intruder",
 			};
 
-			if (ks_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp) !=
+			if (dev_ioctl(self->fd, KEYSEAL_IOC_IMPORT, &imp) !=
 			    -EACCES)
 				_exit(9);
 		}
