@@ -6,9 +6,6 @@
  * interoperation with libkeyseal's userspace HPKE in both directions.
  */
 
-#include <fcntl.h>
-#include <sys/ioctl.h>
-
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -27,11 +24,6 @@
 #define P256		KEYSEAL_KEM_P256_HKDF_SHA256
 #define PUBLIC_MAX	KEYSEAL_P256_PUBLIC_SIZE
 #define FP_SIZE		KEYSEAL_FINGERPRINT_SIZE
-
-static long ks_ioctl(int fd, unsigned long cmd, void *arg)
-{
-	return ioctl(fd, cmd, arg) < 0 ? -errno : 0;
-}
 
 static void to_hex(const u8 *bytes, size_t len, char *hex)
 {
@@ -52,110 +44,6 @@ static void from_hex(const char *hex, u8 *bytes)
 			abort();
 		bytes[i] = b;
 	}
-}
-
-struct pubkey {
-	u8 key[PUBLIC_MAX];
-	u32 len;
-	u16 kem;
-	u8 fp[FP_SIZE];
-};
-
-static long get_pubkey(int fd, key_serial_t id, struct pubkey *pk)
-{
-	struct keyseal_pubkey req = {
-		.serial = id,
-		.buf = (uintptr_t)pk->key,
-		.buf_len = sizeof(pk->key),
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_PUBKEY, &req);
-
-	pk->len = req.buf_len;
-	pk->kem = req.kem;
-	memcpy(pk->fp, req.fingerprint, FP_SIZE);
-	return ret;
-}
-
-static long get_info(int fd, key_serial_t id, struct keyseal_info *info)
-{
-	memset(info, 0, sizeof(*info));
-	info->serial = id;
-	return ks_ioctl(fd, KEYSEAL_IOC_INFO, info);
-}
-
-static long export_to(int fd, key_serial_t id, u16 kem, const u8 *pk,
-		      u32 pk_len, key_serial_t sender, u8 *blob, u32 *len)
-{
-	struct keyseal_export req = {
-		.serial = id,
-		.target = KEYSEAL_TARGET_RECIPIENT,
-		.sender = sender,
-		.recipient = (uintptr_t)pk,
-		.recipient_len = pk_len,
-		.recipient_kem = kem,
-		.blob_len = *len,
-		.blob = (uintptr_t)blob,
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
-
-	*len = req.blob_len;
-	return ret;
-}
-
-static long export_plain(int fd, key_serial_t id, u8 *blob, u32 *len)
-{
-	struct keyseal_export req = {
-		.serial = id,
-		.target = KEYSEAL_TARGET_PLAINTEXT,
-		.blob_len = *len,
-		.blob = (uintptr_t)blob,
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
-
-	*len = req.blob_len;
-	return ret;
-}
-
-static long import_from(int fd, const u8 *blob, u32 len, const char *desc,
-			key_serial_t unwrap, key_serial_t parent,
-			const u8 *sender, u32 sender_len, key_serial_t *id)
-{
-	struct keyseal_import req = {
-		.blob = (uintptr_t)blob,
-		.blob_len = len,
-		.keyring = KEY_SPEC_SESSION_KEYRING,
-		.description = (uintptr_t)desc,
-		.unwrap = unwrap,
-		.parent = parent,
-		.expected_sender = (uintptr_t)sender,
-		.expected_sender_len = sender_len,
-	};
-	long ret = ks_ioctl(fd, KEYSEAL_IOC_IMPORT, &req);
-
-	if (id)
-		*id = req.serial;
-	return ret;
-}
-
-static long aead_crypt(int fd, bool encrypt, key_serial_t id, const void *in,
-		       u32 in_len, void *out, u32 *out_len,
-		       u8 nonce[KEYSEAL_NONCE_SIZE])
-{
-	struct keyseal_crypt req = {
-		.serial = id,
-		.in = (uintptr_t)in,
-		.in_len = in_len,
-		.out = (uintptr_t)out,
-		.out_len = *out_len,
-	};
-	long ret;
-
-	memcpy(req.nonce, nonce, KEYSEAL_NONCE_SIZE);
-	ret = ks_ioctl(fd, encrypt ? KEYSEAL_IOC_ENCRYPT : KEYSEAL_IOC_DECRYPT,
-		       &req);
-	*out_len = req.out_len;
-	memcpy(nonce, req.nonce, KEYSEAL_NONCE_SIZE);
-	return ret;
 }
 
 /* An EVP_PKEY of a raw public key, built by OpenSSL. */
@@ -306,7 +194,7 @@ static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
 #define EXCHANGE_KEY(desc, id, pk) do {					\
 	id = new_exchange_key(variant, desc, NULL);			\
 	ASSERT_LT(0, id);						\
-	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));			\
+	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk));			\
 } while (0)
 
 /*
@@ -317,7 +205,7 @@ TEST_F(xchg, exchange_key_round_trips)
 {
 	char armor[KEYSEAL_ARMOR_MAX_SIZE + 2];
 	struct keyseal_info info, again;
-	struct pubkey pk, pk2;
+	struct exchange_pubkey pk, pk2;
 	u8 fp[FP_SIZE];
 	key_serial_t id;
 
@@ -329,7 +217,7 @@ TEST_F(xchg, exchange_key_round_trips)
 	ASSERT_EQ(0, openssl_fingerprint(pk.kem, pk.key, pk.len, fp));
 	EXPECT_EQ(0, memcmp(fp, pk.fp, FP_SIZE));
 
-	ASSERT_EQ(0, get_info(self->fd, id, &info));
+	ASSERT_EQ(0, dev_info(self->fd, id, &info));
 	EXPECT_EQ(variant->usage_id, info.usage);
 	EXPECT_EQ(variant->key_alg, info.key_alg);
 	EXPECT_EQ(32, info.key_len);
@@ -341,17 +229,17 @@ TEST_F(xchg, exchange_key_round_trips)
 	drop_key(id);
 	id = load_armor("xk", armor, NULL);
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk2));
+	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk2));
 	EXPECT_EQ(pk.len, pk2.len);
 	EXPECT_EQ(0, memcmp(pk.key, pk2.key, pk.len));
 	EXPECT_EQ(0, memcmp(pk.fp, pk2.fp, FP_SIZE));
-	ASSERT_EQ(0, get_info(self->fd, id, &again));
+	ASSERT_EQ(0, dev_info(self->fd, id, &again));
 	EXPECT_EQ(0, memcmp(info.key_id, again.key_id, KEYSEAL_KEY_ID_SIZE));
 
 	/* two keys, two public keys */
 	id = new_exchange_key(variant, "xk2", NULL);
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk2));
+	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk2));
 	EXPECT_NE(0, memcmp(pk.key, pk2.key, pk.len));
 }
 
@@ -363,13 +251,14 @@ TEST_F(xchg, public_key_matches_openssl)
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	u32 len = sizeof(blob);
 	struct keyseal_blob b;
-	struct pubkey pk;
+	struct exchange_pubkey pk;
 	key_serial_t id;
 
 	id = new_exchange_key(variant, "clear", "plaintext");
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));
-	ASSERT_EQ(0, export_plain(self->fd, id, blob, &len));
+	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk));
+	ASSERT_EQ(0, dev_export(self->fd, id, KEYSEAL_TARGET_PLAINTEXT, 0, blob,
+				&len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	ASSERT_EQ(32, b.body_len);
 	if (variant->kem == X25519) {
@@ -395,7 +284,7 @@ TEST_F(xchg, import_gives_rfc_public_key)
 		"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
 	};
 	u8 want[PUBLIC_MAX];
-	struct pubkey pk;
+	struct exchange_pubkey pk;
 	char cmd[256];
 	key_serial_t id;
 	unsigned int i;
@@ -404,7 +293,7 @@ TEST_F(xchg, import_gives_rfc_public_key)
 		 variant->usage, variant->rfc_sk);
 	id = add_sealed("rfc", cmd);
 	ASSERT_LT(0, id);
-	ASSERT_EQ(0, get_pubkey(self->fd, id, &pk));
+	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk));
 	from_hex(variant->rfc_pk, want);
 	ASSERT_EQ(variant->public_len, pk.len);
 	EXPECT_EQ(0, memcmp(want, pk.key, pk.len));
@@ -424,7 +313,7 @@ TEST_F(xchg, pubkey_ioctl_abi)
 {
 	struct keyseal_pubkey req;
 	key_serial_t id, data;
-	struct pubkey pk;
+	struct exchange_pubkey pk;
 	u8 small[4];
 
 	EXCHANGE_KEY("xk", id, pk);
@@ -436,37 +325,37 @@ TEST_F(xchg, pubkey_ioctl_abi)
 	req.serial = id;
 	req.buf = (uintptr_t)small;
 	req.buf_len = sizeof(small);
-	EXPECT_EQ(-ERANGE, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-ERANGE, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	EXPECT_EQ(variant->public_len, req.buf_len);
 	EXPECT_EQ(variant->kem, req.kem);
 	EXPECT_EQ(0, memcmp(req.fingerprint, pk.fp, FP_SIZE));
 	req.buf = 0;
 	req.buf_len = 0;
-	EXPECT_EQ(-ERANGE, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-ERANGE, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	EXPECT_EQ(variant->public_len, req.buf_len);
 	req.buf = BAD_POINTER;
 	req.buf_len = PUBLIC_MAX;
-	EXPECT_EQ(-EFAULT, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EFAULT, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 
 	/* reserved fields */
 	req.buf = (uintptr_t)pk.key;
 	req.flags = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	req.flags = 0;
 	req.__pad = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	req.__pad = 0;
 	req.reserved[1] = 1;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	req.reserved[1] = 0;
 
 	/* only exchange keys have one */
 	req.serial = data;
-	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EKEYREJECTED, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	req.serial = self->kmk;
-	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-EKEYREJECTED, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 	req.serial = 0x7ffffff0;
-	EXPECT_EQ(-ENOKEY, ks_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
+	EXPECT_EQ(-ENOKEY, dev_ioctl(self->fd, KEYSEAL_IOC_PUBKEY, &req));
 }
 
 /* INFO gives the public fingerprint of exchange keys only. */
@@ -478,15 +367,16 @@ TEST_F(xchg, info_public_fingerprint)
 
 	data = add_sealed("data", "new aead parent=user:kmk");
 	ASSERT_LT(0, data);
-	ASSERT_EQ(0, get_info(self->fd, data, &info));
+	ASSERT_EQ(0, dev_info(self->fd, data, &info));
 	EXPECT_EQ(0, memcmp(info.public_fingerprint, zero, FP_SIZE));
 }
 
 /* What the blob's header says, against the key and the recipient. */
 static void check_header(struct __test_metadata *_metadata,
 			 const struct keyseal_blob *b,
-			 const struct keyseal_info *key, const struct pubkey *to,
-			 const struct pubkey *from)
+			 const struct keyseal_info *key,
+			 const struct exchange_pubkey *to,
+			 const struct exchange_pubkey *from)
 {
 	EXPECT_EQ(from ? KEYSEAL_SCHEME_HPKE_AUTH : KEYSEAL_SCHEME_HPKE_BASE,
 		  b->scheme);
@@ -523,34 +413,34 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	u32 ct_len = sizeof(ct), pt_len = sizeof(pt), len = sizeof(blob);
 	struct keyseal_info info, got;
 	key_serial_t data, rcpt, sender = 0, back;
-	struct pubkey to, from;
+	struct exchange_pubkey to, from;
 	struct keyseal_blob b;
 
 	data = add_sealed("data", "new aead parent=user:kmk exportable");
 	rcpt = new_exchange_key(variant, "rcpt", NULL);
 	ASSERT_LT(0, data);
 	ASSERT_LT(0, rcpt);
-	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
 	if (auth) {
 		sender = new_exchange_key(variant, "sender", NULL);
 		ASSERT_LT(0, sender);
-		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));
 	}
-	ASSERT_EQ(0, get_info(fd, data, &info));
-	ASSERT_EQ(0, aead_crypt(fd, true, data, msg, sizeof(msg), ct, &ct_len,
-				nonce));
+	ASSERT_EQ(0, dev_info(fd, data, &info));
+	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
+			       &ct_len, nonce));
 
-	ASSERT_EQ(0, export_to(fd, data, to.kem, to.key, to.len, sender, blob,
-			       &len));
+	ASSERT_EQ(0, dev_export_recipient(fd, data, to.kem, to.key, to.len,
+					  sender, blob, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	check_header(_metadata, &b, &info, &to, auth ? &from : NULL);
 	drop_key(data);
 
 	/* the recipient by serial; stored under the parent asked for */
-	ASSERT_EQ(0, import_from(fd, blob, len, "back", rcpt, kmk2,
-				 auth ? from.key : NULL, auth ? from.len : 0,
-				 &back));
-	ASSERT_EQ(0, get_info(fd, back, &got));
+	back = dev_import(fd, blob, len, "back", rcpt, kmk2,
+			  auth ? from.key : NULL, auth ? from.len : 0);
+	ASSERT_LT(0, back);
+	ASSERT_EQ(0, dev_info(fd, back, &got));
 	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
 	EXPECT_EQ(KEYSEAL_USAGE_AEAD, got.usage);
 	EXPECT_EQ(info.key_len, got.key_len);
@@ -563,15 +453,15 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	 */
 	EXPECT_EQ(auth ? info.provenance : KEYSEAL_ORIGIN_EXTERNAL,
 		  got.provenance);
-	ASSERT_EQ(0, aead_crypt(fd, false, back, ct, ct_len, pt, &pt_len,
-				nonce));
+	ASSERT_EQ(0, dev_crypt(fd, false, back, ct, ct_len, NULL, 0, pt,
+			       &pt_len, nonce));
 	EXPECT_STREQ(msg, (char *)pt);
 
 	/* an auth blob whose sender the importer does not name: as base */
 	if (auth) {
-		ASSERT_EQ(0, import_from(fd, blob, len, "back2", rcpt, kmk2,
-					 NULL, 0, &back));
-		ASSERT_EQ(0, get_info(fd, back, &got));
+		back = dev_import(fd, blob, len, "back2", rcpt, kmk2, NULL, 0);
+		ASSERT_LT(0, back);
+		ASSERT_EQ(0, dev_info(fd, back, &got));
 		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, got.provenance);
 	}
 }
@@ -602,7 +492,7 @@ TEST_F(xchg, recipient_found_by_fingerprint)
 	char criterion[4 + 2 * FP_SIZE + 1];
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t data, rcpt, other, ring, back;
-	struct pubkey to, pk_other;
+	struct exchange_pubkey to, pk_other;
 	u32 len = sizeof(blob);
 	struct keyseal_info info, got;
 
@@ -610,9 +500,9 @@ TEST_F(xchg, recipient_found_by_fingerprint)
 	ASSERT_LT(0, data);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("other", other, pk_other);
-	ASSERT_EQ(0, get_info(self->fd, data, &info));
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, blob,
-			       &len));
+	ASSERT_EQ(0, dev_info(self->fd, data, &info));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, 0, blob, &len));
 
 	strcpy(criterion, "fp:");
 	to_hex(to.fp, FP_SIZE, criterion + 3);
@@ -638,16 +528,16 @@ TEST_F(xchg, recipient_found_by_fingerprint)
 	ASSERT_LT(0, ring);
 	ASSERT_EQ(0, keyctl_link(rcpt, ring));
 	ASSERT_EQ(0, keyctl_unlink(rcpt, KEY_SPEC_SESSION_KEYRING));
-	ASSERT_EQ(0, import_from(self->fd, blob, len, "back", 0, self->kmk,
-				 NULL, 0, &back));
-	ASSERT_EQ(0, get_info(self->fd, back, &got));
+	back = dev_import(self->fd, blob, len, "back", 0, self->kmk, NULL, 0);
+	ASSERT_LT(0, back);
+	ASSERT_EQ(0, dev_info(self->fd, back, &got));
 	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
 
 	/* gone: no key in the caller's keyrings */
 	keyctl_unlink(rcpt, ring);
 	keyctl_invalidate(rcpt);
-	EXPECT_EQ(-ENOKEY, import_from(self->fd, blob, len, "back2", 0,
-				       self->kmk, NULL, 0, NULL));
+	EXPECT_EQ(-ENOKEY, dev_import(self->fd, blob, len, "back2", 0,
+				      self->kmk, NULL, 0));
 }
 
 /* keyctl "load" of recipient blobs: recipient=, parent=, sender=. */
@@ -656,7 +546,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 	char armor[KEYSEAL_ARMOR_MAX_SIZE + 1], extra[512], hex[2 * PUBLIC_MAX + 1];
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t data, rcpt, sender, stranger, back;
-	struct pubkey to, from, other;
+	struct exchange_pubkey to, from, other;
 	struct keyseal_info info, got;
 	u32 len = sizeof(blob);
 
@@ -665,9 +555,9 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("sender", sender, from);
 	EXCHANGE_KEY("stranger", stranger, other);
-	ASSERT_EQ(0, get_info(self->fd, data, &info));
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, sender,
-			       blob, &len));
+	ASSERT_EQ(0, dev_info(self->fd, data, &info));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, sender, blob, &len));
 	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
 
 	to_hex(from.key, from.len, hex);
@@ -675,7 +565,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 		 "recipient=sealed:rcpt parent=user:kmk2 sender=%s", hex);
 	back = load_armor("back", armor, extra);
 	ASSERT_LT(0, back);
-	ASSERT_EQ(0, get_info(self->fd, back, &got));
+	ASSERT_EQ(0, dev_info(self->fd, back, &got));
 	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
 	EXPECT_STREQ("user:kmk2", got.parent);
 	EXPECT_EQ(info.provenance, got.provenance);
@@ -708,7 +598,7 @@ TEST_F(xchg, wrong_recipient)
 	unsigned int keys0, bytes0, keys1, bytes1;
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t data, rcpt, rcpt2, other, kek;
-	struct pubkey to, to2;
+	struct exchange_pubkey to, to2;
 	u32 len = sizeof(blob);
 	char cmd[64];
 
@@ -722,26 +612,25 @@ TEST_F(xchg, wrong_recipient)
 	ASSERT_LT(0, other);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("rcpt2", rcpt2, to2);
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0,
-			       blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, 0, blob, &len));
 
 	ASSERT_EQ(0, settled_quota(&keys0, &bytes0));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", rcpt2,
-					     self->kmk, NULL, 0, NULL));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", other,
-					     self->kmk, NULL, 0, NULL));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", data,
-					     self->kmk, NULL, 0, NULL));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x", kek,
-					     self->kmk, NULL, 0, NULL));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, blob, len, "x",
-					     self->kmk, self->kmk, NULL, 0,
-					     NULL));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", rcpt2,
+					    self->kmk, NULL, 0));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", other,
+					    self->kmk, NULL, 0));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", data,
+					    self->kmk, NULL, 0));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", kek,
+					    self->kmk, NULL, 0));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", self->kmk,
+					    self->kmk, NULL, 0));
 	ASSERT_EQ(0, key_quota(&keys1, &bytes1));
 	EXPECT_EQ(keys0, keys1);
 	EXPECT_EQ(bytes0, bytes1);
-	EXPECT_EQ(0, import_from(self->fd, blob, len, "x", rcpt, self->kmk,
-				 NULL, 0, NULL));
+	EXPECT_LT(0, dev_import(self->fd, blob, len, "x", rcpt, self->kmk,
+				NULL, 0));
 }
 
 /*
@@ -760,7 +649,7 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t data, rcpt, sender = 0;
 	struct keyseal_blob b, m;
-	struct pubkey to, from;
+	struct exchange_pubkey to, from;
 	u32 len = sizeof(blob);
 	long expect, ret;
 
@@ -768,14 +657,14 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 	rcpt = new_exchange_key(variant, "rcpt", NULL);
 	ASSERT_LT(0, data);
 	ASSERT_LT(0, rcpt);
-	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
 	if (auth) {
 		sender = new_exchange_key(variant, "sender", NULL);
 		ASSERT_LT(0, sender);
-		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));
 	}
-	ASSERT_EQ(0, export_to(fd, data, to.kem, to.key, to.len, sender, blob,
-			       &len));
+	ASSERT_EQ(0, dev_export_recipient(fd, data, to.kem, to.key, to.len,
+					  sender, blob, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
 	fp_off = KEYSEAL_BLOB_FIXED_SIZE;
 	enc_off = fp_off + FP_SIZE + 2;
@@ -796,8 +685,7 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 		if ((i >= enc_off && i < enc_off + b.enc_len) ||
 		    (i >= sender_off && i < body_off) || i >= body_off)
 			EXPECT_EQ(-EBADMSG, expect) TH_LOG("byte %zu", i);
-		ret = import_from(fd, blob, len, "flip", rcpt, kmk, NULL, 0,
-				  NULL);
+		ret = dev_import(fd, blob, len, "flip", rcpt, kmk, NULL, 0);
 		EXPECT_EQ(expect, ret) TH_LOG("byte %zu", i);
 		n_inval += ret == -EINVAL;
 		n_rej += ret == -EKEYREJECTED;
@@ -811,27 +699,25 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 	/* with the sender named, a changed sender key is another sender */
 	for (i = sender_off; auth && i < body_off; i++) {
 		blob[i] ^= 0x80;
-		EXPECT_EQ(-EKEYREJECTED, import_from(fd, blob, len, "flip",
-						     rcpt, kmk, from.key,
-						     from.len, NULL))
+		EXPECT_EQ(-EKEYREJECTED, dev_import(fd, blob, len, "flip", rcpt,
+						    kmk, from.key, from.len))
 			TH_LOG("byte %zu", i);
 		blob[i] ^= 0x80;
 	}
 	/* every truncation, and one byte more */
 	for (i = 0; i < len; i++)
-		EXPECT_EQ(-EINVAL, import_from(fd, blob, i ? i : 1, "flip",
-					       rcpt, kmk, NULL, 0, NULL))
+		EXPECT_EQ(-EINVAL, dev_import(fd, blob, i ? i : 1, "flip", rcpt,
+					      kmk, NULL, 0))
 			TH_LOG("length %zu", i);
 	blob[len] = 0;
-	EXPECT_EQ(-EINVAL, import_from(fd, blob, len + 1, "flip", rcpt, kmk,
-				       NULL, 0, NULL));
+	EXPECT_EQ(-EINVAL, dev_import(fd, blob, len + 1, "flip", rcpt, kmk,
+				      NULL, 0));
 
 	/* nothing was left behind, and the blob itself still opens */
 	ASSERT_EQ(0, key_quota(&keys1, &bytes1));
 	EXPECT_EQ(keys0, keys1);
 	EXPECT_EQ(bytes0, bytes1);
-	EXPECT_EQ(0, import_from(fd, blob, len, "flip", rcpt, kmk, NULL, 0,
-				 NULL));
+	EXPECT_LT(0, dev_import(fd, blob, len, "flip", rcpt, kmk, NULL, 0));
 }
 
 TEST_F_TIMEOUT(xchg, every_byte_flip_base, 600)
@@ -850,7 +736,7 @@ TEST_F(xchg, non_exportable_key_is_eperm)
 	key_serial_t fixed, mobile, clear;
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	u32 len = sizeof(blob);
-	struct pubkey to;
+	struct exchange_pubkey to;
 	key_serial_t rcpt;
 
 	EXCHANGE_KEY("rcpt", rcpt, to);
@@ -861,21 +747,21 @@ TEST_F(xchg, non_exportable_key_is_eperm)
 	ASSERT_LT(0, mobile);
 	ASSERT_LT(0, clear);
 
-	EXPECT_EQ(-EPERM, export_to(self->fd, fixed, to.kem, to.key, to.len, 0,
-				    blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, fixed, to.kem, to.key,
+					       to.len, 0, blob, &len));
 	/* the exchange key itself is not exportable either */
-	EXPECT_EQ(-EPERM, export_to(self->fd, rcpt, to.kem, to.key, to.len, 0,
-				    blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, rcpt, to.kem, to.key,
+					       to.len, 0, blob, &len));
 	len = sizeof(blob);
-	EXPECT_EQ(0, export_to(self->fd, mobile, to.kem, to.key, to.len, 0,
-			       blob, &len));
+	EXPECT_EQ(0, dev_export_recipient(self->fd, mobile, to.kem, to.key,
+					  to.len, 0, blob, &len));
 	len = sizeof(blob);
-	EXPECT_EQ(0, export_to(self->fd, clear, to.kem, to.key, to.len, 0,
-			       blob, &len));
+	EXPECT_EQ(0, dev_export_recipient(self->fd, clear, to.kem, to.key,
+					  to.len, 0, blob, &len));
 	ASSERT_EQ(0, update_key(mobile, "restrict"));
 	len = sizeof(blob);
-	EXPECT_EQ(-EPERM, export_to(self->fd, mobile, to.kem, to.key, to.len,
-				    0, blob, &len));
+	EXPECT_EQ(-EPERM, dev_export_recipient(self->fd, mobile, to.kem, to.key,
+					       to.len, 0, blob, &len));
 }
 
 /* An importer that names the sender it expects gets no other. */
@@ -884,7 +770,7 @@ TEST_F(xchg, unexpected_sender)
 	u8 auth_blob[KEYSEAL_BLOB_MAX_SIZE], base_blob[KEYSEAL_BLOB_MAX_SIZE];
 	u32 auth_len = sizeof(auth_blob), base_len = sizeof(base_blob);
 	key_serial_t data, rcpt, sender, stranger;
-	struct pubkey to, from, other;
+	struct exchange_pubkey to, from, other;
 	u8 wrong_size[PUBLIC_MAX + 1];
 	long stored;
 
@@ -893,54 +779,55 @@ TEST_F(xchg, unexpected_sender)
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("sender", sender, from);
 	EXCHANGE_KEY("stranger", stranger, other);
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, sender,
-			       auth_blob, &auth_len));
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0,
-			       base_blob, &base_len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, sender, auth_blob,
+					  &auth_len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, 0, base_blob, &base_len));
 
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
-					     "x", rcpt, self->kmk, other.key,
-					     other.len, NULL));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, auth_blob, auth_len, "x",
+					    rcpt, self->kmk, other.key,
+					    other.len));
 	/* a base blob comes from no one */
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, base_blob, base_len,
-					     "x", rcpt, self->kmk, from.key,
-					     from.len, NULL));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, base_blob, base_len, "x",
+					    rcpt, self->kmk, from.key,
+					    from.len));
 	/* a key of the other KEM's size is still not the sender */
 	memset(wrong_size, 0x04, sizeof(wrong_size));
 	memcpy(wrong_size, from.key, from.len);
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
-					     "x", rcpt, self->kmk, wrong_size,
-					     from.len == 32 ? 65 : 32, NULL));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, auth_blob, auth_len, "x",
+					    rcpt, self->kmk, wrong_size,
+					    from.len == 32 ? 65 : 32));
 	/* sizes no KEM has */
-	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
-				       rcpt, self->kmk, wrong_size, 33, NULL));
-	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
-				       rcpt, self->kmk, wrong_size,
-				       sizeof(wrong_size), NULL));
-	EXPECT_EQ(-EINVAL, import_from(self->fd, auth_blob, auth_len, "x",
-				       rcpt, self->kmk, from.key, 0, NULL));
-	EXPECT_EQ(0, import_from(self->fd, auth_blob, auth_len, "x", rcpt,
-				 self->kmk, from.key, from.len, NULL));
+	EXPECT_EQ(-EINVAL, dev_import(self->fd, auth_blob, auth_len, "x", rcpt,
+				      self->kmk, wrong_size, 33));
+	EXPECT_EQ(-EINVAL, dev_import(self->fd, auth_blob, auth_len, "x", rcpt,
+				      self->kmk, wrong_size,
+				      sizeof(wrong_size)));
+	EXPECT_EQ(-EINVAL, dev_import(self->fd, auth_blob, auth_len, "x", rcpt,
+				      self->kmk, from.key, 0));
+	EXPECT_LT(0, dev_import(self->fd, auth_blob, auth_len, "x", rcpt,
+				self->kmk, from.key, from.len));
 
 	/* the stranger's own blob, when the sender is expected */
 	auth_len = sizeof(auth_blob);
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len,
-			       stranger, auth_blob, &auth_len));
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, auth_blob, auth_len,
-					     "z", rcpt, self->kmk, from.key,
-					     from.len, NULL));
-	EXPECT_EQ(0, import_from(self->fd, auth_blob, auth_len, "z", rcpt,
-				 self->kmk, other.key, other.len, NULL));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, stranger, auth_blob,
+					  &auth_len));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, auth_blob, auth_len, "z",
+					    rcpt, self->kmk, from.key,
+					    from.len));
+	EXPECT_LT(0, dev_import(self->fd, auth_blob, auth_len, "z", rcpt,
+				self->kmk, other.key, other.len));
 
 	/* nor does a blob under a KEK */
 	stored = read_blob(data, base_blob, sizeof(base_blob));
 	ASSERT_LT(0, stored);
 	base_len = stored;
-	EXPECT_EQ(-EKEYREJECTED, import_from(self->fd, base_blob, base_len,
-					     "y", 0, 0, from.key, from.len,
-					     NULL));
-	EXPECT_EQ(0, import_from(self->fd, base_blob, base_len, "y", 0, 0,
-				 NULL, 0, NULL));
+	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, base_blob, base_len, "y",
+					    0, 0, from.key, from.len));
+	EXPECT_LT(0, dev_import(self->fd, base_blob, base_len, "y", 0, 0,
+				NULL, 0));
 }
 
 /* Public keys that are no public keys are refused before any blob is made. */
@@ -963,7 +850,7 @@ TEST_F(xchg, invalid_recipient_keys)
 	key_serial_t data, rcpt, other, kek;
 	struct keyseal_export req;
 	u32 len = sizeof(blob);
-	struct pubkey to;
+	struct exchange_pubkey to;
 	unsigned int i;
 	char cmd[64];
 
@@ -980,60 +867,72 @@ TEST_F(xchg, invalid_recipient_keys)
 	/* wrong lengths and KEMs */
 	memcpy(bad, to.key, to.len);
 	bad[to.len] = 0;
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, bad, to.len - 1,
-				     0, blob, &len));
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, bad, to.len + 1,
-				     0, blob, &len));
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, 0, bad, to.len, 0, blob,
-				     &len));
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, 0x0011, bad, to.len, 0,
-				     blob, &len));
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, NULL, to.len, 0,
-				     blob, &len));
-	EXPECT_EQ(-EFAULT, export_to(self->fd, data, to.kem,
-				     (const u8 *)(uintptr_t)BAD_POINTER,
-				     to.len, 0, blob, &len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, to.kem, bad,
+						to.len - 1, 0, blob, &len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, to.kem, bad,
+						to.len + 1, 0, blob, &len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, 0, bad, to.len,
+						0, blob, &len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, 0x0011, bad,
+						to.len, 0, blob, &len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, to.kem, NULL,
+						to.len, 0, blob, &len));
+	EXPECT_EQ(-EFAULT,
+		  dev_export_recipient(self->fd, data, to.kem,
+				       (const u8 *)(uintptr_t)BAD_POINTER,
+				       to.len, 0, blob, &len));
 
 	/* keys that are not points, or give nothing secret */
 	if (variant->kem == X25519) {
 		for (i = 0; i < 4; i++)
 			EXPECT_EQ(-EKEYREJECTED,
-				  export_to(self->fd, data, X25519,
-					    x25519_small_order[i], 32, 0, blob,
-					    &len)) TH_LOG("point %u", i);
+				  dev_export_recipient(self->fd, data, X25519,
+						       x25519_small_order[i],
+						       32, 0, blob, &len))
+				TH_LOG("point %u", i);
 	} else {
 		bad[64] ^= 0x01;	/* off the curve */
-		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
-						   65, 0, blob, &len));
+		EXPECT_EQ(-EKEYREJECTED,
+			  dev_export_recipient(self->fd, data, P256, bad, 65, 0,
+					       blob, &len));
 		memcpy(bad, to.key, 65);
 		bad[0] = 0x06;		/* hybrid form */
-		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
-						   65, 0, blob, &len));
+		EXPECT_EQ(-EKEYREJECTED,
+			  dev_export_recipient(self->fd, data, P256, bad, 65, 0,
+					       blob, &len));
 		bad[0] = 0x02;
-		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
-						   65, 0, blob, &len));
+		EXPECT_EQ(-EKEYREJECTED,
+			  dev_export_recipient(self->fd, data, P256, bad, 65, 0,
+					       blob, &len));
 		memset(bad + 1, 0, 64);
 		bad[0] = 0x04;		/* (0, 0) */
-		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
-						   65, 0, blob, &len));
+		EXPECT_EQ(-EKEYREJECTED,
+			  dev_export_recipient(self->fd, data, P256, bad, 65, 0,
+					       blob, &len));
 		memset(bad + 1, 0xff, 64);	/* coordinates beyond p */
-		EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, P256, bad,
-						   65, 0, blob, &len));
+		EXPECT_EQ(-EKEYREJECTED,
+			  dev_export_recipient(self->fd, data, P256, bad, 65, 0,
+					       blob, &len));
 	}
 
 	/* senders that are not the caller's exchange key of this KEM */
-	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
-					   to.len, other, blob, &len));
-	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
-					   to.len, data, blob, &len));
-	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
-					   to.len, kek, blob, &len));
-	EXPECT_EQ(-EKEYREJECTED, export_to(self->fd, data, to.kem, to.key,
-					   to.len, self->kmk, blob, &len));
-	EXPECT_EQ(-ENOKEY, export_to(self->fd, data, to.kem, to.key, to.len,
-				     0x7ffffff0, blob, &len));
-	EXPECT_EQ(-EINVAL, export_to(self->fd, data, to.kem, to.key, to.len,
-				     -1, blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, dev_export_recipient(self->fd, data, to.kem,
+						      to.key, to.len, other,
+						      blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, dev_export_recipient(self->fd, data, to.kem,
+						      to.key, to.len, data,
+						      blob, &len));
+	EXPECT_EQ(-EKEYREJECTED, dev_export_recipient(self->fd, data, to.kem,
+						      to.key, to.len, kek, blob,
+						      &len));
+	EXPECT_EQ(-EKEYREJECTED, dev_export_recipient(self->fd, data, to.kem,
+						      to.key, to.len, self->kmk,
+						      blob, &len));
+	EXPECT_EQ(-ENOKEY, dev_export_recipient(self->fd, data, to.kem, to.key,
+						to.len, 0x7ffffff0, blob,
+						&len));
+	EXPECT_EQ(-EINVAL, dev_export_recipient(self->fd, data, to.kem, to.key,
+						to.len, -1, blob, &len));
 
 	/* recipient fields belong to the recipient target only */
 	memset(&req, 0, sizeof(req));
@@ -1042,15 +941,15 @@ TEST_F(xchg, invalid_recipient_keys)
 	req.sender = rcpt;
 	req.blob = (uintptr_t)blob;
 	req.blob_len = sizeof(blob);
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
 	req.sender = 0;
 	req.recipient_kem = to.kem;
-	EXPECT_EQ(-EINVAL, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+	EXPECT_EQ(-EINVAL, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
 
 	/* a small buffer learns the size */
 	len = 16;
-	EXPECT_EQ(-ERANGE, export_to(self->fd, data, to.kem, to.key, to.len, 0,
-				     blob, &len));
+	EXPECT_EQ(-ERANGE, dev_export_recipient(self->fd, data, to.kem, to.key,
+						to.len, 0, blob, &len));
 	EXPECT_EQ(KEYSEAL_BLOB_FIXED_SIZE + FP_SIZE + 2 + to.len + 2 + 32 +
 		  KEYSEAL_TAG_SIZE, len);
 }
@@ -1062,24 +961,24 @@ TEST_F(xchg, fresh_ephemeral_per_export)
 	u32 len1 = sizeof(one), len2 = sizeof(two);
 	struct keyseal_blob b1, b2;
 	key_serial_t data, rcpt;
-	struct pubkey to;
+	struct exchange_pubkey to;
 
 	data = add_sealed("data", "new aead parent=user:kmk exportable");
 	ASSERT_LT(0, data);
 	EXCHANGE_KEY("rcpt", rcpt, to);
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, one,
-			       &len1));
-	ASSERT_EQ(0, export_to(self->fd, data, to.kem, to.key, to.len, 0, two,
-			       &len2));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, 0, one, &len1));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
+					  to.len, 0, two, &len2));
 	ASSERT_EQ(len1, len2);
 	ASSERT_EQ(0, keyseal_blob_parse(one, len1, &b1));
 	ASSERT_EQ(0, keyseal_blob_parse(two, len2, &b2));
 	EXPECT_NE(0, memcmp(b1.enc, b2.enc, b1.enc_len));
 	EXPECT_NE(0, memcmp(b1.body, b2.body, b1.body_len));
-	EXPECT_EQ(0, import_from(self->fd, one, len1, "one", rcpt, self->kmk,
-				 NULL, 0, NULL));
-	EXPECT_EQ(0, import_from(self->fd, two, len2, "two", rcpt, self->kmk,
-				 NULL, 0, NULL));
+	EXPECT_LT(0, dev_import(self->fd, one, len1, "one", rcpt, self->kmk,
+				NULL, 0));
+	EXPECT_LT(0, dev_import(self->fd, two, len2, "two", rcpt, self->kmk,
+				NULL, 0));
 }
 
 /* Exchange keys never wrap or touch data; other keys never exchange. */
@@ -1090,7 +989,7 @@ TEST_F(xchg, exchange_keys_never_kek_or_aead)
 	struct keyseal_export req;
 	key_serial_t xk, data;
 	u32 out_len = sizeof(out);
-	struct pubkey pk;
+	struct exchange_pubkey pk;
 	char cmd[64];
 
 	EXCHANGE_KEY("xk", xk, pk);
@@ -1108,16 +1007,16 @@ TEST_F(xchg, exchange_keys_never_kek_or_aead)
 	req.kek = xk;
 	req.blob = (uintptr_t)blob;
 	req.blob_len = sizeof(blob);
-	EXPECT_EQ(-EKEYREJECTED, ks_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
+	EXPECT_EQ(-EKEYREJECTED, dev_ioctl(self->fd, KEYSEAL_IOC_EXPORT, &req));
 	EXPECT_EQ(-EKEYREJECTED, update_key(data, "rewrap parent=sealed:xk"));
 
 	/* no data */
 	memset(buf, 0, sizeof(buf));
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, true, xk, buf, 16, out,
-					    &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, true, xk, buf, 16, NULL, 0,
+					   out, &out_len, nonce));
 	out_len = sizeof(out);
-	EXPECT_EQ(-EKEYREJECTED, aead_crypt(self->fd, false, xk, buf, 48, out,
-					    &out_len, nonce));
+	EXPECT_EQ(-EKEYREJECTED, dev_crypt(self->fd, false, xk, buf, 48, NULL,
+					   0, out, &out_len, nonce));
 }
 
 /* An exportable exchange key travels too, and keeps its public key. */
@@ -1125,19 +1024,20 @@ TEST_F(xchg, exchange_key_travels)
 {
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
 	key_serial_t mobile, rcpt, back;
-	struct pubkey pk, to, got;
+	struct exchange_pubkey pk, to, got;
 	u32 len = sizeof(blob);
 
 	mobile = new_exchange_key(variant, "mobile", "exportable");
 	ASSERT_LT(0, mobile);
-	ASSERT_EQ(0, get_pubkey(self->fd, mobile, &pk));
+	ASSERT_EQ(0, dev_pubkey(self->fd, mobile, &pk));
 	EXCHANGE_KEY("rcpt", rcpt, to);
-	ASSERT_EQ(0, export_to(self->fd, mobile, to.kem, to.key, to.len, 0,
-			       blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(self->fd, mobile, to.kem, to.key,
+					  to.len, 0, blob, &len));
 	drop_key(mobile);
-	ASSERT_EQ(0, import_from(self->fd, blob, len, "back", rcpt, self->kmk,
-				 NULL, 0, &back));
-	ASSERT_EQ(0, get_pubkey(self->fd, back, &got));
+	back = dev_import(self->fd, blob, len, "back", rcpt, self->kmk,
+			  NULL, 0);
+	ASSERT_LT(0, back);
+	ASSERT_EQ(0, dev_pubkey(self->fd, back, &got));
 	EXPECT_EQ(pk.len, got.len);
 	EXPECT_EQ(0, memcmp(pk.key, got.key, pk.len));
 	EXPECT_EQ(0, memcmp(pk.fp, got.fp, FP_SIZE));
@@ -1166,13 +1066,13 @@ static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
 	u32 ct_len = sizeof(ct);
 	struct keyseal_info info;
 	key_serial_t rcpt, back;
-	struct pubkey to;
+	struct exchange_pubkey to;
 
 	ASSERT_EQ(sizeof(material), getrandom(material, sizeof(material), 0));
 	ASSERT_EQ(sizeof(key_id), getrandom(key_id, sizeof(key_id), 0));
 	rcpt = new_exchange_key(variant, "rcpt", NULL);
 	ASSERT_LT(0, rcpt);
-	ASSERT_EQ(0, get_pubkey(fd, rcpt, &to));
+	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, to.key, to.len, &rpk));
 	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(to.kem, scalar, 32, &ssk));
@@ -1185,19 +1085,19 @@ static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
 					       blob, &len));
 	if (auth)
 		EXPECT_EQ(-EKEYREJECTED,
-			  import_from(fd, blob, len, "x", rcpt, kmk,
-				      stranger.key, stranger.len, NULL));
-	ASSERT_EQ(0, import_from(fd, blob, len, "back", rcpt, kmk,
-				 auth ? spk.key : NULL, auth ? spk.len : 0,
-				 &back));
-	ASSERT_EQ(0, get_info(fd, back, &info));
+			  dev_import(fd, blob, len, "x", rcpt, kmk,
+				     stranger.key, stranger.len));
+	back = dev_import(fd, blob, len, "back", rcpt, kmk,
+			  auth ? spk.key : NULL, auth ? spk.len : 0);
+	ASSERT_LT(0, back);
+	ASSERT_EQ(0, dev_info(fd, back, &info));
 	EXPECT_EQ(0, memcmp(key_id, info.key_id, sizeof(key_id)));
 	EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, info.provenance);
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
 
 	/* the kernel's key is the sender's material */
-	ASSERT_EQ(0, aead_crypt(fd, true, back, msg, sizeof(msg), ct, &ct_len,
-				nonce));
+	ASSERT_EQ(0, dev_crypt(fd, true, back, msg, sizeof(msg), NULL, 0, ct,
+			       &ct_len, nonce));
 	ASSERT_EQ(0, openssl_gcm_open(material, sizeof(material), nonce, ct,
 				      ct_len, pt));
 	EXPECT_STREQ(msg, (char *)pt);
@@ -1229,13 +1129,13 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 	key_serial_t data, sender = 0;
 	struct keyseal_info info;
 	struct keyseal_blob b;
-	struct pubkey from;
+	struct exchange_pubkey from;
 
 	data = add_sealed("data", "new aead parent=user:kmk exportable");
 	ASSERT_LT(0, data);
-	ASSERT_EQ(0, get_info(fd, data, &info));
-	ASSERT_EQ(0, aead_crypt(fd, true, data, msg, sizeof(msg), ct, &ct_len,
-				nonce));
+	ASSERT_EQ(0, dev_info(fd, data, &info));
+	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
+			       &ct_len, nonce));
 	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(variant->kem, scalar, 32,
 						  &rsk));
@@ -1247,13 +1147,13 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 	if (auth) {
 		sender = new_exchange_key(variant, "sender", NULL);
 		ASSERT_LT(0, sender);
-		ASSERT_EQ(0, get_pubkey(fd, sender, &from));
+		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));
 		ASSERT_EQ(0, keyseal_public_key_from_raw(from.kem, from.key,
 							 from.len, &spk));
 	}
 
-	ASSERT_EQ(0, export_to(fd, data, rpk.kem, rpk.key, rpk.len, sender,
-			       blob, &len));
+	ASSERT_EQ(0, dev_export_recipient(fd, data, rpk.kem, rpk.key, rpk.len,
+					  sender, blob, &len));
 	if (auth)
 		EXPECT_EQ(-EKEYREJECTED,
 			  keyseal_unwrap_from_recipient(blob, len, &rsk,
