@@ -158,27 +158,6 @@ FIXTURE_TEARDOWN(xchg)
 	close(self->fd);
 }
 
-/*
- * The caller's key quota once the garbage collector has caught up with the
- * keys of earlier tests, whose sessions are gone: 0 or -errno.
- */
-static int settled_quota(unsigned int *keys, unsigned int *bytes)
-{
-	unsigned int k, b;
-	int i, ret;
-
-	ret = key_quota(keys, bytes);
-	for (i = 0; !ret && i < 100; i++) {
-		usleep(50000);
-		ret = key_quota(&k, &b);
-		if (!ret && k == *keys && b == *bytes)
-			return 0;
-		*keys = k;
-		*bytes = b;
-	}
-	return ret ? ret : -EAGAIN;
-}
-
 /* A new exchange key of the variant's usage under user:kmk. */
 static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
 				     const char *desc, const char *extra)
@@ -615,7 +594,8 @@ TEST_F(xchg, wrong_recipient)
 	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
 					  to.len, 0, blob, &len));
 
-	ASSERT_EQ(0, settled_quota(&keys0, &bytes0));
+	ASSERT_EQ(0, key_quota_settle(10000));
+	ASSERT_EQ(0, key_quota(&keys0, &bytes0));
 	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", rcpt2,
 					    self->kmk, NULL, 0));
 	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "x", other,
@@ -672,7 +652,8 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 	body_off = b.header_len;
 	ASSERT_EQ(sender_off + b.sender_pk_len, body_off);
 
-	ASSERT_EQ(0, settled_quota(&keys0, &bytes0));
+	ASSERT_EQ(0, key_quota_settle(10000));
+	ASSERT_EQ(0, key_quota(&keys0, &bytes0));
 	for (i = 0; i < len; i++) {
 		blob[i] ^= 0x01;
 		if (keyseal_blob_parse(blob, len, &m))
