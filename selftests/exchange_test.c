@@ -177,6 +177,24 @@ static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
 } while (0)
 
 /*
+ * The keys a recipient blob needs: an exportable data key to send, the
+ * recipient's exchange key and, in auth mode, the sender's (else @sender
+ * is left as it is).
+ */
+#define PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from) do { \
+	data = add_sealed("data", "new aead parent=user:kmk exportable"); \
+	rcpt = new_exchange_key(variant, "rcpt", NULL);			\
+	ASSERT_LT(0, data);						\
+	ASSERT_LT(0, rcpt);						\
+	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));			\
+	if (auth) {							\
+		sender = new_exchange_key(variant, "sender", NULL);	\
+		ASSERT_LT(0, sender);					\
+		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));		\
+	}								\
+} while (0)
+
+/*
  * An exchange key is made in the kernel, holds a public key that OpenSSL
  * accepts, and keeps it (and its identity) across its blob.
  */
@@ -395,16 +413,7 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	struct exchange_pubkey to, from;
 	struct keyseal_blob b;
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
-	rcpt = new_exchange_key(variant, "rcpt", NULL);
-	ASSERT_LT(0, data);
-	ASSERT_LT(0, rcpt);
-	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
-	if (auth) {
-		sender = new_exchange_key(variant, "sender", NULL);
-		ASSERT_LT(0, sender);
-		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));
-	}
+	PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from);
 	ASSERT_EQ(0, dev_info(fd, data, &info));
 	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
@@ -460,6 +469,23 @@ static const char *other_usage(const FIXTURE_VARIANT(xchg) *v)
 {
 	return v->kem == X25519 ? "p256" : "x25519";
 }
+
+/*
+ * An exportable data key, and keys that no recipient blob is for: a KEK and
+ * an exchange key of the other KEM.
+ */
+#define DATA_AND_NON_RECIPIENTS(data, kek, other) do {			\
+	char __cmd[64];							\
+									\
+	data = add_sealed("data", "new aead parent=user:kmk exportable"); \
+	kek = add_sealed("kek", "new kek parent=user:kmk");		\
+	snprintf(__cmd, sizeof(__cmd), "new %s parent=user:kmk",	\
+		 other_usage(variant));					\
+	other = add_sealed("other", __cmd);				\
+	ASSERT_LT(0, data);						\
+	ASSERT_LT(0, kek);						\
+	ASSERT_LT(0, other);						\
+} while (0)
 
 /*
  * Without a recipient named, the exchange key is the one whose fingerprint
@@ -579,16 +605,8 @@ TEST_F(xchg, wrong_recipient)
 	key_serial_t data, rcpt, rcpt2, other, kek;
 	struct exchange_pubkey to, to2;
 	u32 len = sizeof(blob);
-	char cmd[64];
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
-	kek = add_sealed("kek", "new kek parent=user:kmk");
-	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk",
-		 other_usage(variant));
-	other = add_sealed("other", cmd);
-	ASSERT_LT(0, data);
-	ASSERT_LT(0, kek);
-	ASSERT_LT(0, other);
+	DATA_AND_NON_RECIPIENTS(data, kek, other);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("rcpt2", rcpt2, to2);
 	ASSERT_EQ(0, dev_export_recipient(self->fd, data, to.kem, to.key,
@@ -633,16 +651,7 @@ static void flip_every_byte(struct __test_metadata *_metadata, int fd,
 	u32 len = sizeof(blob);
 	long expect, ret;
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
-	rcpt = new_exchange_key(variant, "rcpt", NULL);
-	ASSERT_LT(0, data);
-	ASSERT_LT(0, rcpt);
-	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
-	if (auth) {
-		sender = new_exchange_key(variant, "sender", NULL);
-		ASSERT_LT(0, sender);
-		ASSERT_EQ(0, dev_pubkey(fd, sender, &from));
-	}
+	PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from);
 	ASSERT_EQ(0, dev_export_recipient(fd, data, to.kem, to.key, to.len,
 					  sender, blob, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
@@ -833,16 +842,8 @@ TEST_F(xchg, invalid_recipient_keys)
 	u32 len = sizeof(blob);
 	struct exchange_pubkey to;
 	unsigned int i;
-	char cmd[64];
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
-	kek = add_sealed("kek", "new kek parent=user:kmk");
-	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk",
-		 other_usage(variant));
-	other = add_sealed("other", cmd);
-	ASSERT_LT(0, data);
-	ASSERT_LT(0, kek);
-	ASSERT_LT(0, other);
+	DATA_AND_NON_RECIPIENTS(data, kek, other);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 
 	/* wrong lengths and KEMs */
