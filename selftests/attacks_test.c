@@ -24,13 +24,7 @@ FIXTURE(attack) {
 
 FIXTURE_SETUP(attack)
 {
-	ASSERT_EQ(0, new_session());
-	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
-	self->kmk2 = add_random_user_key("kmk2", ROOT_KEK_SIZE);
-	ASSERT_LT(0, self->kmk);
-	ASSERT_LT(0, self->kmk2);
-	self->fd = open("/dev/keyseal", O_RDWR | O_CLOEXEC);
-	ASSERT_LE(0, self->fd);
+	SETUP_SESSION_WITH_ROOTS_AND_DEVICE(self);
 }
 
 FIXTURE_TEARDOWN(attack)

@@ -56,6 +56,22 @@ static inline key_serial_t add_random_user_key(const char *desc, size_t len)
 			     KEY_SPEC_SESSION_KEYRING);
 }
 
+/* A new session with root KEKs user:kmk, user:kmk2; a macro, as it ASSERTs. */
+#define SETUP_SESSION_WITH_ROOTS(self) do {				\
+	ASSERT_EQ(0, new_session());					\
+	(self)->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);	\
+	(self)->kmk2 = add_random_user_key("kmk2", ROOT_KEK_SIZE);	\
+	ASSERT_LT(0, (self)->kmk);					\
+	ASSERT_LT(0, (self)->kmk2);					\
+} while (0)
+
+/* The same, and /dev/keyseal open in (self)->fd, for the ioctl tests. */
+#define SETUP_SESSION_WITH_ROOTS_AND_DEVICE(self) do {			\
+	SETUP_SESSION_WITH_ROOTS(self);					\
+	(self)->fd = open("/dev/keyseal", O_RDWR | O_CLOEXEC);		\
+	ASSERT_LE(0, (self)->fd);					\
+} while (0)
+
 /* add_key of a sealed key in the session keyring. */
 static inline key_serial_t add_sealed(const char *desc, const char *command)
 {

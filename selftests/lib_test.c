@@ -20,11 +20,7 @@ FIXTURE(lib) {
 
 FIXTURE_SETUP(lib)
 {
-	ASSERT_EQ(0, new_session());
-	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
-	self->kmk2 = add_random_user_key("kmk2", ROOT_KEK_SIZE);
-	ASSERT_LT(0, self->kmk);
-	ASSERT_LT(0, self->kmk2);
+	SETUP_SESSION_WITH_ROOTS(self);
 	ASSERT_EQ(0, keyseal_open(&self->ks));
 }
 
