@@ -3,7 +3,8 @@
  * RFC 9180 Hybrid Public Key Encryption, as keyseal's recipient blobs use
  * it: DHKEM over dh.c, the labeled HKDF and the key schedule on crypto.c's
  * HKDF-SHA256, single-shot AES-GCM at an explicit sequence number. Section
- * numbers are RFC 9180's. The pre-shared-key modes are not implemented.
+ * numbers are RFC 9180's. keyseal uses the base and auth modes only; the
+ * pre-shared-key modes are left out.
  *
  * The labeled HKDF inputs are given to HMAC in pieces, so no DH output or
  * shared secret is ever copied into a concatenation buffer; every

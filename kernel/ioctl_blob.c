@@ -132,9 +132,10 @@ long keyseal_ioc_import(void __user *argp)
 	key_ref_put(key);
 	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
 out:
-	kfree(cmd);
+	/* A plaintext blob, and the command made of it, hold a key. */
+	kfree_sensitive(cmd);
 	kfree(description);
-	kfree(blob);
+	kfree_sensitive(blob);
 	return ret;
 }
 
@@ -221,6 +222,7 @@ long keyseal_ioc_rewrap(void __user *argp)
 		ret = -EFAULT;
 out:
 	kfree(out);
-	kfree(in);
+	/* it may be a plaintext blob, refused, but holding a key */
+	kfree_sensitive(in);
 	return ret;
 }

@@ -120,7 +120,8 @@ static struct sealed_key *sealed_load(struct keyseal_crypto *c,
 	}
 	sk = keyseal_unseal(c, buf, len, &p);
 out:
-	kfree(buf);
+	/* A plaintext blob holds the key itself. */
+	kfree_sensitive(buf);
 	return sk;
 }
 
