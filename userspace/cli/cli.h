@@ -171,7 +171,7 @@ void json_hex(struct json *j, const char *key, const uint8_t *data,
 /* End the document with a newline. */
 void json_finish(struct json *j);
 
-/* --- what several commands print (show.c) ---------------------------------- */
+/* --- what several commands print and read (show.c) ------------------------- */
 
 /* The attributes of a key, for humans or as a JSON object. */
 void show_key_info(const struct cli_key *key,
@@ -193,6 +193,13 @@ void blob_problem(const char *file, int e,
  */
 int read_blob(const char *path, uint8_t *blob, size_t *len,
 	      enum keyseal_blob_form *form, struct keyseal_blob_info *info);
+
+/*
+ * An exchange key from the PEM file @path, as pubkey or openssl writes it.
+ * 0, or 1 after a message.
+ */
+int read_public_key(const char *path, struct keyseal_public_key *pk);
+int read_private_key(const char *path, struct keyseal_private_key *sk);
 
 /* The form named by --text/--binary, PEM otherwise. */
 enum keyseal_blob_form output_form(bool text, bool binary);

@@ -144,12 +144,6 @@ int cmd_pubkey(int argc, char **argv)
 	return write_file(output, pem, ret, false);
 }
 
-/* A PEM file of at most 64 KiB; secret: wiped after use. */
-static int read_pem(const char *path, uint8_t **pem, size_t *len)
-{
-	return read_file(path, 65536, pem, len);
-}
-
 /*
  * The key to send, from a plaintext blob: its material is the body, the
  * last key_len bytes (Documentation/blob-format.rst).
@@ -197,12 +191,12 @@ int cmd_wrap(int argc, char **argv)
 	const char *to = NULL, *from = NULL, *raw = NULL, *output = NULL;
 	const char *path = NULL, *name;
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE], out[KEYSEAL_BLOB_MAX_SIZE];
-	uint8_t *data = NULL, *pem = NULL;
+	uint8_t *data = NULL;
 	struct keyseal_private_key sender;
 	struct keyseal_public_key recipient;
 	struct keyseal_wrap_key key = { 0 };
 	struct keyseal_blob_info bi = { 0 };
-	size_t data_len = 0, pem_len = 0, out_len = sizeof(out);
+	size_t data_len = 0, out_len = sizeof(out);
 	bool text = false, binary = false;
 	uint64_t not_after = 0;
 	int c, usage, ret = 1;
@@ -263,28 +257,10 @@ int cmd_wrap(int argc, char **argv)
 		path = argv[optind];
 	name = input_name(path);
 
-	if (read_pem(to, &pem, &pem_len))
+	if (read_public_key(to, &recipient) ||
+	    (from && read_private_key(from, &sender)))
 		return 1;
-	ret = keyseal_public_key_from_pem((char *)pem, pem_len, &recipient);
-	free_secret(pem, 65537);
-	if (ret) {
-		err("%s: not an X25519 or P-256 public key in PEM", to);
-		return 1;
-	}
-	if (from) {
-		if (read_pem(from, &pem, &pem_len))
-			return 1;
-		ret = keyseal_private_key_from_pem((char *)pem, pem_len,
-						   &sender);
-		free_secret(pem, 65537);
-		if (ret) {
-			err("%s: not an unencrypted X25519 or P-256 private key in PEM",
-			    from);
-			return 1;
-		}
-	}
 
-	ret = 1;
 	if (read_file(path, 1 << 20, &data, &data_len))
 		goto out;
 	if (raw) {

@@ -94,23 +94,6 @@ static void export_problem(int e, const struct export_args *a)
 	}
 }
 
-static int read_public_key(const char *path, struct keyseal_public_key *pk)
-{
-	uint8_t *pem;
-	size_t len;
-	int ret;
-
-	if (read_file(path, 65536, &pem, &len))
-		return 1;
-	ret = keyseal_public_key_from_pem((char *)pem, len, pk);
-	free_secret(pem, 65537);
-	if (ret) {
-		err("%s: not an X25519 or P-256 public key in PEM", path);
-		return 1;
-	}
-	return 0;
-}
-
 int cmd_export(int argc, char **argv)
 {
 	static const struct option options[] = {

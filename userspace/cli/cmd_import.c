@@ -82,12 +82,12 @@ int cmd_import(int argc, char **argv)
 	const char *sender = NULL, *path = NULL, *name;
 	struct keyseal_import_params params = { 0 };
 	struct cli_key unwrap_key, parent_key, key;
-	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE], *pem;
+	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
 	struct keyseal_public_key sender_pk;
 	struct keyseal_blob_info bi;
 	struct keyseal_key_info info;
 	char shown[KEY_LABEL_MAX];
-	size_t len, pem_len;
+	size_t len;
 	struct keyseal *ks;
 	bool json = false;
 	int32_t serial;
@@ -144,16 +144,7 @@ int cmd_import(int argc, char **argv)
 		params.parent = parent_key.serial;
 	}
 	if (!ret && sender) {
-		ret = read_file(sender, 65536, &pem, &pem_len);
-		if (!ret) {
-			if (keyseal_public_key_from_pem((char *)pem, pem_len,
-							&sender_pk)) {
-				err("%s: not an X25519 or P-256 public key in PEM",
-				    sender);
-				ret = 1;
-			}
-			free_secret(pem, 65537);
-		}
+		ret = read_public_key(sender, &sender_pk);
 		params.expected_sender = &sender_pk;
 	}
 	ks = ret ? NULL : open_device();

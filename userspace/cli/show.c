@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What several commands print: the attributes of a key, and blobs written
- * out in a form.
+ * What several commands print and read: the attributes of a key, blobs in
+ * their forms, and exchange keys in PEM files.
  */
 
 #include <errno.h>
@@ -192,5 +192,43 @@ int read_blob(const char *path, uint8_t *blob, size_t *len,
 	}
 	if (form)
 		*form = ret;
+	return 0;
+}
+
+/* An exchange key's PEM file: at most 64 KiB, wiped after use. */
+#define PEM_FILE_MAX	65536
+
+int read_public_key(const char *path, struct keyseal_public_key *pk)
+{
+	uint8_t *pem;
+	size_t len;
+	int ret;
+
+	if (read_file(path, PEM_FILE_MAX, &pem, &len))
+		return 1;
+	ret = keyseal_public_key_from_pem((char *)pem, len, pk);
+	free_secret(pem, PEM_FILE_MAX + 1);
+	if (ret) {
+		err("%s: not an X25519 or P-256 public key in PEM", path);
+		return 1;
+	}
+	return 0;
+}
+
+int read_private_key(const char *path, struct keyseal_private_key *sk)
+{
+	uint8_t *pem;
+	size_t len;
+	int ret;
+
+	if (read_file(path, PEM_FILE_MAX, &pem, &len))
+		return 1;
+	ret = keyseal_private_key_from_pem((char *)pem, len, sk);
+	free_secret(pem, PEM_FILE_MAX + 1);
+	if (ret) {
+		err("%s: not an unencrypted X25519 or P-256 private key in PEM",
+		    path);
+		return 1;
+	}
 	return 0;
 }
