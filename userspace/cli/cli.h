@@ -178,6 +178,11 @@ void show_key_info(const struct cli_key *key,
 		   const struct keyseal_key_info *info);
 void json_key_info(struct json *j, const struct cli_key *key,
 		   const struct keyseal_key_info *info);
+/*
+ * A key just made, read back and printed as keyseal info --json prints it,
+ * for scripts. 0, or 1 after a message.
+ */
+int json_new_key(struct keyseal *ks, int32_t serial);
 
 /*
  * Why the kernel would not open a blob read from @file, for the errors any

@@ -99,8 +99,6 @@ int cmd_gen(int argc, char **argv)
 	struct keyseal_key_spec spec = { 0 };
 	const char *keyring_name = "@s", *name = NULL;
 	char parent[KEYSEAL_PARENT_MAX + 2];
-	struct keyseal_key_info info;
-	struct cli_key key;
 	struct keyseal *ks;
 	int32_t keyring, serial;
 	bool json = false;
@@ -186,25 +184,10 @@ int cmd_gen(int argc, char **argv)
 		return 0;
 	}
 
-	/* Scripts get the whole key, as keyseal info --json gives it. */
 	ks = open_device();
 	if (!ks)
 		return 1;
-	snprintf(parent, sizeof(parent), "%d", serial);
-	ret = find_key(parent, "key", &key);
-	if (!ret)
-		ret = keyseal_info(ks, serial, &info) ? 1 : 0;
+	ret = json_new_key(ks, serial);
 	keyseal_close(ks);
-	if (ret) {
-		err("key %d was made, but cannot be read back", serial);
-		return 1;
-	}
-	{
-		struct json j;
-
-		json_init(&j, stdout);
-		json_key_info(&j, &key, &info);
-		json_finish(&j);
-	}
-	return 0;
+	return ret;
 }

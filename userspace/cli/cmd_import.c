@@ -81,11 +81,10 @@ int cmd_import(int argc, char **argv)
 	const char *keyring_name = "@s", *unwrap = NULL, *parent = NULL;
 	const char *sender = NULL, *path = NULL, *name;
 	struct keyseal_import_params params = { 0 };
-	struct cli_key unwrap_key, parent_key, key;
+	struct cli_key unwrap_key, parent_key;
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
 	struct keyseal_public_key sender_pk;
 	struct keyseal_blob_info bi;
-	struct keyseal_key_info info;
 	char shown[KEY_LABEL_MAX];
 	size_t len;
 	struct keyseal *ks;
@@ -204,21 +203,7 @@ int cmd_import(int argc, char **argv)
 		printf("%d\n", serial);
 		return 0;
 	}
-	snprintf(shown, sizeof(shown), "%d", serial);
-	ret = find_key(shown, "key", &key);
-	if (!ret)
-		ret = keyseal_info(ks, serial, &info) ? 1 : 0;
+	ret = json_new_key(ks, serial);
 	keyseal_close(ks);
-	if (ret) {
-		err("key %d was made, but cannot be read back", serial);
-		return 1;
-	}
-	{
-		struct json j;
-
-		json_init(&j, stdout);
-		json_key_info(&j, &key, &info);
-		json_finish(&j);
-	}
-	return 0;
+	return ret;
 }

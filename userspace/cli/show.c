@@ -85,6 +85,28 @@ void json_key_info(struct json *j, const struct cli_key *key,
 	json_close(j, '}');
 }
 
+int json_new_key(struct keyseal *ks, int32_t serial)
+{
+	struct keyseal_key_info info;
+	struct cli_key key;
+	char name[16];
+	struct json j;
+	int ret;
+
+	snprintf(name, sizeof(name), "%d", serial);
+	ret = find_key(name, "key", &key);
+	if (!ret)
+		ret = keyseal_info(ks, serial, &info) ? 1 : 0;
+	if (ret) {
+		err("key %d was made, but cannot be read back", serial);
+		return 1;
+	}
+	json_init(&j, stdout);
+	json_key_info(&j, &key, &info);
+	json_finish(&j);
+	return 0;
+}
+
 enum keyseal_blob_form output_form(bool text, bool binary)
 {
 	if (text)
