@@ -46,6 +46,13 @@ int usage_error(const char *cmd, const char *synopsis, const char *fmt, ...)
  */
 int option_error(const char *cmd, const char *synopsis, char **argv, int c);
 
+/*
+ * The options of a command that takes only --json and --help: sets @json,
+ * calls @help. Returns -1 to go on, else the exit status.
+ */
+int json_options(int argc, char **argv, const char *cmd,
+		 const char *synopsis, void (*help)(void), bool *json);
+
 /* The description of an errno the caller has no better words for. */
 const char *errno_text(int err);
 

@@ -41,32 +41,6 @@ static void list_help(void)
 	       list_synopsis);
 }
 
-/* Parse --json and --help; returns -1 to go on, else an exit status. */
-static int json_options(int argc, char **argv, const char *cmd,
-			const char *synopsis, void (*help)(void), bool *json)
-{
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			*json = true;
-			break;
-		case 'h':
-			help();
-			return 0;
-		default:
-			return option_error(cmd, synopsis, argv, c);
-		}
-	}
-	return -1;
-}
-
 static int key_info(struct keyseal *ks, const struct cli_key *key,
 		    struct keyseal_key_info *info)
 {

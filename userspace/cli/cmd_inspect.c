@@ -161,32 +161,18 @@ static void json_blob(struct json *j, const char *name,
 
 int cmd_inspect(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
 	enum keyseal_blob_form form;
 	struct keyseal_blob_info bi;
 	const char *path;
 	bool json = false;
 	struct json j;
-	int c, i, n, status = 0;
+	int i, n, ret, status = 0;
 	size_t len;
 
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			help();
-			return 0;
-		default:
-			return option_error("inspect", synopsis, argv, c);
-		}
-	}
+	ret = json_options(argc, argv, "inspect", synopsis, help, &json);
+	if (ret >= 0)
+		return ret;
 
 	json_init(&j, stdout);
 	if (json)

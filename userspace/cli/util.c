@@ -55,6 +55,31 @@ int option_error(const char *cmd, const char *synopsis, char **argv, int c)
 	return usage_error(cmd, synopsis, "unknown option '%s'", shown);
 }
 
+int json_options(int argc, char **argv, const char *cmd,
+		 const char *synopsis, void (*help)(void), bool *json)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			*json = true;
+			break;
+		case 'h':
+			help();
+			return 0;
+		default:
+			return option_error(cmd, synopsis, argv, c);
+		}
+	}
+	return -1;
+}
+
 const char *errno_text(int e)
 {
 	switch (e) {
