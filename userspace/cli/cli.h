@@ -180,6 +180,19 @@ void json_finish(struct json *j);
 
 /* --- what several commands print and read (show.c) ------------------------- */
 
+/*
+ * What a key says about itself, and its blobs' headers say about it again
+ * (info and inspect): usage, flags, provenance, key id, creation; in JSON
+ * the expiry too, which info prints for humans with whether it has passed.
+ */
+void show_attributes(uint8_t usage, uint16_t key_len, uint8_t key_flags,
+		     uint8_t provenance, const uint8_t *key_id,
+		     uint64_t created);
+void json_attributes(struct json *j, uint8_t usage, uint16_t key_len,
+		     uint8_t key_flags, uint8_t provenance,
+		     const uint8_t *key_id, uint64_t created,
+		     uint64_t not_after);
+
 /* The attributes of a key, for humans or as a JSON object. */
 void show_key_info(const struct cli_key *key,
 		   const struct keyseal_key_info *info);

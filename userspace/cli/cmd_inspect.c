@@ -74,16 +74,8 @@ static void show_blob(const char *name, enum keyseal_blob_form form,
 	printf("%s: keyseal blob, %s form\n", name, form_name(form));
 	printf("  scheme: %s (%s)\n", scheme_name(bi->scheme),
 	       scheme_text(bi->scheme));
-	usage_string(bi->usage, bi->key_len, text, sizeof(text));
-	printf("  usage: %s\n", text);
-	flags_string(bi->key_flags, ", ", text, sizeof(text));
-	printf("  flags: %s\n", text);
-	provenance_string(bi->provenance, text, sizeof(text));
-	printf("  provenance: %s\n", text);
-	hex_string(bi->key_id, sizeof(bi->key_id), hex);
-	printf("  key id: %s\n", hex);
-	time_string(bi->created, text, sizeof(text));
-	printf("  created: %s\n", text);
+	show_attributes(bi->usage, bi->key_len, bi->key_flags, bi->provenance,
+			bi->key_id, bi->created);
 	if (bi->not_after)
 		time_string(bi->not_after, text, sizeof(text));
 	printf("  not after: %s\n", bi->not_after ? text : "never");
@@ -117,7 +109,6 @@ static void json_blob(struct json *j, const char *name,
 		      enum keyseal_blob_form form,
 		      const struct keyseal_blob_info *bi)
 {
-	const char *usage = keyseal_usage_to_string(bi->usage);
 	uint8_t fp[KEYSEAL_FINGERPRINT_SIZE];
 	char text[KEY_LABEL_MAX];
 
@@ -125,21 +116,9 @@ static void json_blob(struct json *j, const char *name,
 	json_str(j, "file", name);
 	json_str(j, "form", form_name(form));
 	json_str(j, "scheme", scheme_name(bi->scheme));
-	json_str(j, "usage", usage ? usage : "unknown");
-	json_num(j, "bits", bi->key_len * 8);
-	json_bool(j, "exportable", bi->key_flags & KEYSEAL_FLAG_EXPORTABLE);
-	json_bool(j, "plaintext", bi->key_flags & KEYSEAL_FLAG_PLAINTEXT);
-	json_str(j, "origin", origin_name(bi->provenance));
-	json_bool(j, "always_sensitive",
-		  bi->provenance & KEYSEAL_PROV_ALWAYS_SENSITIVE);
-	json_bool(j, "never_exportable",
-		  bi->provenance & KEYSEAL_PROV_NEVER_EXPORTABLE);
-	json_hex(j, "key_id", bi->key_id, sizeof(bi->key_id));
-	json_num(j, "created", (long long)bi->created);
-	if (bi->not_after)
-		json_num(j, "not_after", (long long)bi->not_after);
-	else
-		json_null(j, "not_after");
+	json_attributes(j, bi->usage, bi->key_len, bi->key_flags,
+			bi->provenance, bi->key_id, bi->created,
+			bi->not_after);
 	switch (bi->scheme) {
 	case KEYSEAL_SCHEME_KEK:
 		printable(bi->parent, text, sizeof(text));

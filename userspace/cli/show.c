@@ -15,6 +15,48 @@ static bool expired(uint64_t not_after)
 	return not_after && (uint64_t)time(NULL) >= not_after;
 }
 
+void show_attributes(uint8_t usage, uint16_t key_len, uint8_t key_flags,
+		     uint8_t provenance, const uint8_t *key_id,
+		     uint64_t created)
+{
+	char text[128], hex[2 * KEYSEAL_KEY_ID_SIZE + 1];
+
+	usage_string(usage, key_len, text, sizeof(text));
+	printf("  usage: %s\n", text);
+	flags_string(key_flags, ", ", text, sizeof(text));
+	printf("  flags: %s\n", text);
+	provenance_string(provenance, text, sizeof(text));
+	printf("  provenance: %s\n", text);
+	hex_string(key_id, KEYSEAL_KEY_ID_SIZE, hex);
+	printf("  key id: %s\n", hex);
+	time_string(created, text, sizeof(text));
+	printf("  created: %s\n", text);
+}
+
+void json_attributes(struct json *j, uint8_t usage, uint16_t key_len,
+		     uint8_t key_flags, uint8_t provenance,
+		     const uint8_t *key_id, uint64_t created,
+		     uint64_t not_after)
+{
+	const char *name = keyseal_usage_to_string(usage);
+
+	json_str(j, "usage", name ? name : "unknown");
+	json_num(j, "bits", key_len * 8);
+	json_bool(j, "exportable", key_flags & KEYSEAL_FLAG_EXPORTABLE);
+	json_bool(j, "plaintext", key_flags & KEYSEAL_FLAG_PLAINTEXT);
+	json_str(j, "origin", origin_name(provenance));
+	json_bool(j, "always_sensitive",
+		  provenance & KEYSEAL_PROV_ALWAYS_SENSITIVE);
+	json_bool(j, "never_exportable",
+		  provenance & KEYSEAL_PROV_NEVER_EXPORTABLE);
+	json_hex(j, "key_id", key_id, KEYSEAL_KEY_ID_SIZE);
+	json_num(j, "created", (long long)created);
+	if (not_after)
+		json_num(j, "not_after", (long long)not_after);
+	else
+		json_null(j, "not_after");
+}
+
 void show_key_info(const struct cli_key *key,
 		   const struct keyseal_key_info *info)
 {
@@ -22,16 +64,8 @@ void show_key_info(const struct cli_key *key,
 	static const uint8_t zero[KEYSEAL_FINGERPRINT_SIZE];
 
 	printf("key %s\n", key->label);
-	usage_string(info->usage, info->key_len, text, sizeof(text));
-	printf("  usage: %s\n", text);
-	flags_string(info->key_flags, ", ", text, sizeof(text));
-	printf("  flags: %s\n", text);
-	provenance_string(info->provenance, text, sizeof(text));
-	printf("  provenance: %s\n", text);
-	hex_string(info->key_id, sizeof(info->key_id), hex);
-	printf("  key id: %s\n", hex);
-	time_string(info->created, text, sizeof(text));
-	printf("  created: %s\n", text);
+	show_attributes(info->usage, info->key_len, info->key_flags,
+			info->provenance, info->key_id, info->created);
 	if (info->not_after) {
 		time_string(info->not_after, text, sizeof(text));
 		printf("  not after: %s%s\n", text,
@@ -53,27 +87,14 @@ void json_key_info(struct json *j, const struct cli_key *key,
 		   const struct keyseal_key_info *info)
 {
 	static const uint8_t zero[KEYSEAL_FINGERPRINT_SIZE];
-	const char *usage = keyseal_usage_to_string(info->usage);
 	char text[KEYSEAL_PARENT_MAX * 4 + 1];
 
 	json_open(j, NULL, '{');
 	json_num(j, "serial", info->serial);
 	json_str(j, "name", key->name);
-	json_str(j, "usage", usage ? usage : "unknown");
-	json_num(j, "bits", info->key_len * 8);
-	json_bool(j, "exportable", info->key_flags & KEYSEAL_FLAG_EXPORTABLE);
-	json_bool(j, "plaintext", info->key_flags & KEYSEAL_FLAG_PLAINTEXT);
-	json_str(j, "origin", origin_name(info->provenance));
-	json_bool(j, "always_sensitive",
-		  info->provenance & KEYSEAL_PROV_ALWAYS_SENSITIVE);
-	json_bool(j, "never_exportable",
-		  info->provenance & KEYSEAL_PROV_NEVER_EXPORTABLE);
-	json_hex(j, "key_id", info->key_id, sizeof(info->key_id));
-	json_num(j, "created", (long long)info->created);
-	if (info->not_after)
-		json_num(j, "not_after", (long long)info->not_after);
-	else
-		json_null(j, "not_after");
+	json_attributes(j, info->usage, info->key_len, info->key_flags,
+			info->provenance, info->key_id, info->created,
+			info->not_after);
 	json_bool(j, "expired", expired(info->not_after));
 	printable(info->parent, text, sizeof(text));
 	json_str(j, "parent", text);
