@@ -126,6 +126,38 @@ static ssize_t read_full(struct crypt *c, uint8_t *buf, size_t len)
 	return n;
 }
 
+/*
+ * The input in records of @size bytes, read one ahead so that the last is
+ * known as such: it is short, or full with nothing after it. The first
+ * read fills @ahead; each next_record() makes it @cur.
+ */
+struct records {
+	uint8_t *cur;
+	uint8_t *ahead;
+	size_t size;
+	ssize_t len;		/* of @cur */
+	ssize_t ahead_len;
+};
+
+/* The next record into r->cur: 1 if it is the last, 0 if not, -1. */
+static int next_record(struct crypt *c, struct records *r)
+{
+	uint8_t *t = r->cur;
+
+	r->cur = r->ahead;
+	r->ahead = t;
+	r->len = r->ahead_len;
+	if (r->len < 0)
+		return -1;
+	r->ahead_len = 0;
+	if ((size_t)r->len == r->size) {
+		r->ahead_len = read_full(c, r->ahead, r->size);
+		if (r->ahead_len < 0)
+			return -1;
+	}
+	return (size_t)r->len < r->size || r->ahead_len == 0;
+}
+
 /* Why the kernel would not use the key. */
 static void crypt_problem(const struct crypt *c, int e,
 			  const struct keyseal_key_info *info)
@@ -155,36 +187,32 @@ static void crypt_problem(const struct crypt *c, int e,
 
 static int encrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 {
-	uint8_t *a = malloc(c->chunk), *b = malloc(c->chunk), *t;
+	struct records r = {
+		.cur = malloc(c->chunk),
+		.ahead = malloc(c->chunk),
+		.size = c->chunk,
+	};
 	uint8_t *ct = malloc(CT_RECORD_MAX(c->chunk));
-	ssize_t n, next = 0;
-	uint64_t index = 0;
+	uint64_t index;
 	size_t ct_len;
-	bool last;
-	int ret = 1;
+	int last, ret = 1;
 
-	if (!a || !b || !ct) {
+	if (!r.cur || !r.ahead || !ct) {
 		err("out of memory");
 		goto out;
 	}
 	if (output_write(&c->out, c->header, CT_HEADER_SIZE))
 		goto out;
-	n = read_full(c, a, c->chunk);
-	for (;;) {
-		if (n < 0)
+	r.ahead_len = read_full(c, r.ahead, r.size);
+	for (index = 0;; index++) {
+		last = next_record(c, &r);
+		if (last < 0)
 			goto out;
-		/* A full chunk is the last if nothing follows it. */
-		if ((size_t)n == c->chunk) {
-			next = read_full(c, b, c->chunk);
-			if (next < 0)
-				goto out;
-		}
-		last = (size_t)n < c->chunk || next == 0;
 		chunk_aad(c, index, last);
 		ct_len = CT_RECORD_MAX(c->chunk) - KEYSEAL_NONCE_SIZE;
-		ret = keyseal_encrypt(c->ks, c->key.serial, a, n, c->aad,
-				      c->aad_len, ct + KEYSEAL_NONCE_SIZE,
-				      &ct_len, ct);
+		ret = keyseal_encrypt(c->ks, c->key.serial, r.cur, r.len,
+				      c->aad, c->aad_len,
+				      ct + KEYSEAL_NONCE_SIZE, &ct_len, ct);
 		if (ret) {
 			crypt_problem(c, -ret, info);
 			ret = 1;
@@ -193,16 +221,10 @@ static int encrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 		ret = output_write(&c->out, ct, KEYSEAL_NONCE_SIZE + ct_len);
 		if (ret || last)
 			goto out;
-		t = a;
-		a = b;
-		b = t;
-		n = next;
-		next = 0;
-		index++;
 	}
 out:
-	free_secret(a, c->chunk);
-	free_secret(b, c->chunk);
+	free_secret(r.cur, c->chunk);
+	free_secret(r.ahead, c->chunk);
 	free(ct);
 	return ret;
 }
@@ -210,38 +232,35 @@ out:
 static int decrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 {
 	size_t record = CT_RECORD_MAX(c->chunk), pt_len;
-	uint8_t *a = malloc(record), *b = malloc(record), *t;
+	struct records r = {
+		.cur = malloc(record),
+		.ahead = malloc(record),
+		.size = record,
+	};
 	uint8_t *pt = malloc(c->chunk);
-	ssize_t n, next = 0;
-	uint64_t index = 0;
-	bool last;
-	int ret = 1;
+	uint64_t index;
+	int last, ret = 1;
 
-	if (!a || !b || !pt) {
+	if (!r.cur || !r.ahead || !pt) {
 		err("out of memory");
 		goto out;
 	}
-	n = read_full(c, a, record);
-	for (;;) {
-		if (n < 0)
+	r.ahead_len = read_full(c, r.ahead, r.size);
+	for (index = 0;; index++) {
+		last = next_record(c, &r);
+		if (last < 0)
 			goto out;
-		if ((size_t)n < KEYSEAL_NONCE_SIZE + KEYSEAL_TAG_SIZE) {
+		if ((size_t)r.len < KEYSEAL_NONCE_SIZE + KEYSEAL_TAG_SIZE) {
 			err("%s: truncated: chunk %llu is incomplete or missing",
 			    c->in_name, (unsigned long long)index);
 			goto out;
 		}
-		if ((size_t)n == record) {
-			next = read_full(c, b, record);
-			if (next < 0)
-				goto out;
-		}
-		last = (size_t)n < record || next == 0;
 		chunk_aad(c, index, last);
 		pt_len = c->chunk;
 		ret = keyseal_decrypt(c->ks, c->key.serial,
-				      a + KEYSEAL_NONCE_SIZE,
-				      n - KEYSEAL_NONCE_SIZE, c->aad,
-				      c->aad_len, a, pt, &pt_len);
+				      r.cur + KEYSEAL_NONCE_SIZE,
+				      r.len - KEYSEAL_NONCE_SIZE, c->aad,
+				      c->aad_len, r.cur, pt, &pt_len);
 		if (ret == -EBADMSG) {
 			err("%s: chunk %llu failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with",
 			    c->in_name, (unsigned long long)index);
@@ -257,16 +276,10 @@ static int decrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 		explicit_bzero(pt, pt_len);
 		if (ret || last)
 			goto out;
-		t = a;
-		a = b;
-		b = t;
-		n = next;
-		next = 0;
-		index++;
 	}
 out:
-	free(a);
-	free(b);
+	free(r.cur);
+	free(r.ahead);
 	free_secret(pt, c->chunk);
 	return ret;
 }
