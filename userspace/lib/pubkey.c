@@ -38,13 +38,6 @@ static size_t spki_der(const struct keyseal_public_key *pk, u8 *der)
 	return keyseal_spki_encode(pk->kem, pk->key, pk->len, der);
 }
 
-static BIO *pem_bio(const char *pem, size_t len)
-{
-	if (len > INT_MAX)
-		return NULL;
-	return BIO_new_mem_buf(pem, (int)len);
-}
-
 /* Encrypted PEM: refuse at once, where OpenSSL would prompt on the tty. */
 static int no_passphrase(char *buf, int size, int rwflag, void *data)
 {
@@ -66,6 +59,36 @@ static u16 pkey_kem(const EVP_PKEY *pkey)
 	    EVP_PKEY_get_group_name(pkey, group, sizeof(group), NULL) == 1 &&
 	    !strcmp(group, "prime256v1"))
 		return KEYSEAL_KEM_P256_HKDF_SHA256;
+	return 0;
+}
+
+/*
+ * The X25519 or P-256 key, public or @private, in @pem: *@pkey, which the
+ * caller frees, and its KEM. Return: 0, -EINVAL if @pem holds no such key
+ * (or holds it encrypted), -EOPNOTSUPP for a key of another kind, -ENOMEM.
+ */
+static int pem_pkey(const char *pem, size_t len, bool private,
+		    EVP_PKEY **pkey, u16 *kem)
+{
+	BIO *bio;
+
+	if (len > INT_MAX)
+		return -EINVAL;
+	bio = BIO_new_mem_buf(pem, (int)len);
+	if (!bio)
+		return -ENOMEM;
+	if (private)
+		*pkey = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, NULL);
+	else
+		*pkey = PEM_read_bio_PUBKEY(bio, NULL, no_passphrase, NULL);
+	BIO_free(bio);
+	if (!*pkey)
+		return -EINVAL;
+	*kem = pkey_kem(*pkey);
+	if (!*kem) {
+		EVP_PKEY_free(*pkey);
+		return -EOPNOTSUPP;
+	}
 	return 0;
 }
 
@@ -103,23 +126,13 @@ int keyseal_public_key_from_pem(const char *pem, size_t len,
 {
 	u8 raw[KEYSEAL_DH_PUBLIC_MAX];
 	size_t raw_len = sizeof(raw);
-	EVP_PKEY *pkey = NULL;
-	BIO *bio;
+	EVP_PKEY *pkey;
 	u16 kem;
 	int ret;
 
-	bio = pem_bio(pem, len);
-	if (!bio)
-		return len > INT_MAX ? -EINVAL : -ENOMEM;
-	pkey = PEM_read_bio_PUBKEY(bio, NULL, no_passphrase, NULL);
-	BIO_free(bio);
-	if (!pkey)
-		return -EINVAL;
-
-	kem = pkey_kem(pkey);
-	ret = -EOPNOTSUPP;
-	if (!kem)
-		goto out;
+	ret = pem_pkey(pem, len, false, &pkey, &kem);
+	if (ret)
+		return ret;
 	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
 		ret = EVP_PKEY_get_raw_public_key(pkey, raw, &raw_len) == 1 ?
 		      0 : -ENOMEM;
@@ -127,7 +140,6 @@ int keyseal_public_key_from_pem(const char *pem, size_t len,
 		ret = p256_point(pkey, raw, &raw_len);
 	if (!ret)
 		ret = keyseal_public_key_from_raw(kem, raw, raw_len, pk);
-out:
 	EVP_PKEY_free(pkey);
 	return ret;
 }
@@ -222,22 +234,13 @@ int keyseal_private_key_from_pem(const char *pem, size_t len,
 {
 	u8 scalar[KEYSEAL_EXCHANGE_PRIVATE_SIZE];
 	EVP_PKEY *pkey;
-	BIO *bio;
 	u16 kem;
 	int ret;
 
-	bio = pem_bio(pem, len);
-	if (!bio)
-		return len > INT_MAX ? -EINVAL : -ENOMEM;
-	pkey = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, NULL);
-	BIO_free(bio);
-	if (!pkey)
-		return -EINVAL;
-
-	kem = pkey_kem(pkey);
-	ret = -EOPNOTSUPP;
-	if (kem)
-		ret = pkey_scalar(pkey, kem, scalar);
+	ret = pem_pkey(pem, len, true, &pkey, &kem);
+	if (ret)
+		return ret;
+	ret = pkey_scalar(pkey, kem, scalar);
 	if (!ret)
 		ret = keyseal_private_key_from_raw(kem, scalar, sizeof(scalar),
 						   sk);
