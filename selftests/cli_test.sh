@@ -459,6 +459,11 @@ expect_err "decrypt: the last chunk dropped" 1 \
 	"keyseal: t.ct: chunk 14 failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with" \
 	"$KS" decrypt %sealed:db t.ct -o out.t --aad "file 1048576"
 check "decrypt -o: nothing written when the end is missing" [ ! -e out.t ]
+head -c $((28 + 65536 + 28 + 20)) c.1048576 >t.ct
+expect_err "decrypt: cut inside a later chunk" 1 \
+	"keyseal: t.ct: truncated: chunk 1 is incomplete or missing" \
+	"$KS" decrypt %sealed:db t.ct -o out.t --aad "file 1048576"
+check "decrypt -o: nothing written when a later chunk is cut" [ ! -e out.t ]
 head -c 40 c.4096 >t.ct
 expect_err "decrypt: cut inside the first chunk" 1 \
 	"keyseal: t.ct: truncated: chunk 0 is incomplete or missing" \

@@ -195,8 +195,9 @@ static int encrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 	uint8_t *ct = malloc(CT_RECORD_MAX(c->chunk));
 	uint64_t index;
 	size_t ct_len;
-	int last, ret = 1;
+	int last, err_no, ret = 1;
 
+	/* ret stays 1 until the last chunk is written: every exit fails */
 	if (!r.cur || !r.ahead || !ct) {
 		err("out of memory");
 		goto out;
@@ -210,18 +211,19 @@ static int encrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 			goto out;
 		chunk_aad(c, index, last);
 		ct_len = CT_RECORD_MAX(c->chunk) - KEYSEAL_NONCE_SIZE;
-		ret = keyseal_encrypt(c->ks, c->key.serial, r.cur, r.len,
-				      c->aad, c->aad_len,
-				      ct + KEYSEAL_NONCE_SIZE, &ct_len, ct);
-		if (ret) {
-			crypt_problem(c, -ret, info);
-			ret = 1;
+		err_no = keyseal_encrypt(c->ks, c->key.serial, r.cur, r.len,
+					 c->aad, c->aad_len,
+					 ct + KEYSEAL_NONCE_SIZE, &ct_len, ct);
+		if (err_no) {
+			crypt_problem(c, -err_no, info);
 			goto out;
 		}
-		ret = output_write(&c->out, ct, KEYSEAL_NONCE_SIZE + ct_len);
-		if (ret || last)
+		if (output_write(&c->out, ct, KEYSEAL_NONCE_SIZE + ct_len))
 			goto out;
+		if (last)
+			break;
 	}
+	ret = 0;
 out:
 	free_secret(r.cur, c->chunk);
 	free_secret(r.ahead, c->chunk);
@@ -239,8 +241,9 @@ static int decrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 	};
 	uint8_t *pt = malloc(c->chunk);
 	uint64_t index;
-	int last, ret = 1;
+	int last, err_no, written, ret = 1;
 
+	/* ret stays 1 until the last chunk is written: every exit fails */
 	if (!r.cur || !r.ahead || !pt) {
 		err("out of memory");
 		goto out;
@@ -257,26 +260,27 @@ static int decrypt_stream(struct crypt *c, const struct keyseal_key_info *info)
 		}
 		chunk_aad(c, index, last);
 		pt_len = c->chunk;
-		ret = keyseal_decrypt(c->ks, c->key.serial,
-				      r.cur + KEYSEAL_NONCE_SIZE,
-				      r.len - KEYSEAL_NONCE_SIZE, c->aad,
-				      c->aad_len, r.cur, pt, &pt_len);
-		if (ret == -EBADMSG) {
+		err_no = keyseal_decrypt(c->ks, c->key.serial,
+					 r.cur + KEYSEAL_NONCE_SIZE,
+					 r.len - KEYSEAL_NONCE_SIZE, c->aad,
+					 c->aad_len, r.cur, pt, &pt_len);
+		if (err_no == -EBADMSG) {
 			err("%s: chunk %llu failed authentication: the data was changed, truncated or reordered, or the associated data or the key is not the one it was encrypted with",
 			    c->in_name, (unsigned long long)index);
-			ret = 1;
 			goto out;
 		}
-		if (ret) {
-			crypt_problem(c, -ret, info);
-			ret = 1;
+		if (err_no) {
+			crypt_problem(c, -err_no, info);
 			goto out;
 		}
-		ret = output_write(&c->out, pt, pt_len);
+		written = output_write(&c->out, pt, pt_len);
 		explicit_bzero(pt, pt_len);
-		if (ret || last)
+		if (written)
 			goto out;
+		if (last)
+			break;
 	}
+	ret = 0;
 out:
 	free(r.cur);
 	free(r.ahead);
