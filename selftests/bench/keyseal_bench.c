@@ -43,6 +43,7 @@ struct bench {
 	int (*setup)(struct bench *b);
 	int (*run)(struct bench *b, int i);
 	void (*teardown)(struct bench *b);
+	void *arg;		/* what the operation works on */
 	double rate[ROUNDS];
 	int failed;
 };
@@ -53,8 +54,28 @@ static char sealed_armor[4096], encrypted_blob[4096];
 static char load_cmd[4200], encrypted_load_cmd[4200];
 static uint8_t exported[KEYSEAL_BLOB_MAX_SIZE];
 static uint32_t exported_len;
-static uint8_t *plain, *sealed_buf;
+static uint8_t *plain, *sealed_buf, *opened_buf;
 static int alg_fd = -1;
+
+/* An exchange key, and the latest blob an HPKE export wrapped to it. */
+struct recipient {
+	const char *usage;
+	key_serial_t serial;
+	uint16_t kem;
+	uint8_t public_key[65];
+	uint32_t public_len;
+	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
+	uint32_t blob_len;
+};
+
+static struct recipient x25519_recipient = { .usage = "x25519" };
+static struct recipient p256_recipient = { .usage = "p256" };
+
+/* A message sealed once at set-up, for the decryption benchmarks. */
+struct sealed_message {
+	uint8_t *ciphertext;	/* and the tag */
+	uint8_t nonce[KEYSEAL_NONCE_SIZE];
+};
 
 static double now(void)
 {
@@ -192,6 +213,52 @@ static int ioctl_import(struct bench *b, int i)
 	return ioctl(dev, KEYSEAL_IOC_IMPORT, &req) != 0;
 }
 
+static int hpke_export(struct bench *b, int i)
+{
+	struct recipient *r = b->arg;
+	struct keyseal_export req = {
+		.serial = mobile_id,
+		.target = KEYSEAL_TARGET_RECIPIENT,
+		.recipient = (uintptr_t)r->public_key,
+		.recipient_len = r->public_len,
+		.recipient_kem = r->kem,
+		.blob_len = sizeof(r->blob),
+		.blob = (uintptr_t)r->blob,
+	};
+
+	(void)i;
+	if (ioctl(dev, KEYSEAL_IOC_EXPORT, &req))
+		return 1;
+	r->blob_len = req.blob_len;
+	return 0;
+}
+
+/*
+ * Imports open the blob of the export before them; the first, the blob made
+ * here (KEYSEAL_BENCH_ONLY runs an import alone).
+ */
+static int export_first(struct bench *b)
+{
+	return b->arg ? hpke_export(b, 0) : ioctl_export(b, 0);
+}
+
+/* The exchange key is found by the fingerprint the blob names. */
+static int hpke_import(struct bench *b, int i)
+{
+	struct recipient *r = b->arg;
+	char desc[32];
+	struct keyseal_import req = {
+		.blob = (uintptr_t)r->blob,
+		.blob_len = r->blob_len,
+		.keyring = ring,
+		.description = (uintptr_t)desc,
+		.parent = kmk,
+	};
+
+	snprintf(desc, sizeof(desc), "h%d", i);
+	return ioctl(dev, KEYSEAL_IOC_IMPORT, &req) != 0;
+}
+
 static int ioctl_encrypt(struct bench *b, int i)
 {
 	struct keyseal_crypt req = {
@@ -204,6 +271,42 @@ static int ioctl_encrypt(struct bench *b, int i)
 
 	(void)i;
 	return ioctl(dev, KEYSEAL_IOC_ENCRYPT, &req) != 0;
+}
+
+static int seal_message(struct bench *b)
+{
+	struct sealed_message *m = calloc(1, sizeof(*m));
+	struct keyseal_crypt req = {
+		.serial = sealed_id,
+		.in = (uintptr_t)plain,
+		.in_len = b->bytes,
+		.out_len = b->bytes + KEYSEAL_TAG_SIZE,
+	};
+
+	if (!m || !(m->ciphertext = malloc(b->bytes + KEYSEAL_TAG_SIZE)))
+		fail("buffers");
+	req.out = (uintptr_t)m->ciphertext;
+	if (ioctl(dev, KEYSEAL_IOC_ENCRYPT, &req))
+		fail("ENCRYPT for the DECRYPT benchmark");
+	memcpy(m->nonce, req.nonce, sizeof(m->nonce));
+	b->arg = m;
+	return 0;
+}
+
+static int ioctl_decrypt(struct bench *b, int i)
+{
+	struct sealed_message *m = b->arg;
+	struct keyseal_crypt req = {
+		.serial = sealed_id,
+		.in = (uintptr_t)m->ciphertext,
+		.in_len = b->bytes + KEYSEAL_TAG_SIZE,
+		.out = (uintptr_t)opened_buf,
+		.out_len = b->bytes,
+	};
+
+	(void)i;
+	memcpy(req.nonce, m->nonce, sizeof(req.nonce));
+	return ioctl(dev, KEYSEAL_IOC_DECRYPT, &req) != 0;
 }
 
 static void raise_optmem_max(long bytes)
@@ -270,43 +373,78 @@ static struct cmsghdr *put_cmsg(struct msghdr *msg, struct cmsghdr *c,
 	return c;
 }
 
-static int af_alg_encrypt(struct bench *b, int i)
+/*
+ * One AF_ALG AEAD message: @in_len bytes in, @out_len bytes out, with a
+ * 12-byte IV built from @iv_seed.
+ */
+static int af_alg_message(uint32_t op, uint32_t iv_seed, const void *in,
+			  size_t in_len, void *out, size_t out_len)
 {
 	union {
 		char buf[CMSG_SPACE(4) + CMSG_SPACE(16) + CMSG_SPACE(4)];
 		struct cmsghdr align;
 	} control;
-	struct iovec iov = { plain, b->bytes };
+	struct iovec iov = { (void *)in, in_len };
 	struct msghdr msg = {
 		.msg_iov = &iov,
 		.msg_iovlen = 1,
 		.msg_control = control.buf,
 		.msg_controllen = sizeof(control.buf),
 	};
-	uint32_t op = ALG_OP_ENCRYPT, assoclen = 0;
+	uint32_t assoclen = 0;
 	uint8_t iv[4 + 12] = { 12 };	/* struct af_alg_iv: ivlen, then iv */
 	struct cmsghdr *c;
 	ssize_t n;
 
 	memset(&control, 0, sizeof(control));
-	memcpy(iv + 4, &i, sizeof(i));
+	memcpy(iv + 4, &iv_seed, sizeof(iv_seed));
 	c = put_cmsg(&msg, NULL, ALG_SET_OP, &op, sizeof(op));
 	c = put_cmsg(&msg, c, ALG_SET_IV, iv, sizeof(iv));
 	put_cmsg(&msg, c, ALG_SET_AEAD_ASSOCLEN, &assoclen, sizeof(assoclen));
 
 	n = sendmsg(alg_fd, &msg, 0);
-	if (n != (ssize_t)b->bytes) {
-		fprintf(stderr, "bench: AF_ALG sendmsg (fd %d, %zu bytes, op %d): %zd: %s\n",
-			alg_fd, b->bytes, i, n, strerror(errno));
+	if (n != (ssize_t)in_len) {
+		fprintf(stderr, "bench: AF_ALG sendmsg (%zu bytes, op %u): %zd: %s\n",
+			in_len, op, n, strerror(errno));
 		return 1;
 	}
-	n = read(alg_fd, sealed_buf, b->bytes + 16);
-	if (n != (ssize_t)(b->bytes + 16)) {
+	n = read(alg_fd, out, out_len);
+	if (n != (ssize_t)out_len) {
 		fprintf(stderr, "bench: AF_ALG read: %zd: %s\n", n,
 			strerror(errno));
 		return 1;
 	}
 	return 0;
+}
+
+static int af_alg_encrypt(struct bench *b, int i)
+{
+	return af_alg_message(ALG_OP_ENCRYPT, i, plain, b->bytes, sealed_buf,
+			      b->bytes + 16);
+}
+
+/* Decryption always opens the same message, sealed once with IV 0. */
+static int af_alg_decrypt_setup(struct bench *b)
+{
+	struct sealed_message *m = calloc(1, sizeof(*m));
+
+	af_alg_setup(b);
+	if (!m || !(m->ciphertext = malloc(b->bytes + 16)))
+		fail("buffers");
+	if (af_alg_message(ALG_OP_ENCRYPT, 0, plain, b->bytes, m->ciphertext,
+			   b->bytes + 16))
+		fail("AF_ALG encrypt for the decrypt benchmark");
+	b->arg = m;
+	return 0;
+}
+
+static int af_alg_decrypt(struct bench *b, int i)
+{
+	struct sealed_message *m = b->arg;
+
+	(void)i;
+	return af_alg_message(ALG_OP_DECRYPT, 0, m->ciphertext, b->bytes + 16,
+			      opened_buf, b->bytes);
 }
 
 /* --- set-up ---------------------------------------------------------------- */
@@ -315,6 +453,25 @@ static key_serial_t add_sealed_key(const char *desc, const char *cmd)
 {
 	return add_key("sealed", desc, cmd, strlen(cmd),
 		       KEY_SPEC_SESSION_KEYRING);
+}
+
+static void setup_recipient(struct recipient *r)
+{
+	char cmd[64];
+	struct keyseal_pubkey req = {
+		.buf = (uintptr_t)r->public_key,
+		.buf_len = sizeof(r->public_key),
+	};
+
+	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk", r->usage);
+	r->serial = add_sealed_key(r->usage, cmd);
+	if (r->serial < 0)
+		fail(cmd);
+	req.serial = r->serial;
+	if (ioctl(dev, KEYSEAL_IOC_PUBKEY, &req))
+		fail("PUBKEY");
+	r->kem = req.kem;
+	r->public_len = req.buf_len;
 }
 
 static void setup_keys(void)
@@ -358,8 +515,11 @@ static void setup_keys(void)
 		fail("/dev/keyseal");
 	plain = calloc(1, 1 << 20);
 	sealed_buf = calloc(1, (1 << 20) + 64);
-	if (!plain || !sealed_buf)
+	opened_buf = calloc(1, 1 << 20);
+	if (!plain || !sealed_buf || !opened_buf)
 		fail("buffers");
+	setup_recipient(&x25519_recipient);
+	setup_recipient(&p256_recipient);
 }
 
 /* Bytes charged to the caller's key quota, from /proc/key-users. */
@@ -401,6 +561,11 @@ static double quota_per_key(int (*make)(struct bench *, int), int n)
 #define CRYPT_OP(n, f, size, count, s) \
 	{ .name = n, .unit = "MiB/s", .ops = count, .bytes = size, .run = f, \
 	  .setup = s }
+#define IMPORT_OP(n, f, count, r) \
+	{ .name = n, .unit = "ops/s", .ops = count, .run = f, .arg = r, \
+	  .setup = export_first }
+#define HPKE_OP(n, f, count, r) \
+	{ .name = n, .unit = "ops/s", .ops = count, .run = f, .arg = r }
 
 static struct bench benches[] = {
 	KEY_OP("sealed new", sealed_new, 200),
@@ -412,7 +577,11 @@ static struct bench benches[] = {
 	KEY_OP("user add+read", user_add_read, 200),
 	KEY_OP("sealed update rewrap", sealed_rewrap, 200),
 	KEY_OP("ioctl EXPORT (to KEK)", ioctl_export, 200),
-	KEY_OP("ioctl IMPORT", ioctl_import, 200),
+	IMPORT_OP("ioctl IMPORT", ioctl_import, 200, NULL),
+	HPKE_OP("HPKE EXPORT X25519", hpke_export, 50, &x25519_recipient),
+	IMPORT_OP("HPKE IMPORT X25519", hpke_import, 50, &x25519_recipient),
+	HPKE_OP("HPKE EXPORT P-256", hpke_export, 20, &p256_recipient),
+	IMPORT_OP("HPKE IMPORT P-256", hpke_import, 20, &p256_recipient),
 	CRYPT_OP("ENCRYPT 64 B", ioctl_encrypt, 64, 2000, NULL),
 	CRYPT_OP("AF_ALG gcm(aes) 64 B", af_alg_encrypt, 64, 2000, af_alg_setup),
 	CRYPT_OP("ENCRYPT 4 KiB", ioctl_encrypt, 4096, 1000, NULL),
@@ -424,6 +593,18 @@ static struct bench benches[] = {
 	CRYPT_OP("ENCRYPT 1 MiB", ioctl_encrypt, 1 << 20, 16, NULL),
 	CRYPT_OP("AF_ALG gcm(aes) 1 MiB", af_alg_encrypt, 1 << 20, 16,
 		 af_alg_setup),
+	CRYPT_OP("DECRYPT 64 B", ioctl_decrypt, 64, 2000, seal_message),
+	CRYPT_OP("AF_ALG decrypt 64 B", af_alg_decrypt, 64, 2000,
+		 af_alg_decrypt_setup),
+	CRYPT_OP("DECRYPT 4 KiB", ioctl_decrypt, 4096, 1000, seal_message),
+	CRYPT_OP("AF_ALG decrypt 4 KiB", af_alg_decrypt, 4096, 1000,
+		 af_alg_decrypt_setup),
+	CRYPT_OP("DECRYPT 64 KiB", ioctl_decrypt, 65536, 200, seal_message),
+	CRYPT_OP("AF_ALG decrypt 64 KiB", af_alg_decrypt, 65536, 200,
+		 af_alg_decrypt_setup),
+	CRYPT_OP("DECRYPT 1 MiB", ioctl_decrypt, 1 << 20, 16, seal_message),
+	CRYPT_OP("AF_ALG decrypt 1 MiB", af_alg_decrypt, 1 << 20, 16,
+		 af_alg_decrypt_setup),
 };
 
 #define N_BENCHES (sizeof(benches) / sizeof(benches[0]))
@@ -577,6 +758,9 @@ int main(void)
 	met &= ratio("ENCRYPT 64 KiB / AF_ALG 64 KiB",
 		     rate_of("ENCRYPT 64 KiB") /
 		     rate_of("AF_ALG gcm(aes) 64 KiB"), ">=", 0.8);
+	printf("ratio  %-44s %6.2f   (no target)\n",
+	       "DECRYPT 64 KiB / AF_ALG decrypt 64 KiB",
+	       rate_of("DECRYPT 64 KiB") / rate_of("AF_ALG decrypt 64 KiB"));
 	printf("targets %s\n", met ? "met" : "missed");
 	return 0;
 }
