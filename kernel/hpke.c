@@ -17,58 +17,23 @@
 #include "blob.h"
 #include "dh.h"
 #include "hpke.h"
+#include "hpke_suite.h"
 
 #define HPKE_VERSION_LABEL	"HPKE-v1"
 #define HPKE_SECRET_SIZE	32	/* Nsecret of both KEMs */
 #define KEM_CONTEXT_PARTS	3	/* enc || pkRm || pkSm */
 
-/* "KEM" || I2OSP(kem_id, 2), or "HPKE" || kem_id || kdf_id || aead_id */
-struct suite_id {
-	u8 id[10];
-	size_t len;
-};
-
-static void kem_suite(u16 kem_id, struct suite_id *suite)
-{
-	memcpy(suite->id, "KEM", 3);
-	suite->id[3] = kem_id >> 8;
-	suite->id[4] = kem_id;
-	suite->len = 5;
-}
-
-static void hpke_suite(u16 kem_id, u16 aead_id, struct suite_id *suite)
-{
-	memcpy(suite->id, "HPKE", 4);
-	suite->id[4] = kem_id >> 8;
-	suite->id[5] = kem_id;
-	suite->id[6] = KEYSEAL_KDF_HKDF_SHA256 >> 8;
-	suite->id[7] = KEYSEAL_KDF_HKDF_SHA256 & 0xff;
-	suite->id[8] = aead_id >> 8;
-	suite->id[9] = aead_id;
-	suite->len = 10;
-}
-
-/* Nk of an AEAD, or 0 for one this implementation does not have. */
-static size_t aead_key_size(u16 aead_id)
-{
-	switch (aead_id) {
-	case KEYSEAL_AEAD_AES128GCM:
-		return 16;
-	case KEYSEAL_AEAD_AES256GCM:
-		return 32;
-	}
-	return 0;
-}
-
 static bool suite_valid(u16 kem_id, u16 aead_id)
 {
-	return keyseal_kem_public_size(kem_id) && aead_key_size(aead_id);
+	return keyseal_kem_public_size(kem_id) &&
+	       keyseal_hpke_aead_key_size(aead_id);
 }
 
 /* LabeledExtract(salt, label, ikm), section 4 */
-static int labeled_extract(const struct suite_id *suite, const u8 *salt,
-			   size_t salt_len, const char *label, const u8 *ikm,
-			   size_t ikm_len, u8 prk[KEYSEAL_HASH_SIZE])
+static int labeled_extract(const struct keyseal_hpke_suite_id *suite,
+			   const u8 *salt, size_t salt_len, const char *label,
+			   const u8 *ikm, size_t ikm_len,
+			   u8 prk[KEYSEAL_HASH_SIZE])
 {
 	const struct keyseal_chunk labeled_ikm[] = {
 		{ HPKE_VERSION_LABEL, sizeof(HPKE_VERSION_LABEL) - 1 },
@@ -85,7 +50,7 @@ static int labeled_extract(const struct suite_id *suite, const u8 *salt,
 }
 
 /* LabeledExpand(prk, label, info, L), section 4, @info in pieces */
-static int labeled_expand(const struct suite_id *suite,
+static int labeled_expand(const struct keyseal_hpke_suite_id *suite,
 			  const u8 prk[KEYSEAL_HASH_SIZE], const char *label,
 			  const struct keyseal_chunk *info, unsigned int n_info,
 			  u8 *out, size_t len)
@@ -115,10 +80,10 @@ static int extract_and_expand(u16 kem_id,
 			      u8 shared_secret[HPKE_SECRET_SIZE])
 {
 	u8 eae_prk[KEYSEAL_HASH_SIZE];
-	struct suite_id suite;
+	struct keyseal_hpke_suite_id suite;
 	int ret;
 
-	kem_suite(kem_id, &suite);
+	keyseal_hpke_kem_suite(kem_id, &suite);
 	ret = labeled_extract(&suite, NULL, 0, "eae_prk", dh, dh_len,
 			      eae_prk);
 	if (!ret)
@@ -183,11 +148,12 @@ static int key_schedule(u8 mode, u16 kem_id,
 	const struct keyseal_chunk key_schedule_context = {
 		context, sizeof(context)
 	};
-	struct suite_id suite;
+	struct keyseal_hpke_suite_id suite;
 	int ret;
 
 	memset(ctx, 0, sizeof(*ctx));
-	hpke_suite(kem_id, aead_id, &suite);
+	keyseal_hpke_suite(kem_id, KEYSEAL_KDF_HKDF_SHA256, aead_id,
+			   &suite);
 	context[0] = mode;
 	ret = labeled_extract(&suite, NULL, 0, "psk_id_hash", NULL, 0,
 			      context + 1);
@@ -202,7 +168,7 @@ static int key_schedule(u8 mode, u16 kem_id,
 		goto out;
 
 	ctx->aead_id = aead_id;
-	ctx->key_len = aead_key_size(aead_id);
+	ctx->key_len = keyseal_hpke_aead_key_size(aead_id);
 	ret = labeled_expand(&suite, secret, "key", &key_schedule_context,
 			     1, ctx->key, ctx->key_len);
 	if (!ret)
@@ -395,8 +361,8 @@ static void compute_nonce(const struct keyseal_hpke_ctx *ctx, u64 seq,
 
 static bool ctx_valid(const struct keyseal_hpke_ctx *ctx)
 {
-	return aead_key_size(ctx->aead_id) &&
-	       ctx->key_len == aead_key_size(ctx->aead_id);
+	return keyseal_hpke_aead_key_size(ctx->aead_id) &&
+	       ctx->key_len == keyseal_hpke_aead_key_size(ctx->aead_id);
 }
 
 /**

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 OR MIT */
 /*
- * What keyseal's portable sources (the blob codec, the armor and the command
- * parser) need from their surroundings. The same files are compiled into the
- * module, into libkeyseal and into the fuzzers; only this header differs.
+ * What keyseal's portable sources (the blob codec, the armor, the command
+ * parser and the HPKE suite ids) need from their surroundings. The same
+ * files are compiled into the module, into libkeyseal and into the fuzzers;
+ * only this header differs.
  */
 #ifndef _KEYSEAL_PORTABLE_H
 #define _KEYSEAL_PORTABLE_H

@@ -16,6 +16,7 @@ cd "$top/userspace"
 ${CC:-cc} -Ilib -Icompat -I../kernel/uapi -I../kernel -D_GNU_SOURCE \
 	-O1 -g -Wall -Wextra -Werror -o "$work/seeds" fuzz/seeds.c \
 	lib/*.c ../kernel/blob.c ../kernel/armor.c ../kernel/command.c \
+	../kernel/hpke_suite.c \
 	-lkeyutils -lcrypto
 "$work/seeds" "$work/corpus"
 for dir in "$work"/corpus/*; do

@@ -19,6 +19,7 @@
 #include "blob.h"
 #include "dh.h"
 #include "hpke.h"
+#include "hpke_suite.h"
 
 #define HASH_SIZE		32	/* Nh of HKDF-SHA256 */
 #define VERSION_LABEL		"HPKE-v1"
@@ -31,33 +32,6 @@ struct bytes {
 	size_t len;
 };
 
-/* "KEM" || I2OSP(kem_id, 2), or "HPKE" || kem_id || kdf_id || aead_id */
-struct suite_id {
-	u8 id[10];
-	size_t len;
-};
-
-static void kem_suite(u16 kem_id, struct suite_id *suite)
-{
-	memcpy(suite->id, "KEM", 3);
-	suite->id[3] = kem_id >> 8;
-	suite->id[4] = kem_id;
-	suite->len = 5;
-}
-
-static void hpke_suite(u16 kem_id, u16 kdf_id, u16 aead_id,
-		       struct suite_id *suite)
-{
-	memcpy(suite->id, "HPKE", 4);
-	suite->id[4] = kem_id >> 8;
-	suite->id[5] = kem_id;
-	suite->id[6] = kdf_id >> 8;
-	suite->id[7] = kdf_id;
-	suite->id[8] = aead_id >> 8;
-	suite->id[9] = aead_id;
-	suite->len = 10;
-}
-
 static const EVP_CIPHER *aead_cipher(u16 aead_id)
 {
 	switch (aead_id) {
@@ -67,17 +41,6 @@ static const EVP_CIPHER *aead_cipher(u16 aead_id)
 		return EVP_aes_256_gcm();
 	}
 	return NULL;
-}
-
-static size_t aead_key_size(u16 aead_id)
-{
-	switch (aead_id) {
-	case KEYSEAL_AEAD_AES128GCM:
-		return 16;
-	case KEYSEAL_AEAD_AES256GCM:
-		return 32;
-	}
-	return 0;
 }
 
 /**
@@ -91,7 +54,8 @@ static size_t aead_key_size(u16 aead_id)
 int keyseal_hpke_suite_valid(u16 kem_id, u16 kdf_id, u16 aead_id)
 {
 	return keyseal_kem_public_size(kem_id) &&
-	       kdf_id == KEYSEAL_KDF_HKDF_SHA256 && aead_key_size(aead_id);
+	       kdf_id == KEYSEAL_KDF_HKDF_SHA256 &&
+	       keyseal_hpke_aead_key_size(aead_id);
 }
 
 static int hmac_sha256(const u8 *key, size_t key_len, const struct bytes *in,
@@ -132,9 +96,9 @@ out:
 }
 
 /* LabeledExtract(salt, label, ikm), section 4 */
-static int labeled_extract(const struct suite_id *suite, const u8 *salt,
-			   size_t salt_len, const char *label, const u8 *ikm,
-			   size_t ikm_len, u8 *prk)
+static int labeled_extract(const struct keyseal_hpke_suite_id *suite,
+			   const u8 *salt, size_t salt_len, const char *label,
+			   const u8 *ikm, size_t ikm_len, u8 *prk)
 {
 	const struct bytes labeled_ikm[] = {
 		{ (const u8 *)VERSION_LABEL, sizeof(VERSION_LABEL) - 1 },
@@ -152,9 +116,10 @@ static int labeled_extract(const struct suite_id *suite, const u8 *salt,
  * EXPAND_INFO_PARTS pieces. HKDF-Expand: T(i) = HMAC(prk, T(i-1) ||
  * labeled_info || i), output the first @len bytes of T(1) || T(2) ...
  */
-static int labeled_expand(const struct suite_id *suite, const u8 *prk,
-			  const char *label, const struct bytes *info,
-			  size_t info_parts, u8 *out, size_t len)
+static int labeled_expand(const struct keyseal_hpke_suite_id *suite,
+			  const u8 *prk, const char *label,
+			  const struct bytes *info, size_t info_parts, u8 *out,
+			  size_t len)
 {
 	struct bytes in[1 + 4 + EXPAND_INFO_PARTS + 1];
 	u8 length[2] = { len >> 8, len };
@@ -195,11 +160,11 @@ static int extract_and_expand(u16 kem_id, const u8 *dh, size_t dh_len,
 			      const struct bytes *kem_context, size_t parts,
 			      u8 *shared_secret)
 {
-	struct suite_id suite;
+	struct keyseal_hpke_suite_id suite;
 	u8 eae_prk[HASH_SIZE];
 	int ret;
 
-	kem_suite(kem_id, &suite);
+	keyseal_hpke_kem_suite(kem_id, &suite);
 	ret = labeled_extract(&suite, NULL, 0, "eae_prk", dh, dh_len, eae_prk);
 	if (!ret)
 		ret = labeled_expand(&suite, eae_prk, "shared_secret",
@@ -372,7 +337,7 @@ int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
 {
 	u8 context[1 + 2 * HASH_SIZE], secret[HASH_SIZE];
 	const struct bytes key_schedule_context = { context, sizeof(context) };
-	struct suite_id suite;
+	struct keyseal_hpke_suite_id suite;
 	int ret;
 
 	if (!keyseal_hpke_suite_valid(kem_id, kdf_id, aead_id) ||
@@ -380,7 +345,7 @@ int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
 		return -EINVAL;
 
 	memset(ctx, 0, sizeof(*ctx));
-	hpke_suite(kem_id, kdf_id, aead_id, &suite);
+	keyseal_hpke_suite(kem_id, kdf_id, aead_id, &suite);
 	context[0] = mode;
 	ret = labeled_extract(&suite, NULL, 0, "psk_id_hash", NULL, 0,
 			      context + 1);
@@ -396,7 +361,7 @@ int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
 		goto out;
 
 	ctx->aead_id = aead_id;
-	ctx->key_len = aead_key_size(aead_id);
+	ctx->key_len = keyseal_hpke_aead_key_size(aead_id);
 	ret = labeled_expand(&suite, secret, "key", &key_schedule_context, 1,
 			     ctx->key, ctx->key_len);
 	if (ret)
@@ -507,8 +472,8 @@ static void compute_nonce(const struct keyseal_hpke_ctx *ctx, u64 seq,
 
 static const EVP_CIPHER *ctx_cipher(const struct keyseal_hpke_ctx *ctx)
 {
-	if (!aead_key_size(ctx->aead_id) ||
-	    ctx->key_len != aead_key_size(ctx->aead_id))
+	if (!keyseal_hpke_aead_key_size(ctx->aead_id) ||
+	    ctx->key_len != keyseal_hpke_aead_key_size(ctx->aead_id))
 		return NULL;
 	return aead_cipher(ctx->aead_id);
 }
