@@ -10,6 +10,10 @@
 # crypto API can autoload templates through /sbin/modprobe, keyseal.ko, and
 # PAYLOAD_DIR as /payload (its "run" script is started by /init). Every
 # executable found in the payload gets its shared libraries too.
+#
+# KEYSEAL_VM_MODULES names another directory laid out like
+# /lib/modules/KERNELRELEASE (a kernel package unpacked, or a kernel built
+# here) to take the kernel's modules from.
 
 set -euo pipefail
 
@@ -19,7 +23,8 @@ payload=$3
 output=$4
 
 here=$(cd "$(dirname "$0")" && pwd)
-moddir=/lib/modules/$kver
+moddir=${KEYSEAL_VM_MODULES:-/lib/modules/$kver}
+imgmoddir=/lib/modules/$kver
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
@@ -55,13 +60,13 @@ copy_with_libs "$(command -v keyctl)" /bin/keyctl
 # needs no decompressor support in the image.
 for sub in kernel/crypto kernel/lib kernel/arch/x86/crypto; do
 	[ -d "$moddir/$sub" ] || continue
-	mkdir -p "$root$moddir/$sub"
-	cp -a "$moddir/$sub/." "$root$moddir/$sub/"
+	mkdir -p "$root$imgmoddir/$sub"
+	cp -a "$moddir/$sub/." "$root$imgmoddir/$sub/"
 done
-find "$root$moddir" -name '*.ko.xz' -exec xz -d {} +
-find "$root$moddir" -name '*.ko.zst' -exec zstd -q -d --rm {} +
-cp "$moddir"/modules.order "$moddir"/modules.builtin* "$root$moddir/" 2>/dev/null || true
-install -D -m 0644 "$keyseal_ko" "$root$moddir/extra/keyseal.ko"
+find "$root$imgmoddir" -name '*.ko.xz' -exec xz -d {} +
+find "$root$imgmoddir" -name '*.ko.zst' -exec zstd -q -d --rm {} +
+cp "$moddir"/modules.order "$moddir"/modules.builtin* "$root$imgmoddir/" 2>/dev/null || true
+install -D -m 0644 "$keyseal_ko" "$root$imgmoddir/extra/keyseal.ko"
 depmod -b "$root" "$kver"
 
 mkdir -p "$root/payload"

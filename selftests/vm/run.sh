@@ -11,7 +11,10 @@
 # the second serial port, before the timeout, and the console shows no Oops,
 # BUG, WARNING, general protection fault, panic, lockup or hung task.
 # Extra kernel command-line words may be given in KEYSEAL_VM_APPEND;
-# KEYSEAL_VM_ACCEL=kvm|tcg skips the KVM probe.
+# KEYSEAL_VM_ACCEL=kvm|tcg skips the KVM probe. KEYSEAL_VM_KERNEL boots
+# another kernel image than /boot/vmlinuz-KERNELRELEASE, and
+# KEYSEAL_VM_MODULES takes its modules from another directory than
+# /lib/modules/KERNELRELEASE (mkinitramfs.sh).
 
 set -euo pipefail
 
@@ -41,7 +44,7 @@ status=0
 timeout --foreground -k 5 "$timeout_s" \
 	qemu-system-x86_64 "${accel[@]}" -m 1024 -smp 2 \
 		-nodefaults -no-reboot -display none -monitor none \
-		-kernel "/boot/vmlinuz-$kver" -initrd "$initrd" \
+		-kernel "${KEYSEAL_VM_KERNEL:-/boot/vmlinuz-$kver}" -initrd "$initrd" \
 		-append "$append" \
 		-serial stdio -serial "file:$out/ttyS1.raw" \
 		</dev/null >"$out/console.log" 2>&1 || status=$?
