@@ -10,6 +10,7 @@
 #include <crypto/algapi.h>
 #include <keys/user-type.h>
 #include <linux/key-type.h>
+#include <linux/module.h>
 #include <linux/random.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -204,13 +205,28 @@ static void sealed_free_preparse(struct key_preparsed_payload *prep)
 	kfree(prep->description);
 }
 
+/*
+ * Each key holds a reference on the module, so the module cannot go while a
+ * key of its type exists. The keyring core enters a key type's operations
+ * through the key (key_update() calls preparse and update without holding
+ * the type): unregistering the type under such a call would leave it
+ * calling a type without operations.
+ */
 static int sealed_instantiate(struct key *key,
 			      struct key_preparsed_payload *prep)
 {
+	int ret;
+
 	/* rewrap and restrict apply to an existing key only */
 	if (!prep->payload.data[0])
 		return -EINVAL;
-	return generic_key_instantiate(key, prep);
+	/* The module is on its way out: no new keys. */
+	if (!try_module_get(THIS_MODULE))
+		return -ENODEV;
+	ret = generic_key_instantiate(key, prep);
+	if (ret)
+		module_put(THIS_MODULE);
+	return ret;
 }
 
 /*
@@ -311,12 +327,15 @@ static void sealed_revoke(struct key *key)
 }
 
 /*
- * /proc/keys may still be describing the key under RCU when the key type's
- * removal destroys it, so the payload goes after a grace period.
+ * The payload goes after a grace period, as readers under RCU may still see
+ * it. A key that never became positive holds no module reference: the
+ * key type's removal destroys those too.
  */
 static void sealed_destroy(struct key *key)
 {
 	sealed_key_free_deferred(key->payload.data[0]);
+	if (key_is_positive(key))
+		module_put(THIS_MODULE);
 }
 
 /* /proc/keys: what the key is and where it is stored, never its secret. */

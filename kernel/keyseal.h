@@ -7,8 +7,8 @@
 #define _KEYSEAL_H
 
 #include <linux/key-type.h>
-#include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include <uapi/linux/keyseal.h>
 
@@ -38,7 +38,8 @@ struct keyseal_attrs {
 
 /**
  * struct sealed_key - the payload of a "sealed" key
- * @rcu: to free it after readers under RCU are done
+ * @free_work: to free it in process context after readers under RCU are
+ *	done (freeing @aead may sleep)
  * @attrs: what the key is
  * @blob: the key's blob under its parent (binary; "keyctl read" armors it),
  *	which also names the parent and its fingerprint
@@ -53,7 +54,7 @@ struct keyseal_attrs {
  * and the old one is freed after an RCU grace period.
  */
 struct sealed_key {
-	struct rcu_head rcu;
+	struct rcu_work free_work;
 	struct keyseal_attrs attrs;
 	u8 *blob;
 	size_t blob_len;

@@ -43,19 +43,51 @@ void sealed_key_free(struct sealed_key *sk)
 	kfree_sensitive(sk);
 }
 
-static void sealed_key_free_rcu(struct rcu_head *rcu)
+/* Payloads waiting for their RCU readers, then freed in process context. */
+static struct workqueue_struct *sealed_key_wq;
+
+static void sealed_key_free_work(struct work_struct *work)
 {
-	sealed_key_free(container_of(rcu, struct sealed_key, rcu));
+	sealed_key_free(container_of(to_rcu_work(work), struct sealed_key,
+				     free_work));
 }
 
 /**
  * sealed_key_free_deferred() - free a payload once RCU readers are done
  * @sk: the payload, or NULL
+ *
+ * Not from the RCU callback itself: that runs in softirq context, and
+ * freeing a transform may sleep.
  */
 void sealed_key_free_deferred(struct sealed_key *sk)
 {
-	if (sk)
-		call_rcu(&sk->rcu, sealed_key_free_rcu);
+	if (!sk)
+		return;
+	INIT_RCU_WORK(&sk->free_work, sealed_key_free_work);
+	queue_rcu_work(sealed_key_wq, &sk->free_work);
+}
+
+/**
+ * sealed_key_init() - set up what freeing payloads needs, at module load
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int sealed_key_init(void)
+{
+	sealed_key_wq = alloc_workqueue("keyseal", 0, 0);
+	return sealed_key_wq ? 0 : -ENOMEM;
+}
+
+/**
+ * sealed_key_exit() - free every payload still waiting, at module unload
+ *
+ * The key type is gone by then: no payload is freed after this.
+ */
+void sealed_key_exit(void)
+{
+	/* The callbacks queue the work; destroying the queue drains it. */
+	rcu_barrier();
+	destroy_workqueue(sealed_key_wq);
 }
 
 /**

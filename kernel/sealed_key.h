@@ -14,6 +14,8 @@ struct sealed_key *sealed_key_alloc(const struct keyseal_attrs *attrs);
 struct sealed_key *sealed_key_copy(const struct sealed_key *sk);
 void sealed_key_free(struct sealed_key *sk);
 void sealed_key_free_deferred(struct sealed_key *sk);
+int sealed_key_init(void);
+void sealed_key_exit(void);
 size_t sealed_key_quota(const struct sealed_key *sk);
 void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 			  u8 key_flags, u8 origin, u64 not_after);
