@@ -123,14 +123,24 @@ long keyseal_ioc_import(void __user *argp)
 	key = key_create_or_update(keyring, "sealed",
 				   description && *description ? description : NULL,
 				   cmd, len, KEY_PERM_UNDEF, KEY_ALLOC_IN_QUOTA);
-	key_ref_put(keyring);
 	if (IS_ERR(key)) {
 		ret = PTR_ERR(key);
-		goto out;
+		goto out_keyring;
 	}
 	req.serial = key_ref_to_ptr(key)->serial;
-	key_ref_put(key);
 	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
+	/*
+	 * The request was writable a moment ago (keyseal_ioctl()); if it no
+	 * longer is, the caller cannot learn of the key: a failed import
+	 * leaves nothing behind.
+	 */
+	if (ret) {
+		key_unlink(key_ref_to_ptr(keyring), key_ref_to_ptr(key));
+		key_invalidate(key_ref_to_ptr(key));
+	}
+	key_ref_put(key);
+out_keyring:
+	key_ref_put(keyring);
 out:
 	/* A plaintext blob, and the command made of it, hold a key. */
 	kfree_sensitive(cmd);

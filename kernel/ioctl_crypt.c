@@ -285,7 +285,7 @@ out:
 /* Below a page, copying costs less than pinning. */
 #define ZERO_COPY_MIN	PAGE_SIZE
 
-long keyseal_ioc_crypt(void __user *argp, bool encrypt)
+static long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 {
 	struct keyseal_crypt req;
 	size_t out_len;
@@ -321,4 +321,14 @@ long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 
 	req.out_len = out_len;
 	return copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
+}
+
+long keyseal_ioc_encrypt(void __user *argp)
+{
+	return keyseal_ioc_crypt(argp, true);
+}
+
+long keyseal_ioc_decrypt(void __user *argp)
+{
+	return keyseal_ioc_crypt(argp, false);
 }
