@@ -6,6 +6,7 @@
 #ifndef _KEYSEAL_H
 #define _KEYSEAL_H
 
+#include <linux/atomic.h>
 #include <linux/key-type.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
@@ -48,6 +49,8 @@ struct keyseal_attrs {
  * @public_len: its length, 0 for other usages
  * @public_fp: exchange keys: SHA-256 of the public key's SubjectPublicKeyInfo
  * @aead: aead keys: a transform keyed with @material, made on first use
+ * @encryptions: aead keys: how many nonces ENCRYPT has drawn with this key
+ *	since it was loaded; only changed with the key's semaphore held
  * @material: the secret, @attrs.key_len bytes
  *
  * A payload never changes once the key holds it: an update builds a new one
@@ -62,6 +65,7 @@ struct sealed_key {
 	u16 public_len;
 	u8 public_fp[KEYSEAL_FINGERPRINT_SIZE];
 	struct crypto_aead *aead;
+	atomic64_t encryptions;
 	u8 material[];
 };
 

@@ -210,7 +210,8 @@ int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
 
 /**
  * sealed_key_copy() - a new payload holding the same key
- * @sk: the payload to copy, not yet stored anywhere new
+ * @sk: the payload to copy, not yet stored anywhere new; the caller holds
+ *	the key's semaphore, so its count of encryptions stands still
  *
  * The copy has no stored form: the caller seals it under a parent.
  *
@@ -227,5 +228,6 @@ struct sealed_key *sealed_key_copy(const struct sealed_key *sk)
 	memcpy(copy->public_key, sk->public_key, sizeof(copy->public_key));
 	copy->public_len = sk->public_len;
 	memcpy(copy->public_fp, sk->public_fp, sizeof(copy->public_fp));
+	atomic64_set(&copy->encryptions, atomic64_read(&sk->encryptions));
 	return copy;
 }
