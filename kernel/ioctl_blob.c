@@ -7,7 +7,6 @@
  * loaded with keyctl, and is accounted and linked the same way.
  */
 
-#include <crypto/algapi.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -188,10 +187,9 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	if (!ret)
 		ret = keyseal_kek_check_cycle(&to, blob.key_id);
 	if (!ret) {
-		target = crypto_memneq(keyseal_kek_fingerprint(&to),
-				       blob.parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
+		/* Its own parent is the KEK that opened it. */
+		target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
+			 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 		ret = keyseal_policy_export(&attrs, target);
 	}
 	if (!ret)

@@ -4,7 +4,6 @@
  * a chosen target, and the public half of an exchange key.
  */
 
-#include <crypto/algapi.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -99,10 +98,8 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 		ret = -EKEYREJECTED;
 	if (!ret) {
 		/* The parent under another name is still the parent. */
-		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       snap->parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
+		target = keyseal_kek_is(&kek, snap->parent_fp) ?
+			 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 		ret = keyseal_policy_export(&snap->attrs, target);
 	}
 	if (!ret)

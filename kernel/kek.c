@@ -10,6 +10,7 @@
  * another's, so no chain of parents can deadlock.
  */
 
+#include <crypto/algapi.h>
 #include <keys/encrypted-type.h>
 #include <keys/trusted-type.h>
 #include <keys/user-type.h>
@@ -28,9 +29,10 @@ static const char fingerprint_label[] = "keyseal v1 kek fingerprint";
  * are freed after an RCU grace period on update and revoke, and the key
  * reference held keeps them from being destroyed.
  */
-static int kek_material_rcu(const struct key *key, const u8 **data,
+static int kek_material_rcu(struct keyseal_kek *kek, const u8 **data,
 			    size_t *len)
 {
+	const struct key *key = kek->key;
 	const char *type = key->type->name;
 	int ret = 0;
 
@@ -49,6 +51,9 @@ static int kek_material_rcu(const struct key *key, const u8 **data,
 		ret = keyseal_policy_use(&p->attrs, KEYSEAL_USAGE_KEK);
 		*data = p->material;
 		*len = p->attrs.key_len;
+		/* Computed once, when the payload was made. */
+		memcpy(kek->fingerprint, p->kek_fp, sizeof(kek->fingerprint));
+		kek->fingerprint_ready = true;
 	} else if (!strcmp(type, "encrypted")) {
 		const struct encrypted_key_payload *p = dereference_key_rcu(key);
 
@@ -84,7 +89,7 @@ static int kek_copy_material(struct keyseal_kek *kek)
 		if (ret)
 			break;
 		rcu_read_lock();
-		ret = kek_material_rcu(kek->key, &data, &len);
+		ret = kek_material_rcu(kek, &data, &len);
 		if (!ret && buf && len == want)
 			memcpy(buf, data, len);
 		rcu_read_unlock();
@@ -147,26 +152,52 @@ static void root_type_put(u8 pinned)
 }
 
 /**
- * keyseal_kek_fingerprint() - the fingerprint of a KEK
- * @kek: a KEK taken with keyseal_kek_get() or its kin
- *
- * Computed on first use: opening a blob needs it only to tell a wrong KEK
- * from a damaged blob.
- *
- * Return: KEYSEAL_FINGERPRINT_SIZE bytes, valid until the KEK is released.
+ * keyseal_kek_fingerprint_of() - the fingerprint of KEK material
+ * @material: the KEK's secret
+ * @len: its length
+ * @fingerprint: output, HMAC-SHA256 of a fixed label under @material
  */
-const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
+void keyseal_kek_fingerprint_of(const u8 *material, size_t len,
+				u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE])
 {
 	struct keyseal_chunk label = {
 		fingerprint_label, sizeof(fingerprint_label) - 1
 	};
 
+	keyseal_hmac(material, len, &label, 1, fingerprint);
+}
+
+/**
+ * keyseal_kek_fingerprint() - the fingerprint of a KEK
+ * @kek: a KEK taken with keyseal_kek_get() or its kin
+ *
+ * A sealed KEK's comes with it; a root key's is computed on first use.
+ *
+ * Return: KEYSEAL_FINGERPRINT_SIZE bytes, valid until the KEK is released.
+ */
+const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
+{
 	if (!kek->fingerprint_ready) {
-		keyseal_hmac(kek->material, kek->len, &label, 1,
-			     kek->fingerprint);
+		keyseal_kek_fingerprint_of(kek->material, kek->len,
+					   kek->fingerprint);
 		kek->fingerprint_ready = true;
 	}
 	return kek->fingerprint;
+}
+
+/**
+ * keyseal_kek_is() - whether a KEK is the one a fingerprint names
+ * @kek: the KEK
+ * @fingerprint: KEYSEAL_FINGERPRINT_SIZE bytes
+ *
+ * The same material under another name is the same KEK.
+ *
+ * Return: true if @kek has @fingerprint.
+ */
+bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint)
+{
+	return !crypto_memneq(keyseal_kek_fingerprint(kek), fingerprint,
+			      KEYSEAL_FINGERPRINT_SIZE);
 }
 
 /**

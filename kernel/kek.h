@@ -72,7 +72,10 @@ int keyseal_kek_find(const char *name,
 		     struct keyseal_kek *kek);
 int keyseal_kek_from_serial(key_serial_t serial,
 			    struct keyseal_kek *kek);
+void keyseal_kek_fingerprint_of(const u8 *material, size_t len,
+				u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE]);
 const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek);
+bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint);
 int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id);
 void keyseal_kek_release(struct keyseal_kek *kek);
 

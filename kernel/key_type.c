@@ -7,7 +7,6 @@
  * half-made key behind. A payload never changes; update builds a new one.
  */
 
-#include <crypto/algapi.h>
 #include <keys/user-type.h>
 #include <linux/key-type.h>
 #include <linux/module.h>
@@ -272,10 +271,8 @@ static struct sealed_key *sealed_updated(struct key *key,
 		ret = keyseal_kek_check_cycle(&kek, old->attrs.key_id);
 	if (!ret) {
 		/* The same KEK, under whatever name, is still the parent. */
-		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       stored.parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
+		target = keyseal_kek_is(&kek, stored.parent_fp) ?
+			 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 		ret = keyseal_policy_export(&old->attrs, target);
 	}
 	if (!ret)

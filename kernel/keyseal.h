@@ -48,6 +48,7 @@ struct keyseal_attrs {
  * @public_key: exchange keys: the public key
  * @public_len: its length, 0 for other usages
  * @public_fp: exchange keys: SHA-256 of the public key's SubjectPublicKeyInfo
+ * @kek_fp: KEKs: the KEK's fingerprint
  * @aead: aead keys: a transform keyed with @material, made on first use
  * @encryptions: aead keys: how many nonces ENCRYPT has drawn with this key
  *	since it was loaded; only changed with the key's semaphore held
@@ -64,6 +65,7 @@ struct sealed_key {
 	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
 	u16 public_len;
 	u8 public_fp[KEYSEAL_FINGERPRINT_SIZE];
+	u8 kek_fp[KEYSEAL_FINGERPRINT_SIZE];
 	struct crypto_aead *aead;
 	atomic64_t encryptions;
 	u8 material[];

@@ -124,21 +124,24 @@ void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 }
 
 /**
- * sealed_key_set_public() - derive an exchange key's public half
+ * sealed_key_derive() - compute what follows from a key's material
  * @sk: the payload, material set
  *
- * The blobs of an exchange key carry only its private scalar; the public
- * key and its fingerprint are computed again wherever it is loaded. Other
- * usages have no public half and are left alone.
+ * Blobs carry only the secret: an exchange key's public key and its
+ * fingerprint, and a KEK's fingerprint, are computed again wherever the
+ * key is loaded. Other usages have nothing to derive.
  *
  * Return: 0; -EINVAL for a scalar that is not a valid private key of its
  * KEM; -EOPNOTSUPP; -ENOMEM.
  */
-int sealed_key_set_public(struct sealed_key *sk)
+int sealed_key_derive(struct sealed_key *sk)
 {
 	u16 kem = keyseal_usage_kem(sk->attrs.usage);
 	int ret;
 
+	if (sk->attrs.usage == KEYSEAL_USAGE_KEK)
+		keyseal_kek_fingerprint_of(sk->material, sk->attrs.key_len,
+					   sk->kek_fp);
 	if (!kem)
 		return 0;
 	ret = keyseal_dh_public_of(kem, sk->material, sk->public_key);
@@ -228,6 +231,7 @@ struct sealed_key *sealed_key_copy(const struct sealed_key *sk)
 	memcpy(copy->public_key, sk->public_key, sizeof(copy->public_key));
 	copy->public_len = sk->public_len;
 	memcpy(copy->public_fp, sk->public_fp, sizeof(copy->public_fp));
+	memcpy(copy->kek_fp, sk->kek_fp, sizeof(copy->kek_fp));
 	atomic64_set(&copy->encryptions, atomic64_read(&sk->encryptions));
 	return copy;
 }

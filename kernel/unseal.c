@@ -43,7 +43,7 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	ret = keyseal_unwrap_kek(c, blob, &kek, sk->material);
 	if (ret)
 		goto out;
-	ret = sealed_key_set_public(sk);
+	ret = sealed_key_derive(sk);
 	if (ret)
 		goto out;
 	/* Only an authentic blob's not-after is worth believing. */
@@ -179,7 +179,7 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 		return ERR_PTR(-ENOMEM);
 	memcpy(sk->material, material, attrs->key_len);
 
-	ret = sealed_key_set_public(sk);
+	ret = sealed_key_derive(sk);
 	if (!ret)
 		ret = keyseal_kek_get(store, NULL, &kek);
 	if (!ret)
