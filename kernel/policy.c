@@ -88,14 +88,14 @@ int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags)
  *	whose material it knows
  *
  * Key material from userspace could be anything, including a key someone
- * else holds; only an administrator of the caller's user namespace may
- * vouch for it.
+ * else holds. Only an administrator of the whole system may vouch for it:
+ * root in a user namespace of its own is anyone at all.
  *
  * Return: 0 or -EPERM.
  */
 int keyseal_policy_clear_import(void)
 {
-	return ns_capable(current_user_ns(), CAP_SYS_ADMIN) ? 0 : -EPERM;
+	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
 }
 
 /**
