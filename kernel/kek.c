@@ -210,7 +210,8 @@ bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint)
  * Return: 0; -EINVAL for a malformed name or a type that cannot be a KEK;
  * -ENOKEY if no such key is in the caller's keyrings; -EKEYREVOKED,
  * -EKEYEXPIRED or -EACCES from the search; -EKEYREJECTED if the key cannot
- * serve (a sealed key of another usage, too little material, @exclude).
+ * serve (a sealed key of another usage, too little material, @exclude, a
+ * key neither the caller's nor root's: keyseal_policy_found_key()).
  */
 int keyseal_kek_find(const char *name,
 		     size_t name_len, const struct key *exclude,
@@ -239,7 +240,7 @@ int keyseal_kek_find(const char *name,
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 	kek->key = key;
-	if (key == exclude)
+	if (key == exclude || !keyseal_policy_found_key(key))
 		return -EKEYREJECTED;
 	return kek_copy_material(kek);
 }

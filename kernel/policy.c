@@ -7,7 +7,9 @@
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/key.h>
 #include <linux/timekeeping.h>
+#include <linux/uidgid.h>
 
 #include "policy.h"
 
@@ -96,6 +98,24 @@ int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags)
 int keyseal_policy_clear_import(void)
 {
 	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
+/**
+ * keyseal_policy_found_key() - whether a key found by name may serve
+ * @key: a KEK or exchange key found by name or fingerprint in the caller's
+ *	keyrings
+ *
+ * A process can run in keyrings someone else prepared (a helper started
+ * without pam_keyinit, say), where a key of any name may be waiting for
+ * it. A key found by name serves only if it belongs to the caller or to
+ * root; one named by serial is the caller's explicit choice.
+ *
+ * Return: true if it may serve.
+ */
+bool keyseal_policy_found_key(const struct key *key)
+{
+	return uid_eq(key->uid, current_fsuid()) ||
+	       uid_eq(key->uid, GLOBAL_ROOT_UID);
 }
 
 /**

@@ -15,6 +15,7 @@ int keyseal_policy_export(const struct keyseal_attrs *attrs,
 int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags);
 int keyseal_policy_clear_import(void);
 u8 keyseal_policy_provenance(u8 origin, u8 key_flags);
+bool keyseal_policy_found_key(const struct key *key);
 u8 keyseal_policy_received_provenance(u8 claimed, bool sender_vouched);
 
 #endif /* _KEYSEAL_POLICY_H */
