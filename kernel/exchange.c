@@ -194,6 +194,7 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
 			x->pk_len = sk->public_len;
 			memcpy(x->fingerprint, sk->public_fp,
 			       sizeof(x->fingerprint));
+			x->vouches = keyseal_policy_key_vouches(&sk->attrs);
 		}
 	}
 	rcu_read_unlock();

@@ -148,7 +148,12 @@ out:
 	return ret;
 }
 
-/* Open a KEK blob and seal the same key under another KEK. */
+/*
+ * Open a KEK blob and seal the same key under another KEK: its own parent
+ * (the KEK that opened it, under whatever name) or, if the key is
+ * exportable, any other. The KEK that opened it decides what of the
+ * blob's provenance is believed, as a load would.
+ */
 static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 		       u8 **out, size_t *out_len)
 {
@@ -180,21 +185,22 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	}
 
 	ret = keyseal_kek_get(&unwrap, NULL, &from);
-	if (!ret)
-		ret = keyseal_unwrap_kek(c, &blob, &from, material);
-	if (!ret)
-		ret = keyseal_kek_from_serial(req->kek, &to);
-	if (!ret)
-		ret = keyseal_kek_check_cycle(&to, blob.key_id);
-	if (!ret) {
-		/* Its own parent is the KEK that opened it. */
-		target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
-			 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
-		ret = keyseal_policy_export(&attrs, target);
-	}
+	if (ret)
+		goto out;
+	ret = keyseal_unwrap_kek(c, &blob, &from, material);
+	if (ret)
+		goto out;
+	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
+							    from.vouches);
+	ret = keyseal_kek_from_serial(req->kek, &to);
+	if (ret)
+		goto out;
+	target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
+		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	ret = keyseal_policy_export(&attrs, target);
 	if (!ret)
 		ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
-
+out:
 	keyseal_kek_release(&to);
 	keyseal_kek_release(&from);
 	keyseal_crypto_put(c);

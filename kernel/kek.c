@@ -25,9 +25,10 @@
 static const char fingerprint_label[] = "keyseal v1 kek fingerprint";
 
 /*
- * The material of a KEK, under rcu_read_lock(). The root types' payloads
- * are freed after an RCU grace period on update and revoke, and the key
- * reference held keeps them from being destroyed.
+ * The material of a KEK, under rcu_read_lock(), and what the KEK vouches
+ * for. The root types' payloads are freed after an RCU grace period on
+ * update and revoke, and the key reference held keeps them from being
+ * destroyed.
  */
 static int kek_material_rcu(struct keyseal_kek *kek, const u8 **data,
 			    size_t *len)
@@ -36,6 +37,8 @@ static int kek_material_rcu(struct keyseal_kek *kek, const u8 **data,
 	const char *type = key->type->name;
 	int ret = 0;
 
+	kek->vouches = keyseal_policy_root_vouches(key);
+	kek->may_leave = false;
 	if (key->type == &key_type_user || key->type == &key_type_logon) {
 		const struct user_key_payload *p = user_key_payload_rcu(key);
 
@@ -51,6 +54,8 @@ static int kek_material_rcu(struct keyseal_kek *kek, const u8 **data,
 		ret = keyseal_policy_use(&p->attrs, KEYSEAL_USAGE_KEK);
 		*data = p->material;
 		*len = p->attrs.key_len;
+		kek->vouches = keyseal_policy_key_vouches(&p->attrs);
+		kek->may_leave = p->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE;
 		/* Computed once, when the payload was made. */
 		memcpy(kek->fingerprint, p->kek_fp, sizeof(kek->fingerprint));
 		kek->fingerprint_ready = true;
@@ -310,19 +315,14 @@ static struct key *sealed_parent_rcu(struct key *key)
 	return IS_ERR(parent) ? NULL : parent;
 }
 
-/**
- * keyseal_kek_check_cycle() - refuse a KEK that sits below a key
- * @kek: the KEK a key is about to be stored under
- * @key_id: that key's identity
- *
- * Follows the chain of sealed parents from @kek up, each found by the name
- * its blob gives, as loading them would. A key stored under itself or one
- * of its own descendants could never be loaded again.
- *
- * Return: 0, or -EKEYREJECTED if a KEK of the chain is the key @key_id, or
- * the chain is longer than any keyseal makes.
+/*
+ * Refuse a KEK that sits below a key: follow the chain of sealed parents
+ * from @kek up, each found by the name its blob gives, as loading them
+ * would. A key stored under itself or one of its own descendants could
+ * never be loaded again; neither could one under a longer chain than any
+ * keyseal makes.
  */
-int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
+static int kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 {
 	struct key *key = key_get(kek->key), *parent;
 	const struct sealed_key *sk;
@@ -349,6 +349,29 @@ int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 	if (key)
 		key_put(key);
 	return ret;
+}
+
+/**
+ * keyseal_kek_admit() - whether a key may be sealed under a KEK
+ * @kek: the KEK
+ * @attrs: the key; under a KEK that does not vouch, its provenance loses
+ *	its history bits (keyseal_policy_store())
+ *
+ * Every blob under a KEK passes here, whatever made it: a key never lands
+ * under itself or its descendants, nor under a KEK that may leave when it
+ * may not.
+ *
+ * Return: 0; -EKEYREJECTED for a KEK that is the key or below it; -EPERM.
+ */
+int keyseal_kek_admit(const struct keyseal_kek *kek,
+		      struct keyseal_attrs *attrs)
+{
+	int ret;
+
+	ret = kek_check_cycle(kek, attrs->key_id);
+	if (ret)
+		return ret;
+	return keyseal_policy_store(attrs, kek->vouches, kek->may_leave);
 }
 
 /**
@@ -392,4 +415,6 @@ void keyseal_kek_release(struct keyseal_kek *kek)
 	kek->pinned = KEK_PINNED_NONE;
 	memzero_explicit(kek->fingerprint, sizeof(kek->fingerprint));
 	kek->fingerprint_ready = false;
+	kek->vouches = false;
+	kek->may_leave = false;
 }

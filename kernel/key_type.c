@@ -231,7 +231,8 @@ static int sealed_instantiate(struct key *key,
 /*
  * The payload an update command makes of the current one: the same key
  * sealed under the parent rewrap names, or under its own parent with the
- * flags restrict leaves.
+ * flags restrict leaves. The same KEK, under whatever name, is still the
+ * parent.
  */
 static struct sealed_key *sealed_updated(struct key *key,
 					 const struct sealed_key *old,
@@ -242,7 +243,7 @@ static struct sealed_key *sealed_updated(struct key *key,
 	struct keyseal_kek kek = { };
 	struct keyseal_crypto *c;
 	struct sealed_key *sk;
-	unsigned int target;
+	bool restricting;
 	int ret;
 
 	ret = sealed_key_parent(old, &stored);
@@ -251,7 +252,8 @@ static struct sealed_key *sealed_updated(struct key *key,
 	sk = sealed_key_copy(old);
 	if (!sk)
 		return ERR_PTR(-ENOMEM);
-	if (cmd->verb == KEYSEAL_CMD_RESTRICT) {
+	restricting = cmd->verb == KEYSEAL_CMD_RESTRICT;
+	if (restricting) {
 		ret = keyseal_policy_restrict(&old->attrs, cmd->key_flags);
 		if (ret)
 			goto out;
@@ -267,16 +269,14 @@ static struct sealed_key *sealed_updated(struct key *key,
 		goto out;
 	}
 	ret = keyseal_kek_get(&ref, key, &kek);
-	if (!ret)
-		ret = keyseal_kek_check_cycle(&kek, old->attrs.key_id);
-	if (!ret) {
-		/* The same KEK, under whatever name, is still the parent. */
-		target = keyseal_kek_is(&kek, stored.parent_fp) ?
-			 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
-		ret = keyseal_policy_export(&old->attrs, target);
-	}
+	if (ret)
+		goto out_kek;
+	ret = keyseal_policy_export(&old->attrs,
+				    keyseal_kek_is(&kek, stored.parent_fp) ?
+				    KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK);
 	if (!ret)
 		ret = sealed_key_store(c, sk, &kek);
+out_kek:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
 out:

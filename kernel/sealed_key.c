@@ -189,7 +189,8 @@ int sealed_key_parent(const struct sealed_key *sk, struct keyseal_blob *stored)
 /**
  * sealed_key_store() - seal a key under a KEK, which becomes its parent
  * @c: transforms
- * @sk: the payload, material set
+ * @sk: the payload, material set; its provenance may lose its history
+ *	bits (keyseal_kek_admit())
  * @kek: the new parent; a sealed parent must be a live kek
  *
  * Return: 0 or an error of keyseal_wrap_kek().

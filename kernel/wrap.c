@@ -106,18 +106,19 @@ int keyseal_blob_alloc(const struct keyseal_blob *b, u8 **buf, size_t *len)
 /**
  * keyseal_wrap_kek() - seal key material under a KEK
  * @c: transforms
- * @attrs: what the key is
+ * @attrs: what the key is; the KEK must admit it (keyseal_kek_admit()),
+ *	which may take history bits from its provenance
  * @material: the key, @attrs->key_len bytes
  * @kek: the KEK; the blob names it and carries its fingerprint
  * @blob: set to the new blob (kmalloc'ed)
  * @blob_len: set to its length
  *
- * Return: 0, -EINVAL if @attrs is not a valid key, or an allocation or
- * crypto error.
+ * Return: 0; an error of keyseal_kek_admit(); -EINVAL if @attrs is not a
+ * valid key; an allocation or crypto error.
  */
-int keyseal_wrap_kek(struct keyseal_crypto *c,
-		     const struct keyseal_attrs *attrs, const u8 *material,
-		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
+int keyseal_wrap_kek(struct keyseal_crypto *c, struct keyseal_attrs *attrs,
+		     const u8 *material, struct keyseal_kek *kek, u8 **blob,
+		     size_t *blob_len)
 {
 	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
 	struct keyseal_blob b;
@@ -125,6 +126,9 @@ int keyseal_wrap_kek(struct keyseal_crypto *c,
 	size_t len;
 	u8 *buf;
 
+	ret = keyseal_kek_admit(kek, attrs);
+	if (ret)
+		return ret;
 	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_KEK);
 	b.parent = kek->name;
 	b.parent_len = kek->name_len;
