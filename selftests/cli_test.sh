@@ -332,6 +332,38 @@ expect_err "import: tampered blob" 1 \
 	"$KS" import bad.bin -n bad
 expect_err "import: not a blob" 1 "keyseal: junk.txt: not a keyseal blob" \
 	"$KS" import junk.txt
+# What is wrong with a blob, as the codec tells it: db.bin is $blen bytes.
+blen=$(size db.bin)
+head -c $((blen - 1)) db.bin >short.bin
+expect_err "import: a blob one byte short" 1 \
+	"keyseal: short.bin: truncated: the blob has $((blen - 1)) bytes, its header says $blen" \
+	"$KS" import short.bin
+head -c 30 db.bin >short-header.bin
+expect_err "import: a blob cut inside its header" 1 \
+	"keyseal: short-header.bin: truncated: the blob has 30 bytes, and ends inside its header" \
+	"$KS" import short-header.bin
+tr -d '\n' <db.txt | head -c -1 >short.txt
+expect_err "import: a text form one character short" 1 \
+	"keyseal: short.txt: truncated: the blob has $(((blen + 2) / 3 * 3 - 3)) bytes, its header says $blen" \
+	"$KS" import short.txt
+cat db.bin junk.txt >long.bin
+expect_err "import: bytes after the blob" 1 \
+	"keyseal: long.bin: malformed: the blob has $((blen + 6)) bytes, its header says $blen" \
+	"$KS" import long.bin
+cp db.bin v2.bin
+printf '\002' | dd of=v2.bin bs=1 seek=4 conv=notrunc 2>/dev/null
+expect_err "import: another format version" 1 \
+	"keyseal: v2.bin: a blob of format version 2: this keyseal reads version 1" \
+	"$KS" import v2.bin
+cp db.bin alg.bin
+printf '\011' | dd of=alg.bin bs=1 seek=7 conv=notrunc 2>/dev/null
+expect_err "import: a header version 1 does not allow" 1 \
+	"keyseal: alg.bin: malformed: its header holds values blob format version 1 does not allow" \
+	"$KS" import alg.bin
+fold -w 60 db.txt >folded.txt
+expect_err "import: a whole blob in a text form keyseal does not read" 1 \
+	"keyseal: folded.txt: malformed: the blob is whole, but its text is not in the one form keyseal reads (a single line of base64, or PEM in lines of 64 characters, one blob to a file)" \
+	"$KS" import folded.txt
 expect_err "import: the wrong opening key" 1 \
 	"keyseal: db.pem: key $kmk2 (user:kmk2) cannot open this blob: it is not the KEK the blob was sealed under" \
 	"$KS" import db.pem -n x --unwrap %user:kmk2

@@ -1,31 +1,73 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Blobs and exchange keys in files: read in any form, written in the form
- * asked for.
+ * Blobs and exchange keys in files: read in any form, with the reason when
+ * an input is no blob; written in the form asked for.
  */
 
 #include <string.h>
 
 #include "cli.h"
+#include "diagnose.h"
 
 /* An exchange key's PEM file: at most 64 KiB, wiped after use. */
 #define PEM_FILE_MAX	65536
+
+/* Why the input @name is no blob, as diagnose_blob() found. */
+static void say_fault(const char *name, const char *not_blob,
+		      const struct blob_diagnosis *d)
+{
+	switch (d->fault) {
+	case BLOB_NOT_BLOB:
+		err("%s: %s", name, not_blob);
+		break;
+	case BLOB_BAD_BASE64:
+		err("%s: malformed: the base64 of the blob does not decode",
+		    name);
+		break;
+	case BLOB_VERSION:
+		err("%s: a blob of format version %u: this keyseal reads version %u",
+		    name, d->version, KEYSEAL_BLOB_VERSION);
+		break;
+	case BLOB_TRUNCATED:
+		if (d->want)
+			err("%s: truncated: the blob has %zu bytes, its header says %zu",
+			    name, d->len, d->want);
+		else
+			err("%s: truncated: the blob has %zu bytes, and ends inside its header",
+			    name, d->len);
+		break;
+	case BLOB_TRAILING:
+		err("%s: malformed: the blob has %zu bytes, its header says %zu",
+		    name, d->len, d->want);
+		break;
+	case BLOB_MALFORMED:
+		err("%s: malformed: its header holds values blob format version %u does not allow",
+		    name, KEYSEAL_BLOB_VERSION);
+		break;
+	case BLOB_SOUND:
+		err("%s: malformed: the blob is whole, but its text is not in the one form keyseal reads (a single line of base64, or PEM in lines of 64 characters, one blob to a file)",
+		    name);
+		break;
+	}
+}
 
 int decode_blob(const char *name, const uint8_t *data, size_t data_len,
 		const char *not_blob, uint8_t *blob, size_t *len,
 		enum keyseal_blob_form *form)
 {
+	struct blob_diagnosis d;
 	int ret;
 
 	*len = KEYSEAL_BLOB_MAX_SIZE;
 	ret = keyseal_blob_decode(data, data_len, blob, len);
-	if (ret < 0) {
-		err("%s: %s", name, not_blob);
-		return 1;
+	if (ret >= 0) {
+		if (form)
+			*form = ret;
+		return 0;
 	}
-	if (form)
-		*form = ret;
-	return 0;
+	diagnose_blob(data, data_len, &d);
+	say_fault(name, not_blob, &d);
+	return 1;
 }
 
 int read_blob(const char *path, uint8_t *blob, size_t *len,

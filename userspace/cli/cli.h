@@ -168,7 +168,7 @@ int write_file(const char *path, const void *data, size_t len, bool secret);
 /*
  * A blob in any form from @path (stdin for "-" or NULL) into @blob, which
  * holds KEYSEAL_BLOB_MAX_SIZE bytes, and its header. 0, or 1 after saying
- * that the input is no blob.
+ * why the input is no blob (not one at all, truncated, malformed).
  */
 int read_blob(const char *path, uint8_t *blob, size_t *len,
 	      enum keyseal_blob_form *form, struct keyseal_blob_info *info);
