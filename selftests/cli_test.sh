@@ -552,6 +552,15 @@ check "wrap: recipient and sender fingerprints" \
 	  -a "$(json_get "$out" sender_fingerprint)" = "$sender_fp" \
 	  -a "$(json_get "$out" origin)" = external \
 	  -a "$(json_get "$out" exportable)" = false ]
+run "$KS" wrap --to rcpt.pub --raw aead raw.key --text -o w.txt
+# 88 + 32 (enc) bytes of header and 48 of body: 168 bytes, 224 of base64
+check "wrap --text: one line of base64, ended by a newline" \
+	[ "$rc" = 0 -a "$(size w.txt)" = 225 -a "$(wc -l <w.txt)" = 1 \
+	  -a "$(tail -c 1 w.txt | od -An -tx1 | tr -d ' ')" = 0a ]
+tr -d '\n' <w.txt >w.line
+run "$KS" inspect --json w.line
+check "wrap --text: the line without its newline is the text form" \
+	[ "$rc" = 0 -a "$(json_get "$out" form)" = text ]
 run "$KS" inspect w.pem
 check "inspect: a recipient blob, for humans" \
 	grep -qxF "  recipient fingerprint: $rcpt_fp" "$T/.out"
