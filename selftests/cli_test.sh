@@ -587,7 +587,10 @@ if [ "$rc" != 0 ]; then
 	expect_err "pubkey: not an exchange key" 1 \
 		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
 		"$KS" pubkey %sealed:db
-	for t in "pubkey of an exchange key" "wrap for a keyseal host, imported" \
+	for t in "pubkey of an exchange key" \
+		 "pubkey: an X25519 SubjectPublicKeyInfo, prefix and 32 bytes" \
+		 "pubkey: the fingerprint is the SHA-256 of the DER" \
+		 "wrap for a keyseal host, imported" \
 		 "import: the wrapped key is the material sent" \
 		 "export --to: a recipient blob for the exchange key" \
 		 "import: a recipient blob, the same key" \
@@ -603,6 +606,13 @@ else
 	run "$KS" pubkey %sealed:xch -o xch.pub
 	check "pubkey of an exchange key" \
 		[ "$rc" = 0 -a "$(head -n 1 xch.pub)" = "-----BEGIN PUBLIC KEY-----" ]
+	# Documentation/blob-format.rst: the DER is a fixed prefix and the
+	# raw key, and the fingerprint its SHA-256
+	sed '1d;$d' xch.pub | base64 -d >xch.der
+	check "pubkey: an X25519 SubjectPublicKeyInfo, prefix and 32 bytes" \
+		[ "$(size xch.der)" = 44 -a "$(head -c 12 xch.der | od -An -tx1 | tr -d ' \n')" = 302a300506032b656e032100 ]
+	check "pubkey: the fingerprint is the SHA-256 of the DER" \
+		[ "$(sha256sum xch.der | cut -d' ' -f1)" = "$(json_get "$("$KS" pubkey %sealed:xch --json)" fingerprint)" ]
 	run "$KS" wrap --to xch.pub --plaintext --raw aead raw.key -o to-host.pem
 	run "$KS" import to-host.pem --unwrap %sealed:xch --parent %user:kmk -n sent
 	sent=$out
