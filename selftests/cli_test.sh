@@ -561,6 +561,9 @@ tr -d '\n' <w.txt >w.line
 run "$KS" inspect --json w.line
 check "wrap --text: the line without its newline is the text form" \
 	[ "$rc" = 0 -a "$(json_get "$out" form)" = text ]
+run "$KS" wrap --to rcpt.pub --from sender.pem --raw aead raw.key --binary -o w-auth.bin
+check "wrap: auth mode adds the sender's 32 bytes: 200 bytes" \
+	[ "$rc" = 0 -a "$(size w-auth.bin)" = 200 ]
 run "$KS" inspect w.pem
 check "inspect: a recipient blob, for humans" \
 	grep -qxF "  recipient fingerprint: $rcpt_fp" "$T/.out"
