@@ -39,7 +39,7 @@ boot() {
 	mkdir -p "$dir/payload/in"
 	cp -a "$BUILD/selftests/payload/bin" "$BUILD/selftests/payload/lib" \
 		"$dir/payload/"
-	install -m 0755 selftests/demo/guest.sh "$dir/payload/guest.sh"
+	install -m 0755 tools/demo/guest.sh "$dir/payload/guest.sh"
 	cp -a "$files/." "$dir/payload/in/"
 	printf '#!/bin/sh\nkeyctl session - /payload/guest.sh %s 2>&1\n' \
 		"$step" >"$dir/payload/run"
