@@ -4,7 +4,7 @@
 # Installation and packaging, checked: make install and uninstall into a
 # DESTDIR, a program built against the installed libkeyseal, DKMS builds of
 # the module for every supported kernel, the Debian packages, their contents
-# and lintian. Prints framed TAP (scripts/tap-count.awk) and exits non-zero
+# and lintian. Prints framed TAP (scripts/lib/tap.sh) and exits non-zero
 # if a check failed.
 #
 # Everything it makes is under $BUILD/packaging (BUILD defaults to build/).
@@ -35,33 +35,22 @@ packages=(keyseal-dkms libkeyseal0 libkeyseal-dev keyseal-tools)
 dkms_args=(--dkmstree "$work/dkms/tree" --sourcetree "$work/dkms/src")
 mapfile -t kernels < <(scripts/kernels.sh)
 jobs=$(nproc)
-number=0
-failures=0
 
-# --- TAP ---------------------------------------------------------------------
+# shellcheck source=lib/tap.sh
+. scripts/lib/tap.sh
 
 # check NAME FUNCTION [ARGS...]: one test. FUNCTION runs in a subshell with
 # errexit in force (in an "if" bash would ignore it), so any failing command
-# fails the test; its output, traced, goes to a log whose tail follows a
-# failure.
+# fails the test; its output, traced, goes to a log.
 check() {
-	local name=$1 log status
+	local name=$1
 
 	shift
-	number=$((number + 1))
-	log=$logs/$number.log
-	set +e
-	(set -ex; "$@") >"$log" 2>&1
-	status=$?
-	set -e
-	if [ "$status" = 0 ]; then
-		echo "ok $number $name"
-	else
-		failures=$((failures + 1))
-		echo "not ok $number $name"
-		echo "#   log: ${log#"$top"/}"
-		tail -n 30 "$log" | sed 's/^/#   /'
-	fi
+	tap_step "$name" "$logs/$((tap_number + 1)).log" strict "$@"
+}
+
+strict() {
+	(set -ex; "$@")
 }
 
 # Files (not directories) under a root, as absolute paths, sorted.
@@ -356,8 +345,7 @@ main() {
 
 	rm -rf "$work"
 	mkdir -p "$logs"
-	echo "# suite: packaging"
-	echo "1..$((10 + ${#kernels[@]} + ${#packages[@]}))"
+	tap_suite_begin packaging
 	echo "# kernels: ${kernels[*]}"
 
 	copy_tree
@@ -389,8 +377,8 @@ main() {
 	check "lintian: no errors" t_lintian
 
 	echo "# packaging checks took $((SECONDS - start)) s"
-	echo "# suite-exit: packaging $((failures > 0))"
-	[ "$failures" = 0 ]
+	tap_suite_end packaging
+	[ "$tap_failed" = 0 ]
 }
 
 main "$@"

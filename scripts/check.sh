@@ -15,49 +15,12 @@ cd "$top" || exit 1
 export BUILD=${BUILD:-$top/build}
 logs=$BUILD/check
 fuzz_seconds=${FUZZ_SECONDS:-10}
-passed=0
-failed=0
-skipped=0
 
 rm -rf "$logs"
 mkdir -p "$logs"
 
-say() { printf '%s\n' "$*"; }
-
-result() {
-	local name=$1 status=$2 log=${3:-}
-
-	if [ "$status" = 0 ]; then
-		passed=$((passed + 1))
-		say "ok - $name"
-	else
-		failed=$((failed + 1))
-		say "not ok - $name${log:+ (log: ${log#"$top"/})}"
-		[ -n "$log" ] && tail -n 25 "$log" | sed 's/^/    /'
-	fi
-}
-
-# step NAME LOG COMMAND...: one check, passing when COMMAND succeeds.
-step() {
-	local name=$1 log=$2
-
-	shift 2
-	"$@" >"$log" 2>&1
-	result "$name" $? "$log"
-}
-
-# Add the results of a framed TAP file (scripts/tap-count.awk) to the totals.
-count_tap() {
-	local file=$1 counts p f s
-
-	counts=$(awk -f scripts/tap-count.awk "$file")
-	grep '^not ok' <<<"$counts" | sed 's/^/    /'
-	read -r p f s <<<"$(tail -n 1 <<<"$counts")"
-	passed=$((passed + p))
-	failed=$((failed + f))
-	skipped=$((skipped + s))
-	say "    $p passed, $f failed, $s skipped (${file#"$top"/})"
-}
+# shellcheck source=lib/tap.sh
+. scripts/lib/tap.sh
 
 # A module build that must produce no warning at all, sparse included.
 build_module() {
@@ -118,9 +81,9 @@ unit_tests() {
 	local t
 
 	for t in "$BUILD"/userspace/tests/*_test; do
-		say "# suite: ${t##*/}"
+		echo "# suite: ${t##*/}"
 		(cd "$BUILD/userspace/tests" && "$t")
-		say "# suite-exit: ${t##*/} $?"
+		echo "# suite-exit: ${t##*/} $?"
 	done
 }
 
@@ -141,53 +104,53 @@ fuzz_smoke() {
 	return "$status"
 }
 
-say "keyseal: make check"
+echo "keyseal: make check"
 
-step "dependencies installed" "$logs/deps.log" scripts/deps.sh
-if [ "$failed" != 0 ]; then
-	say "$passed passed, $failed failed"
+tap_step "dependencies installed" "$logs/deps.log" scripts/deps.sh
+if [ "$tap_failed" != 0 ]; then
+	tap_totals
 	exit 1
 fi
-step "kernel tools extracted from linux-source" "$logs/tools.log" \
+tap_step "kernel tools extracted from linux-source" "$logs/tools.log" \
 	scripts/kernel-tools.sh "$BUILD/tools"
 
 mapfile -t kernels < <(scripts/kernels.sh)
-say "# kernels: ${kernels[*]}"
+echo "# kernels: ${kernels[*]}"
 KEYSEAL_VM_ACCEL=${KEYSEAL_VM_ACCEL:-$(selftests/vm/probe-kvm.sh "${kernels[0]}")}
 export KEYSEAL_VM_ACCEL
-say "# vm accelerator: $KEYSEAL_VM_ACCEL"
+echo "# vm accelerator: $KEYSEAL_VM_ACCEL"
 for kver in "${kernels[@]}"; do
-	step "module builds for $kver (W=1, -Werror, sparse)" \
+	tap_step "module builds for $kver (W=1, -Werror, sparse)" \
 		"$logs/module-$kver.log" build_module "$kver"
-	step "KAT module builds for $kver (W=1, -Werror, sparse)" \
+	tap_step "KAT module builds for $kver (W=1, -Werror, sparse)" \
 		"$logs/module-kat-$kver.log" build_kat_module "$kver"
 done
-step "checkpatch --strict" "$logs/checkpatch.log" checkpatch
-step "kernel-doc -Wall" "$logs/kernel-doc.log" kernel_doc
-step "Documentation/ reads without docutils warnings" "$logs/docs.log" docs_lint
+tap_step "checkpatch --strict" "$logs/checkpatch.log" checkpatch
+tap_step "kernel-doc -Wall" "$logs/kernel-doc.log" kernel_doc
+tap_step "Documentation/ reads without docutils warnings" "$logs/docs.log" docs_lint
 
-step "userspace builds (-Wall -Wextra -Werror)" "$logs/userspace.log" \
+tap_step "userspace builds (-Wall -Wextra -Werror)" "$logs/userspace.log" \
 	make --no-print-directory -C userspace all tests
 unit_tests >"$logs/unit.tap" 2>&1
-count_tap "$logs/unit.tap"
+tap_count "$logs/unit.tap"
 
-step "fuzzers build (libFuzzer, ASan, UBSan)" "$logs/fuzzers-build.log" \
+tap_step "fuzzers build (libFuzzer, ASan, UBSan)" "$logs/fuzzers-build.log" \
 	make --no-print-directory -C userspace fuzzers
 for fuzzer in "$BUILD"/userspace/fuzz/fuzz_*; do
 	[ -x "$fuzzer" ] || continue
-	step "fuzz smoke ${fuzzer##*/} (${fuzz_seconds}s)" \
+	tap_step "fuzz smoke ${fuzzer##*/} (${fuzz_seconds}s)" \
 		"$logs/${fuzzer##*/}.log" fuzz_smoke "$fuzzer"
 done
 
 # Installation, DKMS and the Debian packages, in a copy of the tree.
 scripts/check-packaging.sh >"$logs/packaging.tap" 2>&1
-count_tap "$logs/packaging.tap"
+tap_count "$logs/packaging.tap"
 
 adversarial_suites=hostile_test,stress_test,attacks_test
-step "selftests build" "$logs/selftests-build.log" \
+tap_step "selftests build" "$logs/selftests-build.log" \
 	make --no-print-directory -C selftests
 for kver in "${kernels[@]}"; do
-	say "# vm: kernel $kver"
+	echo "# vm: kernel $kver"
 	# Two boots, each well under a minute: the functional suites, then
 	# the adversarial ones (which also reload the module).
 	for part in functional adversarial; do
@@ -196,22 +159,20 @@ for kver in "${kernels[@]}"; do
 		functional) suites=-$adversarial_suites ;;
 		adversarial) suites=$adversarial_suites ;;
 		esac
-		step "vm run on $kver ($part suites): booted, finished, unloaded, no Oops/WARN/panic" \
+		tap_step "vm run on $kver ($part suites): booted, finished, unloaded, no Oops/WARN/panic" \
 			"$logs/vm-$kver-$part.log" env \
 			KEYSEAL_VM_APPEND="KEYSEAL_SUITES=$suites" \
 			selftests/vm/run.sh "$kver" \
 			"$BUILD/modules/$kver/keyseal.ko" \
 			"$BUILD/selftests/payload" "$out"
-		[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
+		[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 	done
 
 	out=$BUILD/twohost/$kver
-	step "two hosts exchange keys on $kver: four clean VM boots" \
+	tap_step "two hosts exchange keys on $kver: four clean VM boots" \
 		"$logs/twohost-$kver.log" selftests/twohost/run.sh "$kver" \
 		"$BUILD/modules/$kver/keyseal.ko" "$BUILD/selftests/payload" "$out"
-	[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
+	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 done
 
-say "# $skipped skipped"
-say "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_totals
