@@ -12,7 +12,6 @@ cd "$top"
 export BUILD=${BUILD:-$top/build}
 out=$BUILD/bench
 
-scripts/deps.sh
 make --no-print-directory -C tools/bench >/dev/null
 mkdir -p "$out"
 : >"$out/report.txt"

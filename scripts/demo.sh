@@ -12,7 +12,6 @@ cd "$top"
 export BUILD=${BUILD:-$top/build}
 out=$BUILD/demo
 
-scripts/deps.sh
 scripts/kernel-tools.sh "$BUILD/tools"
 kver=$(scripts/kernels.sh | tail -n 1)
 mkdir -p "$out"
