@@ -95,8 +95,8 @@ static int sg_from_buffer(struct sg_table *sgt, u8 *buf, size_t len)
 
 static int crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
 {
-	if (req->flags || req->__pad || req->__pad2 ||
-	    memchr_inv(req->reserved, 0, sizeof(req->reserved)))
+	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
+				   sizeof(req->reserved)) || req->__pad2)
 		return 0;
 	if (req->aad_len > KEYSEAL_CRYPT_MAX)
 		return 0;

@@ -23,8 +23,8 @@ long keyseal_ioc_info(void __user *argp)
 
 	if (copy_from_user(&info, argp, sizeof(info)))
 		return -EFAULT;
-	if (info.flags || info.__pad ||
-	    memchr_inv(info.reserved, 0, sizeof(info.reserved)))
+	if (keyseal_ioc_unused_set(info.flags, info.__pad, info.reserved,
+				   sizeof(info.reserved)))
 		return -EINVAL;
 
 	ret = keyseal_snapshot_take(info.serial, KEY_NEED_VIEW, false, &snap);
@@ -61,8 +61,8 @@ static int export_args_valid(const struct keyseal_export *req)
 	bool to_kek = req->target == KEYSEAL_TARGET_KEK;
 	bool to_recipient = req->target == KEYSEAL_TARGET_RECIPIENT;
 
-	if (req->flags || req->__pad ||
-	    memchr_inv(req->reserved, 0, sizeof(req->reserved)))
+	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
+				   sizeof(req->reserved)))
 		return 0;
 	if (req->target < KEYSEAL_TARGET_PARENT ||
 	    req->target > KEYSEAL_TARGET_RECIPIENT)
@@ -223,8 +223,8 @@ long keyseal_ioc_pubkey(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)))
 		return -EINVAL;
 
 	/* A public key is an attribute, like those INFO shows. */
