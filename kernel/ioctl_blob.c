@@ -198,8 +198,9 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
 		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 	ret = keyseal_policy_export(&attrs, target);
-	if (!ret)
-		ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
+	if (ret)
+		goto out;
+	ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
 out:
 	keyseal_kek_release(&to);
 	keyseal_kek_release(&from);

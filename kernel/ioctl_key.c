@@ -108,9 +108,9 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	target = keyseal_kek_is(&kek, snap->parent_fp) ?
 		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 	ret = keyseal_policy_export(&attrs, target);
-	if (!ret)
-		ret = keyseal_wrap_kek(c, &attrs, snap->material, &kek, blob,
-				       blob_len);
+	if (ret)
+		goto out;
+	ret = keyseal_wrap_kek(c, &attrs, snap->material, &kek, blob, blob_len);
 out:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
