@@ -16,6 +16,7 @@
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
+#include "snapshot.h"
 #include "wrap.h"
 
 /* As add_key(2) allows. */

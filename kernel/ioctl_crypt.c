@@ -28,6 +28,7 @@
 #include "crypto.h"
 #include "ioctl.h"
 #include "policy.h"
+#include "snapshot.h"
 
 static unsigned long long aead_max_messages = 1ULL << 32;
 module_param(aead_max_messages, ullong, 0444);

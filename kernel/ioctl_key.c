@@ -13,6 +13,7 @@
 #include "kek.h"
 #include "policy.h"
 #include "recipient.h"
+#include "snapshot.h"
 #include "wrap.h"
 
 long keyseal_ioc_info(void __user *argp)
