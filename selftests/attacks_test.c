@@ -32,37 +32,6 @@ FIXTURE_TEARDOWN(attack)
 	close(self->fd);
 }
 
-/* A sealed key made in the session; the test stops if it cannot be made. */
-#define NEW_KEY(desc, command) ({					\
-	key_serial_t __id = add_sealed(desc, command);			\
-	ASSERT_LT(0, __id) TH_LOG("%s: %s", command, strerror(-__id));	\
-	__id;								\
-})
-
-/* The stored blob of a key, as keyctl read gives it. */
-#define BLOB_OF(id, blob) ({						\
-	long __len = read_blob(id, blob, BLOB_MAX);			\
-	ASSERT_LT(0, __len);						\
-	(u32)__len;							\
-})
-
-static long rewrap_to(int fd, const u8 *blob, u32 len, key_serial_t unwrap,
-		      key_serial_t kek)
-{
-	u8 out[BLOB_MAX];
-	u32 out_len = sizeof(out);
-
-	return dev_rewrap(fd, blob, len, unwrap, kek, out, &out_len);
-}
-
-static long export_to_kek(int fd, key_serial_t id, key_serial_t kek)
-{
-	u8 out[BLOB_MAX];
-	u32 out_len = sizeof(out);
-
-	return dev_export(fd, id, KEYSEAL_TARGET_KEK, kek, out, &out_len);
-}
-
 /*
  * A blob with its header fields changed by @edit and written again by the
  * codec, the body kept (or cut to the new key length's body): a blob the
@@ -87,16 +56,6 @@ static u32 edited(const u8 *blob, u32 len, u8 *out,
 		return 0;
 	memcpy(out + header, b.body, body);
 	return header + body;
-}
-
-/* keyctl add "load <armor> <extra>" of a binary blob. */
-static key_serial_t load_with(const char *desc, const u8 *blob, u32 len,
-			      const char *extra)
-{
-	char armor[KEYSEAL_ARMOR_MAX_SIZE + 1];
-
-	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
-	return load_armor(desc, armor, extra);
 }
 
 /*
@@ -554,12 +513,12 @@ TEST_F(attack, load_exported_blob_under_other_usage)
 		if (setgid(65534) || setuid(65534) || new_session() ||
 		    add_random_user_key("mine", ROOT_KEK_SIZE) < 0)
 			_exit(2);
-		_exit(load_with("relabeled", forged, flen,
+		_exit(load_blob_with("relabeled", forged, flen,
 				"parent=user:mine") == -EPERM ? 0 : 1);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_EQ(0, WEXITSTATUS(status));
-	back = load_with("relabeled", forged, flen, "parent=user:kmk");
+	back = load_blob_with("relabeled", forged, flen, "parent=user:kmk");
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(self->fd, back, &info));
 	EXPECT_EQ(KEYSEAL_USAGE_KEK, info.usage);
@@ -669,7 +628,7 @@ TEST_F(attack, reexport_non_exportable_through_child_kek)
 	EXPECT_EQ(-EPERM, export_to_kek(self->fd, fixed, child));
 	EXPECT_EQ(-EPERM, rewrap_to(self->fd, blob, len, 0, child));
 	/* Naming the child as the KEK that opens the blob does not help. */
-	EXPECT_EQ(-EKEYREJECTED, load_with("fixed2", blob, len,
+	EXPECT_EQ(-EKEYREJECTED, load_blob_with("fixed2", blob, len,
 					   "parent=sealed:child"));
 	EXPECT_EQ(-EKEYREJECTED, dev_import(self->fd, blob, len, "fixed2",
 					    child, 0, NULL, 0));
