@@ -229,10 +229,26 @@ static int sealed_instantiate(struct key *key,
 }
 
 /*
+ * Whether the caller may read a key: what it takes to move the key under a
+ * KEK of the caller's choice, as exporting it does. key_update() only
+ * checked for write.
+ */
+static int sealed_check_read(const struct key *key)
+{
+	key_ref_t ref = lookup_user_key(key->serial, 0, KEY_NEED_READ);
+
+	if (IS_ERR(ref))
+		return PTR_ERR(ref);
+	key_ref_put(ref);
+	return 0;
+}
+
+/*
  * The payload an update command makes of the current one: the same key
  * sealed under the parent rewrap names, or under its own parent with the
- * flags restrict leaves. The same KEK, under whatever name, is still the
- * parent.
+ * flags restrict leaves. The key's own parent is the KEK whose fingerprint
+ * its stored blob carries, under whatever name the caller finds it; moving
+ * the key anywhere else is an export.
  */
 static struct sealed_key *sealed_updated(struct key *key,
 					 const struct sealed_key *old,
@@ -271,9 +287,17 @@ static struct sealed_key *sealed_updated(struct key *key,
 	ret = keyseal_kek_get(&ref, key, &kek);
 	if (ret)
 		goto out_kek;
-	ret = keyseal_policy_export(&old->attrs,
-				    keyseal_kek_is(&kek, stored.parent_fp) ?
-				    KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK);
+	if (keyseal_kek_is(&kek, stored.parent_fp)) {
+		ret = keyseal_policy_export(&old->attrs, KEYSEAL_TARGET_PARENT);
+	} else if (restricting) {
+		/* The name no longer means the parent, for this caller. */
+		ret = -EKEYREJECTED;
+	} else {
+		ret = sealed_check_read(key);
+		if (!ret)
+			ret = keyseal_policy_export(&old->attrs,
+						    KEYSEAL_TARGET_KEK);
+	}
 	if (!ret)
 		ret = sealed_key_store(c, sk, &kek);
 out_kek:
