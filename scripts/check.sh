@@ -183,7 +183,7 @@ done
 scripts/check-packaging.sh >"$logs/packaging.tap" 2>&1
 count_tap "$logs/packaging.tap"
 
-adversarial_suites=hostile_test,stress_test,attacks_test
+adversarial_suites=hostile_test,stress_test,attacks_test,unload_test
 step "selftests build" "$logs/selftests-build.log" \
 	make --no-print-directory -C selftests
 for kver in "${kernels[@]}"; do
