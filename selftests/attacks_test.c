@@ -20,11 +20,14 @@
 FIXTURE(attack) {
 	int fd;
 	key_serial_t kmk, kmk2;
+	key_serial_t vroot;	/* logon:attack:root, root's: it vouches (R2) */
 };
 
 FIXTURE_SETUP(attack)
 {
 	SETUP_SESSION_WITH_ROOTS_AND_DEVICE(self);
+	self->vroot = add_random_logon_key("attack:root", ROOT_KEK_SIZE);
+	ASSERT_LT(0, self->vroot);
 }
 
 FIXTURE_TEARDOWN(attack)
@@ -270,7 +273,8 @@ TEST_F(attack, edit_flags_and_load)
 	struct exchange_pubkey pk;
 	u32 len, flen;
 
-	fixed = NEW_KEY("fixed", "new aead parent=user:kmk");
+	/* under a root that vouches, so that its blob records a history */
+	fixed = NEW_KEY("fixed", "new aead parent=logon:attack:root");
 	len = BLOB_OF(fixed, blob);
 
 	flen = edited(blob, len, forged, add_exportable);
@@ -604,10 +608,12 @@ TEST_F(attack, reexport_non_exportable_through_recipient)
  * non-exportable key is only ever sealed under the parent it has, so the
  * escape "seal it under an exportable child KEK, then move the child"
  * fails at its first step, however the child is named; a KEK that is not
- * exportable does not leave either. Keys made under an exportable KEK
- * travel with it, as the keys under any KEK do, and stay non-exportable
- * wherever they land: a key meant never to leave a host belongs under KEKs
- * that cannot leave it.
+ * exportable does not leave either. Nor can a non-exportable key be made
+ * under an exportable KEK (issue 12 item 5, R3: a key is never more
+ * protected than its parent, EPERM): only exportable keys travel with an
+ * exportable KEK, and arrive as what the kernel can vouch for (external,
+ * having been under user roots, R2). A key meant never to leave a host
+ * belongs under KEKs that cannot leave it.
  */
 TEST_F(attack, reexport_non_exportable_through_child_kek)
 {
@@ -642,8 +648,9 @@ TEST_F(attack, reexport_non_exportable_through_child_kek)
 	EXPECT_EQ(-EPERM, export_to_kek(self->fd, nk, self->kmk2));
 	EXPECT_EQ(-EPERM, update_key(nk, "rewrap parent=user:kmk2"));
 
-	/* Born under the exportable child, a key moves with it... */
-	born = NEW_KEY("born", "new aead parent=sealed:child");
+	/* Born under the exportable child, only an exportable key... */
+	EXPECT_EQ(-EPERM, add_sealed("born", "new aead parent=sealed:child"));
+	born = NEW_KEY("born", "new aead exportable parent=sealed:child");
 	born_len = BLOB_OF(born, born_blob);
 	child_len = sizeof(child_blob);
 	ASSERT_EQ(0, dev_export(self->fd, child, KEYSEAL_TARGET_KEK, self->kmk2,
@@ -656,13 +663,10 @@ TEST_F(attack, reexport_non_exportable_through_child_kek)
 	ASSERT_LT(0, load_blob("child", child_blob, child_len));
 	arrived = load_blob("born", born_blob, born_len);
 	ASSERT_LT(0, arrived);
-	/* ...and is as non-exportable there as it was here. */
+	/* ...which moves with it, and is external there (R2). */
 	ASSERT_EQ(0, dev_info(self->fd, arrived, &info));
-	EXPECT_EQ(0, info.key_flags);
-	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE |
-		  KEYSEAL_PROV_NEVER_EXPORTABLE, info.provenance);
-	EXPECT_EQ(-EPERM, update_key(arrived, "rewrap parent=user:kmk2"));
-	EXPECT_EQ(-EPERM, export_to_kek(self->fd, arrived, self->kmk2));
+	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
+	EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, info.provenance);
 	/* The key that stayed under user:kmk cannot follow. */
 	EXPECT_EQ(-ENOKEY, load_blob("fixed", blob, len));
 }
@@ -735,9 +739,12 @@ static void parent_paths_fail(struct __test_metadata *_metadata, int fd,
 {
 	char command[96];
 
-	snprintf(command, sizeof(command), "new aead parent=%s", p->name);
+	/* (exportable: under an exportable KEK nothing else may be, R3) */
+	snprintf(command, sizeof(command), "new aead exportable parent=%s",
+		 p->name);
 	EXPECT_EQ(by_name, add_sealed("x", command)) TH_LOG("%s", command);
-	snprintf(command, sizeof(command), "new aead parent=#%d", p->parent);
+	snprintf(command, sizeof(command), "new aead exportable parent=#%d",
+		 p->parent);
 	EXPECT_EQ(by_serial, add_sealed("x", command)) TH_LOG("%s", command);
 	/* opening the child's blob, the parent named by the blob or a serial */
 	EXPECT_EQ(by_name, load_blob("x", p->child_blob, p->child_len));
@@ -751,8 +758,8 @@ static void parent_paths_fail(struct __test_metadata *_metadata, int fd,
 	EXPECT_EQ(by_serial, export_to_kek(fd, p->other, p->parent));
 	snprintf(command, sizeof(command), "rewrap parent=%s", p->name);
 	EXPECT_EQ(by_name, update_key(p->other, command)) TH_LOG("%s", command);
-	/* and the child, sealed again under its own parent */
-	EXPECT_EQ(by_name, update_key(p->child, "restrict"));
+	/* and the child, sealed again under its own parent (flags kept) */
+	EXPECT_EQ(by_name, update_key(p->child, "restrict exportable"));
 }
 
 /* A child under @parent and another key under @kek, named after @tag. */
