@@ -817,19 +817,27 @@ TEST_F(attack, use_revoked_parent)
  * search skips expired keys, as it does for every request_key() caller, so
  * it is not found (ENOKEY).
  */
-TEST_F(attack, use_expired_parent)
+/*
+ * Both parents expire EXPIRE_AFTER seconds after the test starts: long
+ * enough for the setup (a dozen keys made and read) to fit on a slow,
+ * loaded TCG guest, which a two-second window did not always. The setup
+ * must still finish before the expiry, or the test proves nothing.
+ */
+#define EXPIRE_AFTER	20
+
+TEST_F_TIMEOUT(attack, use_expired_parent, 60)
 {
 	struct parent_paths *sealed = calloc(1, sizeof(*sealed));
 	struct parent_paths *root = calloc(1, sizeof(*root));
 	char command[96], armor[KEYSEAL_ARMOR_MAX_SIZE + 2];
 	key_serial_t mid, troot;
-	time_t start = time(NULL);
+	time_t start = time(NULL), expiry = start + EXPIRE_AFTER;
 
 	ASSERT_NE(NULL, sealed);
 	ASSERT_NE(NULL, root);
 	snprintf(command, sizeof(command),
 		 "new kek parent=user:kmk exportable notafter=%lld",
-		 (long long)start + 2);
+		 (long long)expiry);
 	mid = NEW_KEY("mid", command);
 	parent_paths_setup(_metadata, sealed, mid, "sealed:mid", self->kmk2,
 			   "sealed");
@@ -837,9 +845,14 @@ TEST_F(attack, use_expired_parent)
 	ASSERT_LT(0, troot);
 	parent_paths_setup(_metadata, root, troot, "user:troot", self->kmk2,
 			   "root");
-	ASSERT_EQ(0, keyctl_set_timeout(troot, 2));
-	ASSERT_GT(start + 2, time(NULL)) TH_LOG("too slow to set up in time");
-	sleep(3);
+	/* the root key's timeout ends with mid's not-after */
+	ASSERT_GT(expiry, time(NULL)) TH_LOG("too slow to set up in time");
+	ASSERT_EQ(0, keyctl_set_timeout(troot, expiry - time(NULL)));
+	TH_LOG("setup took %lld of %d seconds", (long long)(time(NULL) - start),
+	       EXPIRE_AFTER);
+	/* past the expiry, by more than a second of clock granularity */
+	while (time(NULL) <= expiry + 1)
+		sleep(1);
 
 	parent_paths_fail(_metadata, self->fd, sealed, -EKEYEXPIRED,
 			  -EKEYEXPIRED);
