@@ -287,6 +287,60 @@ static inline void discard_key(key_serial_t id)
 	keyctl_unlink(id, KEY_SPEC_SESSION_KEYRING);
 }
 
+/*
+ * The key quota of users other than root (kernel/keys/maxbytes, maxkeys).
+ * A dropped key is uncharged only when the key garbage collector gets to
+ * it, a little later; tests that make and drop many keys as an
+ * unprivileged uid (an aead key alone charges over a kilobyte) can run
+ * into the default 20000 bytes on a slow guest before the collector
+ * runs. Such tests raise the quota for their duration: they test keys,
+ * not the collector's speed.
+ */
+struct key_limits {
+	unsigned long maxkeys, maxbytes;
+};
+
+static inline int key_sysctl(const char *name, unsigned long *value,
+			     bool write)
+{
+	char path[64];
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "/proc/sys/kernel/keys/%s", name);
+	f = fopen(path, write ? "w" : "r");
+	if (!f)
+		return -errno;
+	ret = write ? (fprintf(f, "%lu\n", *value) > 0 ? 0 : -EIO) :
+		      (fscanf(f, "%lu", value) == 1 ? 0 : -EIO);
+	if (fclose(f) && !ret)
+		ret = -errno;
+	return ret;
+}
+
+/* Save the limits in @was and raise them: 0 or -errno. */
+static inline int key_limits_raise(struct key_limits *was)
+{
+	unsigned long keys = 20000, bytes = 4000000;
+	int ret;
+
+	ret = key_sysctl("maxkeys", &was->maxkeys, false);
+	if (!ret)
+		ret = key_sysctl("maxbytes", &was->maxbytes, false);
+	if (!ret && keys > was->maxkeys)
+		ret = key_sysctl("maxkeys", &keys, true);
+	if (!ret && bytes > was->maxbytes)
+		ret = key_sysctl("maxbytes", &bytes, true);
+	return ret;
+}
+
+static inline int key_limits_restore(struct key_limits *was)
+{
+	int ret = key_sysctl("maxkeys", &was->maxkeys, true);
+
+	return ret ? ret : key_sysctl("maxbytes", &was->maxbytes, true);
+}
+
 /* --- acting as an unprivileged user -------------------------------------- */
 
 /* The uids the tests play an unprivileged local user, and a third party, as. */

@@ -73,12 +73,15 @@ FIXTURE(trust) {
 		u32 len;
 		key_serial_t serial[4];
 	} *out;
+	struct key_limits limits;
 };
 
 FIXTURE_SETUP(trust)
 {
 	u8 material[ROOT_KEK_SIZE];
 
+	/* the attacker makes and drops many keys (keyseal_test.h) */
+	ASSERT_EQ(0, key_limits_raise(&self->limits));
 	ASSERT_EQ(0, new_session());
 	self->fd = open("/dev/keyseal", O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
@@ -101,6 +104,7 @@ FIXTURE_SETUP(trust)
 FIXTURE_TEARDOWN(trust)
 {
 	close(self->fd);
+	EXPECT_EQ(0, key_limits_restore(&self->limits));
 }
 
 /*
