@@ -135,6 +135,41 @@ static inline int forge_kek_blob(const struct forged_key *f, u8 *out,
 	return ret ? ret : header + f->key_len + KEYSEAL_TAG_SIZE;
 }
 
+/*
+ * Open a KEK-scheme blob with the KEK's known material, as its maker (or
+ * whoever recovered the KEK) can offline: the key's material in
+ * @material (room for KEYSEAL_BLOB_MAX_SIZE), its length, or -errno.
+ */
+static inline int forge_kek_open(const u8 *blob, size_t len, const u8 *kek,
+				 size_t kek_len, u8 *material)
+{
+	u8 okm[FORGE_WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
+	EVP_CIPHER_CTX *ctx = NULL;
+	struct keyseal_blob b;
+	size_t ct_len;
+	int n, ok;
+
+	if (keyseal_blob_parse(blob, len, &b) ||
+	    b.scheme != KEYSEAL_SCHEME_KEK ||
+	    b.body_len != (size_t)b.key_len + KEYSEAL_TAG_SIZE)
+		return -EINVAL;
+	if (forge_wrap_key(kek, kek_len, b.salt, okm))
+		return -EIO;
+	ct_len = b.key_len;
+	ctx = EVP_CIPHER_CTX_new();
+	ok = ctx &&
+	     EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, okm,
+				okm + FORGE_WRAP_KEY_SIZE) == 1 &&
+	     EVP_DecryptUpdate(ctx, NULL, &n, b.header, b.header_len) == 1 &&
+	     EVP_DecryptUpdate(ctx, material, &n, b.body, ct_len) == 1 &&
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, KEYSEAL_TAG_SIZE,
+				 (void *)(b.body + ct_len)) == 1 &&
+	     EVP_DecryptFinal_ex(ctx, material + n, &n) == 1;
+	EVP_CIPHER_CTX_free(ctx);
+	OPENSSL_cleanse(okm, sizeof(okm));
+	return ok ? (int)b.key_len : -EBADMSG;
+}
+
 /* AES-GCM decryption of ENCRYPT's output with known material: 0 or -1. */
 static inline int forge_gcm_open(const u8 *key, size_t key_len,
 				 const u8 *nonce, const u8 *ct, size_t ct_len,
