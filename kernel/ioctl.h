@@ -7,6 +7,7 @@
 #define _KEYSEAL_IOCTL_H
 
 #include <linux/key.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 #include "keyseal.h"
@@ -34,6 +35,26 @@ struct keyseal_snapshot {
 	u8 *blob;
 	size_t blob_len;
 };
+
+/**
+ * keyseal_ioc_unused_set() - whether a request sets a field the ABI keeps
+ *	zero
+ * @flags: the request's flags, of which no version defines any yet
+ * @pad: its explicit padding
+ * @reserved: its reserved words
+ * @reserved_size: their size
+ *
+ * Every ioctl refuses such a request with -EINVAL, so that these fields
+ * can take a meaning later without older kernels silently ignoring it.
+ *
+ * Return: true if any of them is not zero.
+ */
+static inline bool keyseal_ioc_unused_set(u32 flags, u32 pad,
+					  const __u64 *reserved,
+					  size_t reserved_size)
+{
+	return flags || pad || memchr_inv(reserved, 0, reserved_size);
+}
 
 int keyseal_snapshot_take(key_serial_t serial, enum key_need_perm perm,
 			  bool with_material, struct keyseal_snapshot *snap);

@@ -84,8 +84,8 @@ long keyseal_ioc_import(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad || req.serial ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)) || req.serial)
 		return -EINVAL;
 	if (req.unwrap < 0 || req.parent < 0)
 		return -EINVAL;
@@ -218,8 +218,8 @@ long keyseal_ioc_rewrap(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)))
 		return -EINVAL;
 	if (req.unwrap < 0 || req.kek <= 0)
 		return -EINVAL;

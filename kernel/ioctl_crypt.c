@@ -93,13 +93,13 @@ static int sg_from_buffer(struct sg_table *sgt, u8 *buf, size_t len)
 	return 0;
 }
 
-static int crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
+static bool crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
 {
-	if (req->flags || req->__pad || req->__pad2 ||
-	    memchr_inv(req->reserved, 0, sizeof(req->reserved)))
-		return 0;
+	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
+				   sizeof(req->reserved)) || req->__pad2)
+		return false;
 	if (req->aad_len > KEYSEAL_CRYPT_MAX)
-		return 0;
+		return false;
 	if (encrypt)
 		return req->in_len <= KEYSEAL_CRYPT_MAX;
 	return req->in_len >= KEYSEAL_TAG_SIZE &&
