@@ -12,8 +12,10 @@
  *   secret 512 exportable parent=sealed:kk, rewrap), read, revoke, describe
  *   (keyctl describe, /proc/keys) and every ioctl against root unloading
  *   the module with delete_module(O_NONBLOCK) and loading it again with
- *   finit_module(), for KEYSEAL_UNLOAD_SECONDS (default 15). No Oops (the
- *   VM runner fails a run on any Oops or WARN), every unload attempt
+ *   finit_module(), for KEYSEAL_UNLOAD_SECONDS (default 15). While their
+ *   keys are gone and the module can really go, they keep entering it
+ *   without making a key (add of a refused command, open and ioctl). No
+ *   Oops (the VM runner fails a run on any Oops or WARN), every unload attempt
  *   succeeds or fails with EAGAIN or EBUSY, some really unload, every
  *   operation ends in an errno its race allows, and the module loads at
  *   the end.
@@ -297,27 +299,39 @@ TEST_F(unload, nonce_budget_per_loaded_key)
 
 enum race_op {
 	OP_ADD, OP_UPDATE, OP_READ, OP_REVOKE, OP_DESCRIBE, OP_PROC_KEYS,
-	OP_UNLINK, OP_OPEN, OP_INFO, OP_EXPORT, OP_IMPORT, OP_REWRAP,
+	OP_UNLINK, OP_OPEN, OP_ADD_BAD, OP_IOCTL_BAD,
+	OP_INFO, OP_EXPORT, OP_IMPORT, OP_REWRAP,
 	OP_ENCRYPT, OP_DECRYPT, OP_PUBKEY, OP_COUNT,
 };
 
 static const char *const op_names[OP_COUNT] = {
 	"add", "update", "read", "revoke", "describe", "/proc/keys", "unlink",
-	"open device", "INFO", "EXPORT", "IMPORT", "REWRAP", "ENCRYPT",
+	"open device", "add (bad)", "ioctl (bad)", "INFO", "EXPORT", "IMPORT", "REWRAP", "ENCRYPT",
 	"DECRYPT", "PUBKEY",
 };
 
 /* What each operation may fail with (a zero-terminated list). */
-static const int op_allowed[OP_COUNT][5] = {
+static const int op_allowed[OP_COUNT][6] = {
 	/* add: kk revoked or unlinked, its name gone; the module going */
 	[OP_ADD] = { ENODEV, ENOKEY, EKEYREVOKED },
-	/* update: "new" replaces nothing; a key that may not move */
-	[OP_UPDATE] = { EEXIST, EPERM, ENOKEY, EKEYREVOKED },
+	/*
+	 * update: "new" replaces nothing; a key that may not move; restrict
+	 * of a key whose parent kk was unlinked and made anew: the name now
+	 * means another KEK than the one the stored blob names
+	 */
+	[OP_UPDATE] = { EEXIST, EPERM, ENOKEY, EKEYREVOKED, EKEYREJECTED },
 	[OP_READ] = { EKEYREVOKED },
 	[OP_REVOKE] = { EKEYREVOKED },
 	[OP_DESCRIBE] = { EKEYREVOKED },
-	/* the device node is there only while the module is */
-	[OP_OPEN] = { ENOENT, ENODEV, ENXIO },
+	/*
+	 * the device node is there only while the module is; devtmpfs makes
+	 * a new node with its own umask applied and sets the mode (0666)
+	 * right after, so an open in between is EACCES
+	 */
+	[OP_OPEN] = { ENOENT, ENODEV, ENXIO, EACCES },
+	/* a command the parser refuses; the type gone */
+	[OP_ADD_BAD] = { EINVAL, ENODEV },
+	[OP_IOCTL_BAD] = { ENOTTY },
 	[OP_INFO] = { EKEYREVOKED },
 	[OP_EXPORT] = { EKEYREVOKED, EPERM },
 	/* a blob under sealed:kk: kk revoked, unlinked, or made anew */
@@ -648,9 +662,24 @@ static void work(struct worker *w)
 			drop_all(w);
 			close_device(w);
 			__atomic_add_fetch(&r->quiet_acks, 1, __ATOMIC_RELEASE);
+			/*
+			 * No sealed key holds the module now, so root's unload
+			 * can really race what enters it without making a key:
+			 * add (the type's preparse, which refuses the command),
+			 * and opening the device for an ioctl it refuses.
+			 */
 			while (__atomic_load_n(&r->quiet, __ATOMIC_ACQUIRE) &&
-			       !__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE))
-				usleep(1000);
+			       !__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {
+				record(w, OP_ADD_BAD,
+				       add_sealed("bad", "new aead bogus"));
+				if (open_device(w)) {
+					record(w, OP_IOCTL_BAD,
+					       dev_ioctl(w->fd, _IO('k', 0xff),
+							 NULL));
+					close_device(w);
+				}
+				usleep(rnd(w, 2000));
+			}
 			continue;
 		}
 		for (burst = 1 + rnd(w, 40), i = 0; i < burst; i++) {
