@@ -158,7 +158,7 @@ vm_accel() {
 # where the tests find them in their environment.
 vm_suites() {
 	local kver=$1 label=$2 words=${3:-} part suites out
-	local adversarial=hostile_test,stress_test,attacks_test
+	local adversarial=hostile_test,stress_test,attacks_test,unload_test
 
 	for part in functional adversarial; do
 		out=$BUILD/vm/$kver-$part

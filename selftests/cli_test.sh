@@ -109,7 +109,9 @@ kmk=$(keyctl padd user kmk @s <kmk.bin)
 head -c 32 /dev/urandom >kmk2.bin
 kmk2=$(keyctl padd user kmk2 @s <kmk2.bin)
 ring=$(keyctl newring ring @s)
-if [ -z "$kmk" ] || [ -z "$kmk2" ] || [ -z "$ring" ]; then
+# A root key that vouches for what it holds: logon, and root's (R2).
+vroot=$(head -c 32 /dev/urandom | keyctl padd logon cli:root @s)
+if [ -z "$kmk" ] || [ -z "$kmk2" ] || [ -z "$ring" ] || [ -z "$vroot" ]; then
 	echo "Bail out! no root keys"
 	exit 1
 fi
@@ -196,12 +198,21 @@ check "gen --json: usage, bits, expiry, parent" \
 
 run "$KS" info %sealed:db
 check "info: what the key is" [ "$rc" = 0 ]
+# A user root never vouches (R2): no history bit, whatever the flags.
 for line in "key $db (sealed:db)" "  usage: aead, AES-256-GCM" \
 	    "  flags: exportable" \
-	    "  provenance: generated in a keyseal kernel, always sensitive" \
+	    "  provenance: generated in a keyseal kernel" \
 	    "  not after: never" "  parent: user:kmk"; do
 	check "info shows '$line'" grep -qxF "$line" "$T/.out"
 done
+vk=$("$KS" gen aead vk --parent logon:cli:root)
+run "$KS" info "$vk"
+for line in "  flags: none" \
+	    "  provenance: generated in a keyseal kernel, always sensitive, never exportable" \
+	    "  parent: logon:cli:root"; do
+	check "info under a root that vouches shows '$line'" grep -qxF "$line" "$T/.out"
+done
+keyctl unlink "$vk" @s >/dev/null
 run "$KS" info "$dk" --json
 check "info --json: a one-element array" \
 	[ "$rc" = 0 -a "$(json_get "$out" serial)" = "$dk" \

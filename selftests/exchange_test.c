@@ -110,6 +110,12 @@ static int openssl_gcm_open(const u8 *key, size_t key_len, const u8 *nonce,
 FIXTURE(xchg) {
 	int fd;
 	key_serial_t kmk, kmk2;
+	/*
+	 * Root keys that vouch (logon, owned by root): the exchange keys and
+	 * the keys they send live under them, so that a recipient blob can
+	 * keep the provenance its sender vouches for (R2).
+	 */
+	key_serial_t vroot, vroot2;
 };
 
 FIXTURE_VARIANT(xchg) {
@@ -145,6 +151,10 @@ FIXTURE_VARIANT_ADD(xchg, p256) {
 FIXTURE_SETUP(xchg)
 {
 	SETUP_SESSION_WITH_ROOTS_AND_DEVICE(self);
+	self->vroot = add_random_logon_key("xchg:root", ROOT_KEK_SIZE);
+	self->vroot2 = add_random_logon_key("xchg:root2", ROOT_KEK_SIZE);
+	ASSERT_LT(0, self->vroot);
+	ASSERT_LT(0, self->vroot2);
 }
 
 FIXTURE_TEARDOWN(xchg)
@@ -152,13 +162,13 @@ FIXTURE_TEARDOWN(xchg)
 	close(self->fd);
 }
 
-/* A new exchange key of the variant's usage under user:kmk. */
+/* A new exchange key of the variant's usage under logon:xchg:root. */
 static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
 				     const char *desc, const char *extra)
 {
 	char cmd[128];
 
-	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk%s%s", v->usage,
+	snprintf(cmd, sizeof(cmd), "new %s parent=logon:xchg:root%s%s", v->usage,
 		 extra ? " " : "", extra ? extra : "");
 	return add_sealed(desc, cmd);
 }
@@ -176,7 +186,8 @@ static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
  * is left as it is).
  */
 #define PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from) do { \
-	data = add_sealed("data", "new aead parent=user:kmk exportable"); \
+	data = add_sealed("data",					\
+			  "new aead parent=logon:xchg:root exportable");	\
 	rcpt = new_exchange_key(variant, "rcpt", NULL);			\
 	ASSERT_LT(0, data);						\
 	ASSERT_LT(0, rcpt);						\
@@ -226,6 +237,8 @@ TEST_F(xchg, exchange_key_round_trips)
 	EXPECT_EQ(0, memcmp(pk.fp, pk2.fp, FP_SIZE));
 	ASSERT_EQ(0, dev_info(self->fd, id, &again));
 	EXPECT_EQ(0, memcmp(info.key_id, again.key_id, KEYSEAL_KEY_ID_SIZE));
+	/* under a root that vouches, its history survives the reload */
+	EXPECT_EQ(info.provenance, again.provenance);
 
 	/* two keys, two public keys */
 	id = new_exchange_key(variant, "xk2", NULL);
@@ -396,7 +409,7 @@ static void check_header(struct __test_metadata *_metadata,
  */
 static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 				 const FIXTURE_VARIANT(xchg) *variant,
-				 bool auth, key_serial_t kmk2)
+				 bool auth, key_serial_t vroot2)
 {
 	static const char msg[] = "sent to another machine";
 	u8 ct[sizeof(msg) + KEYSEAL_TAG_SIZE], pt[sizeof(msg)];
@@ -409,6 +422,8 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 	PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from);
 	ASSERT_EQ(0, dev_info(fd, data, &info));
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE,
+		  info.provenance);
 	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
 
@@ -419,7 +434,7 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	drop_key(data);
 
 	/* the recipient by serial; stored under the parent asked for */
-	back = dev_import(fd, blob, len, "back", rcpt, kmk2,
+	back = dev_import(fd, blob, len, "back", rcpt, vroot2,
 			  auth ? from.key : NULL, auth ? from.len : 0);
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(fd, back, &got));
@@ -428,9 +443,10 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	EXPECT_EQ(info.key_len, got.key_len);
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, got.key_flags);
 	EXPECT_EQ(info.created, got.created);
-	EXPECT_STREQ("user:kmk2", got.parent);
+	EXPECT_STREQ("logon:xchg:root2", got.parent);
 	/*
-	 * Only a sender the importer names vouches for the key's history:
+	 * Only a sender the importer names vouches for the key's history
+	 * (root importing, with an exchange key and a parent that vouch):
 	 * otherwise anyone could have made the blob.
 	 */
 	EXPECT_EQ(auth ? info.provenance : KEYSEAL_ORIGIN_EXTERNAL,
@@ -441,7 +457,8 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 	/* an auth blob whose sender the importer does not name: as base */
 	if (auth) {
-		back = dev_import(fd, blob, len, "back2", rcpt, kmk2, NULL, 0);
+		back = dev_import(fd, blob, len, "back2", rcpt, vroot2, NULL,
+				  0);
 		ASSERT_LT(0, back);
 		ASSERT_EQ(0, dev_info(fd, back, &got));
 		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, got.provenance);
@@ -450,12 +467,12 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 TEST_F(xchg, recipient_round_trip_base)
 {
-	recipient_round_trip(_metadata, self->fd, variant, false, self->kmk2);
+	recipient_round_trip(_metadata, self->fd, variant, false, self->vroot2);
 }
 
 TEST_F(xchg, recipient_round_trip_auth)
 {
-	recipient_round_trip(_metadata, self->fd, variant, true, self->kmk2);
+	recipient_round_trip(_metadata, self->fd, variant, true, self->vroot2);
 }
 
 /* The usage of the other KEM's exchange keys. */
@@ -549,7 +566,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 	struct keyseal_info info, got;
 	u32 len = sizeof(blob);
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	data = add_sealed("data", "new aead parent=logon:xchg:root exportable");
 	ASSERT_LT(0, data);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("sender", sender, from);
@@ -561,13 +578,16 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 
 	to_hex(from.key, from.len, hex);
 	snprintf(extra, sizeof(extra),
-		 "recipient=sealed:rcpt parent=user:kmk2 sender=%s", hex);
+		 "recipient=sealed:rcpt parent=logon:xchg:root2 sender=%s", hex);
 	back = load_armor("back", armor, extra);
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(self->fd, back, &got));
 	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
-	EXPECT_STREQ("user:kmk2", got.parent);
+	EXPECT_STREQ("logon:xchg:root2", got.parent);
+	/* root named the sender; recipient and parent vouch: kept (R2) */
 	EXPECT_EQ(info.provenance, got.provenance);
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE,
+		  got.provenance);
 
 	snprintf(extra, sizeof(extra), "recipient=#%d parent=user:kmk", rcpt);
 	EXPECT_LT(0, load_armor("back2", armor, extra));

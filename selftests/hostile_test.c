@@ -15,7 +15,9 @@
  *   EKEYREJECTED or EBADMSG by the same rules, and a command's options,
  *   expiry and parent are judged the same way.
  * - Only the untouched blob succeeds, and a plaintext blob, which is the key
- *   in the clear: what it makes must be what it says, imported.
+ *   in the clear: what it makes must be what it says, imported. Its
+ *   provenance is what the KEK that opened it can vouch for (R2): kept
+ *   under root's logon root, external under any other.
  * - A failed update leaves the key as it was, byte for byte; no update
  *   loosens a flag or changes what the key is.
  * - The caller's key quota is back to its baseline at the end.
@@ -107,6 +109,7 @@ struct known_key {
 	char name[64];		/* "type:description" */
 	key_serial_t serial;
 	enum key_kind kind;
+	bool vouches;		/* a KEK that vouches for provenance (R2) */
 	u8 fp[KEYSEAL_FINGERPRINT_SIZE];	/* of the KEK or public key */
 	u16 kem;				/* of an exchange key */
 };
@@ -114,6 +117,7 @@ struct known_key {
 enum source_id {
 	SRC_KEK_AEAD,		/* aead, exportable, under user:kmk */
 	SRC_KEK_SECRET,		/* secret, not exportable, under sealed:kek1 */
+				/* (kek1 is not exportable either: R3) */
 	SRC_KEK_KEK,		/* kek, exportable, under the default parent */
 	SRC_KEK_X25519,		/* x25519, not exportable, under user:kmk2 */
 	SRC_HPKE_BASE,		/* the aead key, to sealed:rcpt */
@@ -176,7 +180,10 @@ static const struct known_key *find_known(const FIXTURE_DATA(hostile) *self,
 	return NULL;
 }
 
-/* The fingerprint of a KEK: the parent fingerprint of a key made under it. */
+/*
+ * The fingerprint of a KEK: the parent fingerprint of a key made under it
+ * (exportable, which any KEK may hold, R3).
+ */
 static int kek_fingerprint(const char *parent, u8 *fp)
 {
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
@@ -185,7 +192,8 @@ static int kek_fingerprint(const char *parent, u8 *fp)
 	key_serial_t id;
 	long len;
 
-	snprintf(command, sizeof(command), "new secret 16 parent=%s", parent);
+	snprintf(command, sizeof(command), "new secret 16 exportable parent=%s",
+		 parent);
 	id = add_sealed("fp-probe", command);
 	if (id < 0)
 		return id;
@@ -278,6 +286,11 @@ FIXTURE_SETUP(hostile)
 	ASSERT_LT(0, id);
 	k = add_known(self, "logon:keyseal:root", id, KIND_KEK);
 	ASSERT_EQ(0, kek_fingerprint(k->name, k->fp));
+	/*
+	 * Root's logon root is the only KEK here that vouches: user roots
+	 * never do, kek1 is under one, k2 is exportable.
+	 */
+	k->vouches = true;
 	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
 	ASSERT_LT(0, self->kmk);
 	k = add_known(self, "user:kmk", self->kmk, KIND_KEK);
@@ -289,7 +302,7 @@ FIXTURE_SETUP(hostile)
 	id = add_random_user_key("short", ROOT_KEK_SIZE - 1);
 	ASSERT_LT(0, id);
 	add_known(self, "user:short", id, KIND_NOT_KEK);
-	ASSERT_LT(0, add_sealed("kek1", "new kek parent=user:kmk exportable"));
+	ASSERT_LT(0, add_sealed("kek1", "new kek parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "kek1", KIND_KEK));
 	ASSERT_LT(0, add_sealed("dk", "new aead 16 parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "dk", KIND_NOT_KEK));
@@ -883,7 +896,34 @@ static void check_plaintext_key(struct __test_metadata *_metadata, int fd,
 	EXPECT_EQ(b->not_after, info.not_after);
 }
 
-/* After a successful load or import: the key is what the blob says. */
+/* What no KEK vouches for (R2): generated becomes external, no history. */
+static u8 unvouched(u8 provenance)
+{
+	u8 origin = provenance & KEYSEAL_PROV_ORIGIN_MASK;
+
+	return origin == KEYSEAL_ORIGIN_GENERATED ? KEYSEAL_ORIGIN_EXTERNAL :
+	       origin;
+}
+
+/* Whether the KEK whose fingerprint a blob carries vouches for it. */
+static bool opener_vouches(const FIXTURE_DATA(hostile) *self,
+			   const struct keyseal_blob *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < self->nknown; i++)
+		if (self->known[i].kind == KIND_KEK &&
+		    !memcmp(self->known[i].fp, b->parent_fp,
+			    KEYSEAL_FINGERPRINT_SIZE))
+			return self->known[i].vouches;
+	return false;
+}
+
+/*
+ * After a successful load or import: the key is what the blob says, with
+ * the provenance the KEK that opened it vouches for (R2). A recipient
+ * blob vouches for nothing here: no sender is named.
+ */
 static void check_loaded(struct __test_metadata *_metadata,
 			 FIXTURE_DATA(hostile) *self, key_serial_t id,
 			 const u8 *buf, u32 len)
@@ -902,6 +942,8 @@ static void check_loaded(struct __test_metadata *_metadata,
 	EXPECT_EQ(b.usage, info.usage);
 	EXPECT_EQ(b.key_flags, info.key_flags);
 	EXPECT_EQ(0, memcmp(b.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(b.scheme == KEYSEAL_SCHEME_KEK && opener_vouches(self, &b) ?
+		  b.provenance : unvouched(b.provenance), info.provenance);
 }
 
 /* keyctl add "load <armor>" of any bytes, armored as keyctl read would. */
@@ -1036,6 +1078,10 @@ TEST_F_TIMEOUT(hostile, rewrap_mutated_blobs, 300)
 				    KEYSEAL_KEY_ID_SIZE));
 		EXPECT_EQ(in_b.key_flags, out_b.key_flags);
 		EXPECT_EQ(in_b.usage, out_b.usage);
+		/* stored under a user root: the origin only (R2) */
+		EXPECT_EQ(opener_vouches(self, &in_b) ?
+			  in_b.provenance & KEYSEAL_PROV_ORIGIN_MASK :
+			  unvouched(in_b.provenance), out_b.provenance);
 		id = load_any("rewrapped", out, out_len);
 		EXPECT_LT(0, id);
 		if (id > 0)
@@ -1216,9 +1262,15 @@ static void check_made(struct __test_metadata *_metadata,
 	EXPECT_EQ(cmd->key_len, info.key_len);
 	EXPECT_EQ(cmd->key_flags, info.key_flags);
 	EXPECT_EQ(cmd->not_after, info.not_after);
-	EXPECT_EQ(cmd->verb == KEYSEAL_CMD_NEW ? KEYSEAL_ORIGIN_GENERATED :
-		  KEYSEAL_ORIGIN_IMPORTED,
-		  info.provenance & KEYSEAL_PROV_ORIGIN_MASK);
+	/* history only where the parent vouches (R2) */
+	EXPECT_EQ(cmd->verb == KEYSEAL_CMD_IMPORT ? KEYSEAL_ORIGIN_IMPORTED :
+		  !kek->vouches ? KEYSEAL_ORIGIN_GENERATED :
+		  KEYSEAL_ORIGIN_GENERATED |
+		  (cmd->key_flags & KEYSEAL_FLAG_PLAINTEXT ?
+		   0 : KEYSEAL_PROV_ALWAYS_SENSITIVE) |
+		  (cmd->key_flags & KEYSEAL_FLAG_EXPORTABLE ?
+		   0 : KEYSEAL_PROV_NEVER_EXPORTABLE),
+		  info.provenance);
 	EXPECT_STREQ(kek->name, info.parent);
 	EXPECT_EQ(0, memcmp(kek->fp, info.parent_fingerprint,
 			    KEYSEAL_FINGERPRINT_SIZE));
