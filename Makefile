@@ -16,14 +16,16 @@ KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 BUILD ?= $(CURDIR)/build
 
 MODULE_BUILD := $(BUILD)/modules/$(KERNELRELEASE)
-KERNEL_SOURCES := $(wildcard kernel/*.c kernel/*.h kernel/Kbuild kernel/uapi)
+KERNEL_SOURCES := $(wildcard kernel/*.c kernel/*.h kernel/Kbuild kernel/uapi \
+	kernel/shared/*.[ch])
 
 export BUILD
 
 all: module userspace
 
 # Each kernel gets its own build directory (out-of-tree modules build in
-# place), filled with links to the sources.
+# place), filled with links to the sources; shared/ is a directory there
+# too, so that its objects are not written into the source tree.
 module:
 	@if [ ! -e "$(KDIR)/Makefile" ]; then \
 		echo "No kernel headers at $(KDIR)."; \
@@ -31,8 +33,9 @@ module:
 		echo "KERNELRELEASE= (found: $$(scripts/kernels.sh | tr '\n' ' '))."; \
 		exit 1; \
 	fi
-	@mkdir -p $(MODULE_BUILD)
-	@for f in $(KERNEL_SOURCES); do ln -sfn $(CURDIR)/$$f $(MODULE_BUILD)/; done
+	@mkdir -p $(MODULE_BUILD)/shared
+	@for f in $(KERNEL_SOURCES); do \
+		ln -sfn $(CURDIR)/$$f $(MODULE_BUILD)/$${f#kernel/}; done
 	$(MAKE) -C $(KDIR) M=$(MODULE_BUILD) modules
 
 userspace:

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later OR MIT */
 /*
  * The kernel's basic types for the portable sources shared with the module
- * (kernel/portable.h), when they are compiled in userspace.
+ * (kernel/shared/portable.h), when they are compiled in userspace.
  */
 #ifndef KEYSEAL_USER_TYPES_H
 #define KEYSEAL_USER_TYPES_H

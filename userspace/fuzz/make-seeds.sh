@@ -13,10 +13,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$top/userspace"
-${CC:-cc} -Ilib -Icompat -I../kernel/uapi -I../kernel -D_GNU_SOURCE \
+${CC:-cc} -Ilib -Icompat -I../kernel/uapi -I../kernel/shared -D_GNU_SOURCE \
 	-O1 -g -Wall -Wextra -Werror -o "$work/seeds" fuzz/seeds.c \
-	lib/*.c ../kernel/blob.c ../kernel/armor.c ../kernel/command.c \
-	../kernel/hpke_suite.c \
+	lib/*.c ../kernel/shared/blob.c ../kernel/shared/armor.c \
+	../kernel/shared/command.c ../kernel/shared/hpke_suite.c \
 	-lkeyutils -lcrypto
 "$work/seeds" "$work/corpus"
 for dir in "$work"/corpus/*; do
