@@ -17,7 +17,7 @@ BUILD ?= $(CURDIR)/build
 
 MODULE_BUILD := $(BUILD)/modules/$(KERNELRELEASE)
 KERNEL_SOURCES := $(wildcard kernel/*.c kernel/*.h kernel/Kbuild kernel/uapi \
-	kernel/shared/*.[ch])
+	kernel/shared/*.[ch] kernel/shared/*.mk)
 
 export BUILD
 
