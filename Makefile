@@ -83,8 +83,8 @@ UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.
 
 INSTALL ?= install
 
-# The library's version and soname are defined once, in userspace/Makefile.
-LIB_VERSION := $(shell sed -n 's/^VERSION[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
+# The version is dkms.conf's PACKAGE_VERSION, the soname userspace/Makefile's.
+LIB_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
 LIB_SONAME := $(shell sed -n 's/^SONAME[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
 LIB_SHLIB := libkeyseal.so.$(LIB_VERSION)
 USERSPACE_BUILD := $(BUILD)/userspace
