@@ -12,9 +12,7 @@
 
 #include <uapi/linux/keyseal.h>
 
-#define KEYSEAL_DH_PRIVATE_SIZE	32	/* Nsk of both KEMs */
-#define KEYSEAL_DH_PUBLIC_MAX	KEYSEAL_P256_PUBLIC_SIZE	/* Npk */
-#define KEYSEAL_DH_SIZE		32	/* Ndh of both KEMs */
+#include "dh_group.h"
 
 struct crypto_kpp;
 
@@ -40,5 +38,7 @@ void keyseal_dh_release(struct keyseal_dh *dh);
 
 int keyseal_dh_generate(u16 kem, u8 *sk);
 int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk);
+int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
+		       u8 shared[KEYSEAL_DH_SIZE]);
 
 #endif /* _KEYSEAL_DH_H */

@@ -527,12 +527,6 @@ static const u8 x25519_small_order[][KEYSEAL_X25519_PUBLIC_SIZE] = {
  */
 static int kat_refusals(struct kat_values *v, unsigned int *refusals)
 {
-	static const u8 p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
-		0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00,
-		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-		0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84,
-		0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
-	};
 	static const u8 zero[KEYSEAL_DH_PRIVATE_SIZE];
 	u8 shared[KEYSEAL_DH_SIZE], point[KEYSEAL_P256_PUBLIC_SIZE];
 	struct keyseal_dh dh;
@@ -594,7 +588,7 @@ static int kat_refusals(struct kat_values *v, unsigned int *refusals)
 		 -EINVAL;
 	keyseal_dh_release(&dh);
 	fails += keyseal_dh_init(&dh, KEYSEAL_KEM_P256_HKDF_SHA256,
-				 p256_order) != -EINVAL;
+				 keyseal_p256_order) != -EINVAL;
 	keyseal_dh_release(&dh);
 	*refusals += 2;
 

@@ -4,6 +4,7 @@
 # kernel/Kbuild (keyseal.ko), userspace/Makefile (libkeyseal, its unit tests,
 # its fuzzers) and selftests/Makefile. Names are relative to this folder.
 
-# No cryptography: the blob codec, the armor, the keyctl command parser and
-# the RFC 9180 suite ids.
-KEYSEAL_SHARED_CODEC := blob.c armor.c command.c hpke_suite.c
+# Sources that need nothing but portable.h: the blob codec, the armor, the
+# keyctl command parser, the RFC 9180 suite ids, the DH groups' key sizes
+# and scalar ranges.
+KEYSEAL_SHARED := blob.c armor.c command.c hpke_suite.c dh_group.c

@@ -186,20 +186,20 @@ static int encap(u16 kem_id, const u8 *fixed_skE, const u8 *pkR,
 	u8 dh[2 * KEYSEAL_DH_SIZE], skE[KEYSEAL_DH_PRIVATE_SIZE];
 	u8 pkS[KEYSEAL_DH_PUBLIC_MAX];
 	struct bytes kem_context[EXPAND_INFO_PARTS];
-	int ret;
+	int ret = 0;
 
-	if (!npk || pkR_len != npk || *enc_len < npk)
+	if (!npk || pkR_len != npk || *enc_len < npk ||
+	    (skS && skS_len != KEYSEAL_DH_PRIVATE_SIZE))
 		return -EINVAL;
 
-	if (fixed_skE) {
+	if (fixed_skE)
 		memcpy(skE, fixed_skE, sizeof(skE));
-		ret = keyseal_dh_public(kem_id, skE, sizeof(skE), enc);
-	} else {
-		ret = keyseal_dh_generate(kem_id, skE, enc);
-	}
+	else
+		ret = keyseal_dh_generate(kem_id, skE);
+	ret = ret ?: keyseal_dh_public_of(kem_id, skE, enc);
 	if (ret)
 		goto out;
-	ret = keyseal_dh(kem_id, skE, sizeof(skE), pkR, pkR_len, dh);
+	ret = keyseal_dh_compute(kem_id, skE, pkR, pkR_len, dh);
 	if (ret)
 		goto out;
 	dh_len += KEYSEAL_DH_SIZE;
@@ -207,12 +207,12 @@ static int encap(u16 kem_id, const u8 *fixed_skE, const u8 *pkR,
 	kem_context[parts++] = (struct bytes){ pkR, npk };
 
 	if (skS) {
-		ret = keyseal_dh(kem_id, skS, skS_len, pkR, pkR_len,
-				 dh + dh_len);
+		ret = keyseal_dh_compute(kem_id, skS, pkR, pkR_len,
+					 dh + dh_len);
 		if (ret)
 			goto out;
 		dh_len += KEYSEAL_DH_SIZE;
-		ret = keyseal_dh_public(kem_id, skS, skS_len, pkS);
+		ret = keyseal_dh_public_of(kem_id, skS, pkS);
 		if (ret)
 			goto out;
 		kem_context[parts++] = (struct bytes){ pkS, npk };
@@ -287,21 +287,22 @@ int keyseal_hpke_decap(u16 kem_id, const u8 *enc, size_t enc_len,
 	struct bytes kem_context[EXPAND_INFO_PARTS];
 	int ret;
 
-	if (!npk || enc_len != npk || (pkS && pkS_len != npk))
+	if (!npk || enc_len != npk || (pkS && pkS_len != npk) ||
+	    skR_len != KEYSEAL_DH_PRIVATE_SIZE)
 		return -EINVAL;
 
-	ret = keyseal_dh(kem_id, skR, skR_len, enc, enc_len, dh);
+	ret = keyseal_dh_compute(kem_id, skR, enc, enc_len, dh);
 	if (ret)
 		goto out;
 	dh_len += KEYSEAL_DH_SIZE;
 	if (pkS) {
-		ret = keyseal_dh(kem_id, skR, skR_len, pkS, pkS_len,
-				 dh + dh_len);
+		ret = keyseal_dh_compute(kem_id, skR, pkS, pkS_len,
+					 dh + dh_len);
 		if (ret)
 			goto out;
 		dh_len += KEYSEAL_DH_SIZE;
 	}
-	ret = keyseal_dh_public(kem_id, skR, skR_len, pkR);
+	ret = keyseal_dh_public_of(kem_id, skR, pkR);
 	if (ret)
 		goto out;
 

@@ -41,7 +41,7 @@ static int check_wrap_request(const struct keyseal_wrap_key *key,
 	    !keyseal_key_len_valid(key->usage, key_alg, key->len))
 		return -EINVAL;
 	/* an exchange key sent on must be one its receiver can load */
-	if (kem && keyseal_dh_check_private(kem, key->material, key->len))
+	if (kem && !keyseal_dh_private_valid(kem, key->material, key->len))
 		return -EINVAL;
 	if (!keyseal_kem_public_size(recipient->kem) ||
 	    recipient->len != keyseal_kem_public_size(recipient->kem))

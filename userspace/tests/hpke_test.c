@@ -328,15 +328,15 @@ TEST_F(rfc9180, public_key_of_each_private_key)
 {
 	u8 pk[KEYSEAL_DH_PUBLIC_MAX];
 
-	ASSERT_EQ(0, keyseal_dh_public(self->v->kem_id, self->skE.data, 32,
-				       pk));
+	ASSERT_EQ(0, keyseal_dh_public_of(self->v->kem_id, self->skE.data,
+					  pk));
 	EXPECT_EQ(0, memcmp(pk, self->pkE.data, self->pkE.len));
-	ASSERT_EQ(0, keyseal_dh_public(self->v->kem_id, self->skR.data, 32,
-				       pk));
+	ASSERT_EQ(0, keyseal_dh_public_of(self->v->kem_id, self->skR.data,
+					  pk));
 	EXPECT_EQ(0, memcmp(pk, self->pkR.data, self->pkR.len));
 	if (self->auth) {
-		ASSERT_EQ(0, keyseal_dh_public(self->v->kem_id,
-					       self->skS.data, 32, pk));
+		ASSERT_EQ(0, keyseal_dh_public_of(self->v->kem_id,
+						  self->skS.data, pk));
 		EXPECT_EQ(0, memcmp(pk, self->pkS.data, self->pkS.len));
 	}
 }
@@ -600,8 +600,9 @@ TEST(encap_and_decap_check_lengths)
 	u8 pkR[65], skR[32], enc[65], ss[32];
 	size_t enc_len;
 
-	ASSERT_EQ(0, keyseal_dh_generate(KEYSEAL_KEM_P256_HKDF_SHA256, skR,
-					 pkR));
+	ASSERT_EQ(0, keyseal_dh_generate(KEYSEAL_KEM_P256_HKDF_SHA256, skR));
+	ASSERT_EQ(0, keyseal_dh_public_of(KEYSEAL_KEM_P256_HKDF_SHA256, skR,
+					  pkR));
 	enc_len = sizeof(enc);
 	EXPECT_EQ(-EINVAL, keyseal_hpke_encap(KEYSEAL_KEM_P256_HKDF_SHA256,
 					      pkR, 64, NULL, 0, enc, &enc_len,
@@ -637,8 +638,9 @@ TEST(encap_is_fresh_each_time)
 	u8 pkR[32], skR[32], enc1[32], enc2[32], ss1[32], ss2[32], ss[32];
 	size_t len1 = sizeof(enc1), len2 = sizeof(enc2);
 
-	ASSERT_EQ(0, keyseal_dh_generate(KEYSEAL_KEM_X25519_HKDF_SHA256, skR,
-					 pkR));
+	ASSERT_EQ(0, keyseal_dh_generate(KEYSEAL_KEM_X25519_HKDF_SHA256, skR));
+	ASSERT_EQ(0, keyseal_dh_public_of(KEYSEAL_KEM_X25519_HKDF_SHA256, skR,
+					  pkR));
 	ASSERT_EQ(0, keyseal_hpke_encap(KEYSEAL_KEM_X25519_HKDF_SHA256, pkR,
 					32, NULL, 0, enc1, &len1, ss1));
 	ASSERT_EQ(0, keyseal_hpke_encap(KEYSEAL_KEM_X25519_HKDF_SHA256, pkR,
