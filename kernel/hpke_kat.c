@@ -23,8 +23,10 @@
 #include <linux/string.h>
 
 #include "blob.h"
+#include "crypto.h"
 #include "dh.h"
 #include "hpke.h"
+#include "hpke_kat.h"
 
 static unsigned int kat_break;
 module_param(kat_break, uint, 0444);
@@ -336,6 +338,7 @@ struct kat_values {
 	struct kat_value info, sk_e, pk_e, sk_r, pk_r, sk_s, pk_s, enc, key;
 	struct kat_value base_nonce, pt, aad, ct;
 	u8 out[KEYSEAL_DH_PUBLIC_MAX];
+	u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE];
 };
 
 static int kat_decode(const char *hex, struct kat_value *v)
@@ -466,12 +469,15 @@ static int kat_vector(struct keyseal_crypto *c, const struct kat_vector *t,
 		goto out;
 
 	what = "SetupS";
-	ret = keyseal_hpke_setup_sender_kat(t->kem_id,
-					    KEYSEAL_AEAD_AES128GCM,
-					    v->sk_e.bytes, v->pk_r.bytes, npk,
-					    auth ? v->sk_s.bytes : NULL,
-					    v->info.bytes, v->info.len, v->out,
-					    &sender);
+	ret = keyseal_hpke_encap_kat(t->kem_id, v->sk_e.bytes, v->pk_r.bytes,
+				     npk, auth ? v->sk_s.bytes : NULL, v->out,
+				     v->shared_secret);
+	if (!ret)
+		ret = keyseal_hpke_key_schedule(t->mode, t->kem_id,
+						KEYSEAL_KDF_HKDF_SHA256,
+						KEYSEAL_AEAD_AES128GCM,
+						v->shared_secret, v->info.bytes,
+						v->info.len, &sender);
 	if (!ret && (!kat_equal(v->out, &v->enc, npk) ||
 		     !kat_ctx_equal(&sender, v)))
 		ret = -EBADMSG;
@@ -479,7 +485,8 @@ static int kat_vector(struct keyseal_crypto *c, const struct kat_vector *t,
 		goto out;
 
 	what = "SetupR";
-	ret = keyseal_hpke_setup_receiver(t->kem_id, KEYSEAL_AEAD_AES128GCM,
+	ret = keyseal_hpke_setup_receiver(t->kem_id, KEYSEAL_KDF_HKDF_SHA256,
+					  KEYSEAL_AEAD_AES128GCM,
 					  v->enc.bytes, v->enc.len,
 					  v->sk_r.bytes,
 					  auth ? v->pk_s.bytes : NULL,

@@ -10,7 +10,7 @@
 
 #include "blob.h"
 #include "crypto.h"
-#include "hpke.h"
+#include "hpke_kat.h"
 #include "keyseal.h"
 
 char *keyseal_default_parent = "logon:keyseal:root";

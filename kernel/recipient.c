@@ -58,9 +58,10 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	/* HPKE auth mode needs both keys in one KEM. */
 	if (sender && sender->kem != kem)
 		return -EKEYREJECTED;
-	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_AEAD_AES256GCM, pk_r,
-					pk_r_len, sender ? sender->sk : NULL,
-					hpke_info, HPKE_INFO_LEN, enc, &ctx);
+	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_KDF_HKDF_SHA256,
+					KEYSEAL_AEAD_AES256GCM, pk_r, pk_r_len,
+					sender ? sender->sk : NULL, hpke_info,
+					HPKE_INFO_LEN, enc, &ctx);
 	if (ret)
 		return ret;
 
@@ -121,11 +122,11 @@ int keyseal_unwrap_recipient(struct keyseal_crypto *c,
 			  KEYSEAL_FINGERPRINT_SIZE))
 		return -EKEYREJECTED;
 
-	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->aead_id,
-					  blob->enc, blob->enc_len,
-					  recipient->sk, blob->sender_pk,
-					  blob->sender_pk_len, hpke_info,
-					  HPKE_INFO_LEN, &ctx);
+	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->kdf_id,
+					  blob->aead_id, blob->enc,
+					  blob->enc_len, recipient->sk,
+					  blob->sender_pk, blob->sender_pk_len,
+					  hpke_info, HPKE_INFO_LEN, &ctx);
 	/*
 	 * The recipient's own key is sound, so a Diffie-Hellman the KEM
 	 * refuses comes from the blob's enc or sender key: no sender makes

@@ -1,31 +1,36 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0 OR MIT
 /*
  * RFC 9180 Hybrid Public Key Encryption, as keyseal's recipient blobs use
- * it: DHKEM over dh.c, the labeled HKDF and the key schedule on crypto.c's
- * HKDF-SHA256, single-shot AES-GCM at an explicit sequence number. Section
- * numbers are RFC 9180's. keyseal uses the base and auth modes only; the
- * pre-shared-key modes are left out.
+ * it, for the module and libkeyseal alike: DHKEM, the labeled HKDF, the key
+ * schedule of the base and auth modes, and single-shot Seal and Open at an
+ * explicit sequence number. Section numbers are RFC 9180's; the pre-shared
+ * key modes are left out. HKDF, AES-GCM and Diffie-Hellman come from the
+ * side this is compiled into (primitives.h).
  *
  * The labeled HKDF inputs are given to HMAC in pieces, so no DH output or
  * shared secret is ever copied into a concatenation buffer; every
  * intermediate secret lives on the stack and is wiped before return.
  */
 
-#include <linux/err.h>
-#include <linux/string.h>
-
 #include "blob.h"
-#include "dh.h"
 #include "hpke.h"
 #include "hpke_suite.h"
 
 #define HPKE_VERSION_LABEL	"HPKE-v1"
-#define HPKE_SECRET_SIZE	32	/* Nsecret of both KEMs */
 #define KEM_CONTEXT_PARTS	3	/* enc || pkRm || pkSm */
 
-static bool suite_valid(u16 kem_id, u16 aead_id)
+/**
+ * keyseal_hpke_suite_valid() - whether keyseal has an HPKE suite
+ * @kem_id: KEYSEAL_KEM_*
+ * @kdf_id: KEYSEAL_KDF_*
+ * @aead_id: KEYSEAL_AEAD_*
+ *
+ * Return: true if it has.
+ */
+bool keyseal_hpke_suite_valid(u16 kem_id, u16 kdf_id, u16 aead_id)
 {
 	return keyseal_kem_public_size(kem_id) &&
+	       kdf_id == KEYSEAL_KDF_HKDF_SHA256 &&
 	       keyseal_hpke_aead_key_size(aead_id);
 }
 
@@ -73,11 +78,10 @@ static int labeled_expand(const struct keyseal_hpke_suite_id *suite,
 }
 
 /* ExtractAndExpand(dh, kem_context), section 4.1 */
-static int extract_and_expand(u16 kem_id,
-			      const u8 *dh, size_t dh_len,
+static int extract_and_expand(u16 kem_id, const u8 *dh, size_t dh_len,
 			      const struct keyseal_chunk *kem_context,
 			      unsigned int parts,
-			      u8 shared_secret[HPKE_SECRET_SIZE])
+			      u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
 {
 	u8 eae_prk[KEYSEAL_HASH_SIZE];
 	struct keyseal_hpke_suite_id suite;
@@ -89,60 +93,179 @@ static int extract_and_expand(u16 kem_id,
 	if (!ret)
 		ret = labeled_expand(&suite, eae_prk, "shared_secret",
 				     kem_context, parts, shared_secret,
-				     HPKE_SECRET_SIZE);
+				     KEYSEAL_HPKE_SECRET_SIZE);
 	memzero_explicit(eae_prk, sizeof(eae_prk));
 	return ret;
 }
 
 /*
- * Encap(pkR) or, with a sender key, AuthEncap(pkR, skS), section 4.1, with
- * the ephemeral key @eph.
+ * Encap(pkR) or, with a sender key, AuthEncap(pkR, skS), section 4.1. The
+ * ephemeral key is fresh unless a known-answer test gives it as @fixed_sk_e.
  */
-static int encap(struct keyseal_dh *eph,
-		 const u8 *pk_r, size_t pk_r_len, const u8 *sk_s, u8 *enc,
-		 u8 shared_secret[HPKE_SECRET_SIZE])
+static int encap(u16 kem_id, const u8 *fixed_sk_e, const u8 *pk_r,
+		 size_t pk_r_len, const u8 *sk_s, u8 *enc,
+		 u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
 {
-	size_t npk = keyseal_kem_public_size(eph->kem);
-	u8 dh[2 * KEYSEAL_DH_SIZE], pk_s[KEYSEAL_DH_PUBLIC_MAX];
+	size_t npk = keyseal_kem_public_size(kem_id);
+	u8 dh[2 * KEYSEAL_DH_SIZE], sk_e[KEYSEAL_DH_PRIVATE_SIZE];
+	u8 pk_s[KEYSEAL_DH_PUBLIC_MAX];
 	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
-	struct keyseal_dh sender = { };
 	size_t dh_len = KEYSEAL_DH_SIZE;
 	unsigned int parts = 0;
-	int ret;
+	int ret = 0;
 
-	ret = keyseal_dh_public(eph, enc);
+	if (!npk || pk_r_len != npk)
+		return -EINVAL;
+
+	if (fixed_sk_e)
+		memcpy(sk_e, fixed_sk_e, sizeof(sk_e));
+	else
+		ret = keyseal_dh_generate(kem_id, sk_e);
 	if (!ret)
-		ret = keyseal_dh_agree(eph, pk_r, pk_r_len, dh);
+		ret = keyseal_dh_public_of(kem_id, sk_e, enc);
+	if (!ret)
+		ret = keyseal_dh_compute(kem_id, sk_e, pk_r, pk_r_len, dh);
 	if (ret)
 		goto out;
 	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
 	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
 
 	if (sk_s) {
-		ret = keyseal_dh_init(&sender, eph->kem, sk_s);
+		ret = keyseal_dh_compute(kem_id, sk_s, pk_r, pk_r_len,
+					 dh + KEYSEAL_DH_SIZE);
 		if (!ret)
-			ret = keyseal_dh_agree(&sender, pk_r, pk_r_len,
-					       dh + KEYSEAL_DH_SIZE);
-		if (!ret)
-			ret = keyseal_dh_public(&sender, pk_s);
+			ret = keyseal_dh_public_of(kem_id, sk_s, pk_s);
 		if (ret)
 			goto out;
 		dh_len += KEYSEAL_DH_SIZE;
 		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
 	}
-	ret = extract_and_expand(eph->kem, dh, dh_len, kem_context, parts,
+	ret = extract_and_expand(kem_id, dh, dh_len, kem_context, parts,
 				 shared_secret);
 out:
-	keyseal_dh_release(&sender);
+	memzero_explicit(sk_e, sizeof(sk_e));
 	memzero_explicit(dh, sizeof(dh));
 	return ret;
 }
 
-/* KeySchedule<ROLE>(mode, shared_secret, info, "", ""), section 5.1 */
-static int key_schedule(u8 mode, u16 kem_id,
-			u16 aead_id, const u8 shared_secret[HPKE_SECRET_SIZE],
-			const u8 *info, size_t info_len,
-			struct keyseal_hpke_ctx *ctx)
+/**
+ * keyseal_hpke_encap() - Encap(pkR), or AuthEncap(pkR, skS), section 4.1
+ * @kem_id: KEYSEAL_KEM_*
+ * @pk_r: the recipient's public key
+ * @pk_r_len: its length
+ * @sk_s: the sender's private key for AuthEncap, or NULL for Encap
+ * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id)
+ *	bytes
+ * @shared_secret: output
+ *
+ * The ephemeral key is fresh from the random generator on every call, and
+ * is wiped before return.
+ *
+ * Return: 0; -EINVAL for an unknown KEM, a @pk_r of the wrong length or an
+ * invalid @sk_s; -EKEYREJECTED if @pk_r is not a valid public key; -EIO
+ * if the random generator failed; or an error of the Diffie-Hellman.
+ */
+int keyseal_hpke_encap(u16 kem_id, const u8 *pk_r, size_t pk_r_len,
+		       const u8 *sk_s, u8 *enc,
+		       u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
+{
+	return encap(kem_id, NULL, pk_r, pk_r_len, sk_s, enc, shared_secret);
+}
+
+#ifdef KEYSEAL_KAT
+/**
+ * keyseal_hpke_encap_kat() - Encap or AuthEncap with a given ephemeral key
+ * @kem_id: KEYSEAL_KEM_*
+ * @sk_e: the ephemeral private key of a test vector
+ * @pk_r: the recipient's public key
+ * @pk_r_len: its length
+ * @sk_s: the sender's private key for AuthEncap, or NULL for Encap
+ * @enc: output, the encapsulated key
+ * @shared_secret: output
+ *
+ * Built only into known-answer tests.
+ *
+ * Return: as keyseal_hpke_encap().
+ */
+int keyseal_hpke_encap_kat(u16 kem_id, const u8 *sk_e, const u8 *pk_r,
+			   size_t pk_r_len, const u8 *sk_s, u8 *enc,
+			   u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
+{
+	return encap(kem_id, sk_e, pk_r, pk_r_len, sk_s, enc, shared_secret);
+}
+#endif
+
+/**
+ * keyseal_hpke_decap() - Decap(enc, skR), or AuthDecap(enc, skR, pkS),
+ *	section 4.1
+ * @kem_id: KEYSEAL_KEM_*
+ * @enc: the encapsulated key
+ * @enc_len: its length
+ * @sk_r: the recipient's private key
+ * @pk_s: the sender's public key for AuthDecap, or NULL for Decap
+ * @pk_s_len: its length
+ * @shared_secret: output
+ *
+ * Return: 0; -EINVAL for an unknown KEM, a key of the wrong length or an
+ * invalid @sk_r; -EKEYREJECTED if @enc or @pk_s is not a valid public key;
+ * or an error of the Diffie-Hellman.
+ */
+int keyseal_hpke_decap(u16 kem_id, const u8 *enc, size_t enc_len,
+		       const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
+		       u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
+{
+	size_t npk = keyseal_kem_public_size(kem_id);
+	u8 dh[2 * KEYSEAL_DH_SIZE], pk_r[KEYSEAL_DH_PUBLIC_MAX];
+	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
+	size_t dh_len = KEYSEAL_DH_SIZE;
+	unsigned int parts = 0;
+	int ret;
+
+	if (!npk || enc_len != npk || (pk_s && pk_s_len != npk))
+		return -EINVAL;
+
+	ret = keyseal_dh_compute(kem_id, sk_r, enc, enc_len, dh);
+	if (!ret && pk_s) {
+		ret = keyseal_dh_compute(kem_id, sk_r, pk_s, pk_s_len,
+					 dh + KEYSEAL_DH_SIZE);
+		dh_len += KEYSEAL_DH_SIZE;
+	}
+	if (!ret)
+		ret = keyseal_dh_public_of(kem_id, sk_r, pk_r);
+	if (ret)
+		goto out;
+
+	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
+	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
+	if (pk_s)
+		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
+	ret = extract_and_expand(kem_id, dh, dh_len, kem_context, parts,
+				 shared_secret);
+out:
+	memzero_explicit(dh, sizeof(dh));
+	return ret;
+}
+
+/**
+ * keyseal_hpke_key_schedule() - KeySchedule<ROLE>(), section 5.1
+ * @mode: KEYSEAL_HPKE_MODE_BASE or KEYSEAL_HPKE_MODE_AUTH
+ * @kem_id: KEYSEAL_KEM_*
+ * @kdf_id: KEYSEAL_KDF_*
+ * @aead_id: KEYSEAL_AEAD_*
+ * @shared_secret: from Encap or Decap
+ * @info: the application's info
+ * @info_len: its length
+ * @ctx: output, the context; wipe it with keyseal_hpke_ctx_wipe()
+ *
+ * Both modes have an empty psk and psk_id: the psk modes are refused.
+ *
+ * Return: 0, -EINVAL for another mode or a suite keyseal does not have, or
+ * an error of HKDF.
+ */
+int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
+			      const u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE],
+			      const u8 *info, size_t info_len,
+			      struct keyseal_hpke_ctx *ctx)
 {
 	u8 context[1 + 2 * KEYSEAL_HASH_SIZE], secret[KEYSEAL_HASH_SIZE];
 	const struct keyseal_chunk key_schedule_context = {
@@ -152,8 +275,11 @@ static int key_schedule(u8 mode, u16 kem_id,
 	int ret;
 
 	memset(ctx, 0, sizeof(*ctx));
-	keyseal_hpke_suite(kem_id, KEYSEAL_KDF_HKDF_SHA256, aead_id,
-			   &suite);
+	if (!keyseal_hpke_suite_valid(kem_id, kdf_id, aead_id) ||
+	    (mode != KEYSEAL_HPKE_MODE_BASE && mode != KEYSEAL_HPKE_MODE_AUTH))
+		return -EINVAL;
+
+	keyseal_hpke_suite(kem_id, kdf_id, aead_id, &suite);
 	context[0] = mode;
 	ret = labeled_extract(&suite, NULL, 0, "psk_id_hash", NULL, 0,
 			      context + 1);
@@ -162,8 +288,8 @@ static int key_schedule(u8 mode, u16 kem_id,
 				      info_len, context + 1 + KEYSEAL_HASH_SIZE);
 	if (!ret)
 		ret = labeled_extract(&suite, shared_secret,
-				      HPKE_SECRET_SIZE, "secret", NULL, 0,
-				      secret);
+				      KEYSEAL_HPKE_SECRET_SIZE, "secret", NULL,
+				      0, secret);
 	if (ret)
 		goto out;
 
@@ -182,107 +308,50 @@ out:
 	return ret;
 }
 
-/* SetupBaseS() or SetupAuthS() with the ephemeral key @eph */
-static int setup_sender(struct keyseal_dh *eph,
-			u16 aead_id, const u8 *pk_r, size_t pk_r_len,
-			const u8 *sk_s, const u8 *info, size_t info_len,
-			u8 *enc, struct keyseal_hpke_ctx *ctx)
+/**
+ * keyseal_hpke_setup_sender() - SetupBaseS() or SetupAuthS(), section 5.1
+ * @kem_id: KEYSEAL_KEM_*
+ * @kdf_id: KEYSEAL_KDF_*
+ * @aead_id: KEYSEAL_AEAD_*
+ * @pk_r: the recipient's public key
+ * @pk_r_len: its length
+ * @sk_s: the sender's private key for auth mode, or NULL for base mode
+ * @info: the application's info
+ * @info_len: its length
+ * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id)
+ *	bytes
+ * @ctx: output, the sender's context; wipe it with keyseal_hpke_ctx_wipe()
+ *
+ * Return: as keyseal_hpke_encap(), and -EINVAL for a suite keyseal does not
+ * have.
+ */
+int keyseal_hpke_setup_sender(u16 kem_id, u16 kdf_id, u16 aead_id,
+			      const u8 *pk_r, size_t pk_r_len, const u8 *sk_s,
+			      const u8 *info, size_t info_len, u8 *enc,
+			      struct keyseal_hpke_ctx *ctx)
 {
-	u8 shared_secret[HPKE_SECRET_SIZE];
+	u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE];
 	int ret;
 
-	ret = encap(eph, pk_r, pk_r_len, sk_s, enc, shared_secret);
+	memset(ctx, 0, sizeof(*ctx));
+	if (!keyseal_hpke_suite_valid(kem_id, kdf_id, aead_id))
+		return -EINVAL;
+	ret = keyseal_hpke_encap(kem_id, pk_r, pk_r_len, sk_s, enc,
+				 shared_secret);
 	if (!ret)
-		ret = key_schedule(sk_s ? KEYSEAL_HPKE_MODE_AUTH :
-				   KEYSEAL_HPKE_MODE_BASE, eph->kem, aead_id,
-				   shared_secret, info, info_len, ctx);
+		ret = keyseal_hpke_key_schedule(sk_s ? KEYSEAL_HPKE_MODE_AUTH :
+						KEYSEAL_HPKE_MODE_BASE, kem_id,
+						kdf_id, aead_id, shared_secret,
+						info, info_len, ctx);
 	memzero_explicit(shared_secret, sizeof(shared_secret));
 	return ret;
 }
 
 /**
- * keyseal_hpke_setup_sender() - SetupBaseS() or SetupAuthS(), section 5.1
- * @kem_id: KEYSEAL_KEM_*
- * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
- * @pk_r: the recipient's public key
- * @pk_r_len: its length
- * @sk_s: the sender's private key for auth mode, or NULL for base mode
- * @info: the application's info
- * @info_len: its length
- * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id) bytes
- * @ctx: output, the sender's context; wipe it with keyseal_hpke_ctx_wipe()
- *
- * The ephemeral key is fresh from the kernel's random generator on every
- * call, and is wiped before return.
- *
- * Return: 0; -EINVAL for an unsupported suite or a @pk_r of the wrong
- * length; -EKEYREJECTED if @pk_r is not a valid public key (see
- * keyseal_dh_agree()); -EOPNOTSUPP; -ENOMEM.
- */
-int keyseal_hpke_setup_sender(u16 kem_id,
-			      u16 aead_id, const u8 *pk_r, size_t pk_r_len,
-			      const u8 *sk_s, const u8 *info, size_t info_len,
-			      u8 *enc, struct keyseal_hpke_ctx *ctx)
-{
-	struct keyseal_dh eph;
-	int ret;
-
-	memset(ctx, 0, sizeof(*ctx));
-	if (!suite_valid(kem_id, aead_id) ||
-	    pk_r_len != keyseal_kem_public_size(kem_id))
-		return -EINVAL;
-	ret = keyseal_dh_init_random(&eph, kem_id, NULL);
-	if (!ret)
-		ret = setup_sender(&eph, aead_id, pk_r, pk_r_len, sk_s, info,
-				   info_len, enc, ctx);
-	keyseal_dh_release(&eph);
-	return ret;
-}
-
-#ifdef KEYSEAL_KAT
-/**
- * keyseal_hpke_setup_sender_kat() - SetupS with a given ephemeral key
- * @kem_id: KEYSEAL_KEM_*
- * @aead_id: KEYSEAL_AEAD_*
- * @sk_e: the ephemeral private key of a test vector
- * @pk_r: the recipient's public key
- * @pk_r_len: its length
- * @sk_s: the sender's private key for auth mode, or NULL for base mode
- * @info: the application's info
- * @info_len: its length
- * @enc: output, the encapsulated key
- * @ctx: output, the sender's context
- *
- * Built only into the known-answer-test variant of the module.
- *
- * Return: as keyseal_hpke_setup_sender().
- */
-int keyseal_hpke_setup_sender_kat(u16 kem_id,
-				  u16 aead_id, const u8 *sk_e, const u8 *pk_r,
-				  size_t pk_r_len, const u8 *sk_s,
-				  const u8 *info, size_t info_len, u8 *enc,
-				  struct keyseal_hpke_ctx *ctx)
-{
-	struct keyseal_dh eph;
-	int ret;
-
-	memset(ctx, 0, sizeof(*ctx));
-	if (!suite_valid(kem_id, aead_id) ||
-	    pk_r_len != keyseal_kem_public_size(kem_id))
-		return -EINVAL;
-	ret = keyseal_dh_init(&eph, kem_id, sk_e);
-	if (!ret)
-		ret = setup_sender(&eph, aead_id, pk_r, pk_r_len, sk_s, info,
-				   info_len, enc, ctx);
-	keyseal_dh_release(&eph);
-	return ret;
-}
-#endif
-
-/**
  * keyseal_hpke_setup_receiver() - SetupBaseR() or SetupAuthR(), section 5.1
  * @kem_id: KEYSEAL_KEM_*
- * @aead_id: KEYSEAL_AEAD_AES128GCM or KEYSEAL_AEAD_AES256GCM
+ * @kdf_id: KEYSEAL_KDF_*
+ * @aead_id: KEYSEAL_AEAD_*
  * @enc: the encapsulated key
  * @enc_len: its length
  * @sk_r: the recipient's private key
@@ -293,58 +362,29 @@ int keyseal_hpke_setup_sender_kat(u16 kem_id,
  * @ctx: output, the recipient's context; wipe it with
  *	keyseal_hpke_ctx_wipe()
  *
- * Return: 0; -EINVAL for an unsupported suite or a key of the wrong length;
- * -EKEYREJECTED if @enc or @pk_s is not a valid public key; -EOPNOTSUPP;
- * -ENOMEM.
+ * Return: as keyseal_hpke_decap(), and -EINVAL for a suite keyseal does not
+ * have.
  */
-int keyseal_hpke_setup_receiver(u16 kem_id,
-				u16 aead_id, const u8 *enc, size_t enc_len,
-				const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
+int keyseal_hpke_setup_receiver(u16 kem_id, u16 kdf_id, u16 aead_id,
+				const u8 *enc, size_t enc_len, const u8 *sk_r,
+				const u8 *pk_s, size_t pk_s_len,
 				const u8 *info, size_t info_len,
 				struct keyseal_hpke_ctx *ctx)
 {
-	size_t npk = keyseal_kem_public_size(kem_id);
-	u8 dh[2 * KEYSEAL_DH_SIZE], pk_r[KEYSEAL_DH_PUBLIC_MAX];
-	u8 shared_secret[HPKE_SECRET_SIZE];
-	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
-	struct keyseal_dh recipient;
-	size_t dh_len = KEYSEAL_DH_SIZE;
-	unsigned int parts = 0;
+	u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE];
 	int ret;
 
 	memset(ctx, 0, sizeof(*ctx));
-	if (!suite_valid(kem_id, aead_id) || enc_len != npk ||
-	    (pk_s && pk_s_len != npk))
+	if (!keyseal_hpke_suite_valid(kem_id, kdf_id, aead_id))
 		return -EINVAL;
-
-	/* Decap(enc, skR) or AuthDecap(enc, skR, pkS), section 4.1 */
-	ret = keyseal_dh_init(&recipient, kem_id, sk_r);
-	if (!ret)
-		ret = keyseal_dh_agree(&recipient, enc, enc_len, dh);
-	if (!ret && pk_s) {
-		ret = keyseal_dh_agree(&recipient, pk_s, pk_s_len,
-				       dh + KEYSEAL_DH_SIZE);
-		dh_len += KEYSEAL_DH_SIZE;
-	}
-	if (!ret)
-		ret = keyseal_dh_public(&recipient, pk_r);
-	keyseal_dh_release(&recipient);
-	if (ret)
-		goto out;
-
-	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
-	kem_context[parts++] = (struct keyseal_chunk){ pk_r, npk };
-	if (pk_s)
-		kem_context[parts++] = (struct keyseal_chunk){ pk_s, npk };
-	ret = extract_and_expand(kem_id, dh, dh_len, kem_context, parts,
+	ret = keyseal_hpke_decap(kem_id, enc, enc_len, sk_r, pk_s, pk_s_len,
 				 shared_secret);
 	if (!ret)
-		ret = key_schedule(pk_s ? KEYSEAL_HPKE_MODE_AUTH :
-				   KEYSEAL_HPKE_MODE_BASE, kem_id, aead_id,
-				   shared_secret, info, info_len, ctx);
-out:
+		ret = keyseal_hpke_key_schedule(pk_s ? KEYSEAL_HPKE_MODE_AUTH :
+						KEYSEAL_HPKE_MODE_BASE, kem_id,
+						kdf_id, aead_id, shared_secret,
+						info, info_len, ctx);
 	memzero_explicit(shared_secret, sizeof(shared_secret));
-	memzero_explicit(dh, sizeof(dh));
 	return ret;
 }
 
@@ -367,18 +407,19 @@ static bool ctx_valid(const struct keyseal_hpke_ctx *ctx)
 
 /**
  * keyseal_hpke_seal() - Context.Seal() at sequence number @seq, section 5.2
- * @c: transforms
+ * @c: the module's AEAD transforms, or NULL in libkeyseal
  * @ctx: a sender's context
  * @seq: the sequence number
  * @buf: the associated data, then the plaintext, then room for the tag;
- *	kmalloc'ed, as keyseal_gcm_seal() wants
+ *	the ciphertext and tag replace the plaintext. In the module, kmalloc'ed
+ *	memory (keyseal_gcm_seal() maps it through a scatterlist).
  * @aad_len: bytes of associated data
  * @pt_len: bytes of plaintext
  *
  * The caller owns the sequence: sealing twice at one @seq reuses a nonce.
  *
  * Return: 0, -EINVAL for a context that was not set up, or an error of
- * the crypto API.
+ * AES-GCM; on failure the plaintext is wiped.
  */
 int keyseal_hpke_seal(struct keyseal_crypto *c,
 		      const struct keyseal_hpke_ctx *ctx, u64 seq, u8 *buf,
@@ -392,22 +433,26 @@ int keyseal_hpke_seal(struct keyseal_crypto *c,
 	compute_nonce(ctx, seq, nonce);
 	ret = keyseal_gcm_seal(c, ctx->key, ctx->key_len, nonce, buf, aad_len,
 			       pt_len);
+	if (ret)
+		memzero_explicit(buf + aad_len, pt_len + KEYSEAL_TAG_SIZE);
 	memzero_explicit(nonce, sizeof(nonce));
 	return ret;
 }
 
 /**
  * keyseal_hpke_open() - Context.Open() at sequence number @seq, section 5.2
- * @c: transforms
+ * @c: the module's AEAD transforms, or NULL in libkeyseal
  * @ctx: a recipient's context
  * @seq: the sequence number
- * @buf: the associated data, then the ciphertext and tag; kmalloc'ed
+ * @buf: the associated data, then the ciphertext and tag; in the module,
+ *	kmalloc'ed memory
  * @aad_len: bytes of associated data
  * @ct_len: bytes of ciphertext and tag
  *
  * Return: 0 with the plaintext in place of the ciphertext; -EBADMSG if it
- * does not authenticate; -EINVAL for a context that was not set up or a
- * @ct_len shorter than a tag.
+ * does not authenticate (@ct_len shorter than a tag included), with the
+ * ciphertext wiped; -EINVAL for a context that was not set up; or an error
+ * of AES-GCM.
  */
 int keyseal_hpke_open(struct keyseal_crypto *c,
 		      const struct keyseal_hpke_ctx *ctx, u64 seq, u8 *buf,
@@ -418,9 +463,16 @@ int keyseal_hpke_open(struct keyseal_crypto *c,
 
 	if (!ctx_valid(ctx))
 		return -EINVAL;
+	if (ct_len < KEYSEAL_TAG_SIZE) {
+		memzero_explicit(buf + aad_len, ct_len);
+		return -EBADMSG;
+	}
 	compute_nonce(ctx, seq, nonce);
 	ret = keyseal_gcm_open(c, ctx->key, ctx->key_len, nonce, buf, aad_len,
 			       ct_len);
+	/* Some GCM implementations decrypt before they check the tag. */
+	if (ret)
+		memzero_explicit(buf + aad_len, ct_len);
 	memzero_explicit(nonce, sizeof(nonce));
 	return ret;
 }

@@ -8,3 +8,7 @@
 # keyctl command parser, the RFC 9180 suite ids, the DH groups' key sizes
 # and scalar ranges.
 KEYSEAL_SHARED := blob.c armor.c command.c hpke_suite.c dh_group.c
+
+# RFC 9180 HPKE over primitives.h, which each side implements: the module
+# in crypto.c and dh.c, libkeyseal in lib/primitives.c and lib/dh.c.
+KEYSEAL_SHARED_HPKE := hpke.c

@@ -15,6 +15,7 @@
  * HPKE itself. It exists to prove, in the tests, that the blobs are right.
  */
 
+#include <stdlib.h>
 #include <time.h>
 
 #include <openssl/crypto.h>
@@ -62,8 +63,8 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	struct keyseal_public_key sender_pk;
 	struct keyseal_hpke_ctx ctx;
 	struct keyseal_blob blob;
-	size_t enc_len = sizeof(enc), size;
 	u8 *buf = out;
+	size_t size;
 	int ret;
 
 	if (!key || !recipient || !out || !out_len)
@@ -118,15 +119,14 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 					KEYSEAL_AEAD_AES256GCM, recipient->key,
 					recipient->len,
 					sender ? sender->scalar : NULL,
-					KEYSEAL_EXCHANGE_PRIVATE_SIZE, hpke_info,
-					HPKE_INFO_LEN, enc, &enc_len, &ctx);
+					hpke_info, HPKE_INFO_LEN, enc, &ctx);
 	if (ret)
 		return ret;
 	ret = keyseal_blob_write_header(&blob, buf, size);
 	if (ret < 0)
 		goto out;
-	ret = keyseal_hpke_seal(&ctx, 0, buf, ret, key->material, key->len,
-				buf + ret);
+	memcpy(buf + ret, key->material, key->len);
+	ret = keyseal_hpke_seal(NULL, &ctx, 0, buf, ret, key->len);
 out:
 	keyseal_hpke_ctx_wipe(&ctx);
 	if (ret) {
@@ -166,6 +166,7 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 	struct keyseal_hpke_ctx ctx;
 	struct keyseal_blob parsed;
 	size_t key_size = *key_len;
+	u8 *copy;
 	int ret;
 
 	if (!blob)
@@ -198,15 +199,25 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->kdf_id,
 					  blob->aead_id, blob->enc,
 					  blob->enc_len, recipient->scalar,
-					  sizeof(recipient->scalar),
 					  blob->sender_pk, blob->sender_pk_len,
 					  hpke_info, HPKE_INFO_LEN, &ctx);
 	if (ret)
 		return ret;
-	ret = keyseal_hpke_open(&ctx, 0, blob->header, blob->header_len,
-				blob->body, blob->body_len, key);
-	keyseal_hpke_ctx_wipe(&ctx);
-	if (!ret)
+	/* Open a copy in place: the caller's blob stays intact. */
+	copy = malloc(len);
+	if (!copy) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	memcpy(copy, buf, len);
+	ret = keyseal_hpke_open(NULL, &ctx, 0, copy, blob->header_len,
+				blob->body_len);
+	if (!ret) {
+		memcpy(key, copy + blob->header_len, blob->key_len);
 		*key_len = blob->key_len;
+	}
+	OPENSSL_clear_free(copy, len);
+out:
+	keyseal_hpke_ctx_wipe(&ctx);
 	return ret;
 }
