@@ -65,15 +65,13 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	if (ret)
 		return ret;
 
-	/* The header carries enc, so it is written only now. */
-	keyseal_blob_from_attrs(&b, attrs, sender ? KEYSEAL_SCHEME_HPKE_AUTH :
-						    KEYSEAL_SCHEME_HPKE_BASE);
-	b.kem_id = kem;
-	b.recipient_fp = recipient_fp;
-	b.enc = enc;
-	b.enc_len = pk_r_len;
-	b.sender_pk = sender ? sender->pk : NULL;
-	b.sender_pk_len = sender ? sender->pk_len : 0;
+	/*
+	 * The header carries enc, so it is written only now; base or auth
+	 * mode is keyseal_blob_set_recipient()'s to say.
+	 */
+	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_HPKE_BASE);
+	keyseal_blob_set_recipient(&b, kem, recipient_fp, enc,
+				   sender ? sender->pk : NULL);
 	header_len = keyseal_blob_alloc(&b, &buf, &len);
 	if (header_len < 0) {
 		ret = header_len;

@@ -181,13 +181,8 @@ static size_t make_blob(const struct blob_seed *s, u8 *buf)
 			die("public key");
 		memcpy(sender, enc, sizeof(sender));
 		sender[sizeof(sender) - 1] ^= s->kem == X25519 ? 0x55 : 0;
-		b.recipient_fp = fp;
-		b.enc = enc;
-		b.enc_len = keyseal_kem_public_size(s->kem);
-		if (s->scheme == AUTH) {
-			b.sender_pk = sender;
-			b.sender_pk_len = b.enc_len;
-		}
+		keyseal_blob_set_recipient(&b, s->kem, fp, enc,
+					   s->scheme == AUTH ? sender : NULL);
 	}
 
 	len = keyseal_blob_write_header(&b, buf, KEYSEAL_BLOB_MAX_SIZE);

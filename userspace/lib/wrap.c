@@ -82,25 +82,15 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	}
 
 	memset(&blob, 0, sizeof(blob));
-	blob.scheme = sender ? KEYSEAL_SCHEME_HPKE_AUTH :
-			       KEYSEAL_SCHEME_HPKE_BASE;
 	blob.usage = key->usage;
 	blob.key_alg = keyseal_usage_alg(key->usage);
 	blob.key_flags = key->key_flags;
 	blob.provenance = KEYSEAL_ORIGIN_EXTERNAL;
 	blob.key_len = key->len;
-	blob.kem_id = recipient->kem;
-	blob.kdf_id = KEYSEAL_KDF_HKDF_SHA256;
-	blob.aead_id = KEYSEAL_AEAD_AES256GCM;
 	blob.created = time(NULL);
 	blob.not_after = key->not_after;
-	blob.recipient_fp = recipient_fp;
-	blob.enc = enc;
-	blob.enc_len = recipient->len;
-	if (sender) {
-		blob.sender_pk = sender_pk.key;
-		blob.sender_pk_len = sender_pk.len;
-	}
+	keyseal_blob_set_recipient(&blob, recipient->kem, recipient_fp, enc,
+				   sender ? sender_pk.key : NULL);
 	/* the flags and everything else, before any work is done */
 	if (keyseal_blob_check(&blob))
 		return -EINVAL;
