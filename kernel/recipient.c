@@ -14,12 +14,9 @@
 #include <crypto/algapi.h>
 #include <linux/slab.h>
 
-#include "hpke.h"
 #include "recipient.h"
+#include "recipient_hpke.h"
 #include "wrap.h"
-
-static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
-#define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
 
 /**
  * keyseal_wrap_recipient() - seal key material to a recipient
@@ -58,10 +55,9 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	/* HPKE auth mode needs both keys in one KEM. */
 	if (sender && sender->kem != kem)
 		return -EKEYREJECTED;
-	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_KDF_HKDF_SHA256,
-					KEYSEAL_AEAD_AES256GCM, pk_r, pk_r_len,
-					sender ? sender->sk : NULL, hpke_info,
-					HPKE_INFO_LEN, enc, &ctx);
+	ret = keyseal_recipient_hpke_sender(kem, pk_r, pk_r_len,
+					    sender ? sender->sk : NULL, enc,
+					    &ctx);
 	if (ret)
 		return ret;
 
@@ -120,11 +116,7 @@ int keyseal_unwrap_recipient(struct keyseal_crypto *c,
 			  KEYSEAL_FINGERPRINT_SIZE))
 		return -EKEYREJECTED;
 
-	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->kdf_id,
-					  blob->aead_id, blob->enc,
-					  blob->enc_len, recipient->sk,
-					  blob->sender_pk, blob->sender_pk_len,
-					  hpke_info, HPKE_INFO_LEN, &ctx);
+	ret = keyseal_recipient_hpke_receiver(blob, recipient->sk, &ctx);
 	/*
 	 * The recipient's own key is sound, so a Diffie-Hellman the KEM
 	 * refuses comes from the blob's enc or sender key: no sender makes

@@ -10,8 +10,9 @@
 KEYSEAL_SHARED := blob.c armor.c command.c hpke_suite.c dh_group.c
 
 # RFC 9180 HPKE over primitives.h, which each side implements: the module
-# in crypto.c and dh.c, libkeyseal in lib/primitives.c and lib/dh.c.
-KEYSEAL_SHARED_HPKE := hpke.c
+# in crypto.c and dh.c, libkeyseal in lib/primitives.c and lib/dh.c; and
+# the HPKE setup of the recipient scheme, over it.
+KEYSEAL_SHARED_HPKE := hpke.c recipient_hpke.c
 
 # RFC 9180's vectors and the known-answer test that runs them: the module's
 # KAT variant (KEYSEAL_KAT=y) and libkeyseal's unit test.

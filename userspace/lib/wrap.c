@@ -22,12 +22,9 @@
 #include <openssl/rand.h>
 
 #include "dh.h"
-#include "hpke.h"
 #include "internal.h"
+#include "recipient_hpke.h"
 #include "wrap.h"
-
-static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
-#define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
 
 /* What can be checked before any cryptography: lengths, ids, policy. */
 static int check_wrap_request(const struct keyseal_wrap_key *key,
@@ -105,11 +102,10 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	else if (RAND_bytes(blob.key_id, KEYSEAL_KEY_ID_SIZE) != 1)
 		return -EIO;
 
-	ret = keyseal_hpke_setup_sender(recipient->kem, KEYSEAL_KDF_HKDF_SHA256,
-					KEYSEAL_AEAD_AES256GCM, recipient->key,
-					recipient->len,
-					sender ? sender->scalar : NULL,
-					hpke_info, HPKE_INFO_LEN, enc, &ctx);
+	ret = keyseal_recipient_hpke_sender(recipient->kem, recipient->key,
+					    recipient->len,
+					    sender ? sender->scalar : NULL,
+					    enc, &ctx);
 	if (ret)
 		return ret;
 	ret = keyseal_blob_write_header(&blob, buf, size);
@@ -186,11 +182,7 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 		return -ERANGE;
 	}
 
-	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->kdf_id,
-					  blob->aead_id, blob->enc,
-					  blob->enc_len, recipient->scalar,
-					  blob->sender_pk, blob->sender_pk_len,
-					  hpke_info, HPKE_INFO_LEN, &ctx);
+	ret = keyseal_recipient_hpke_receiver(blob, recipient->scalar, &ctx);
 	if (ret)
 		return ret;
 	/* Open a copy in place: the caller's blob stays intact. */
