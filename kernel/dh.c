@@ -37,38 +37,7 @@
  */
 #define GENERATE_TRIES		8
 
-/* The order n of the P-256 group, big-endian. */
-static const u8 p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
-	0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00,
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84,
-	0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
-};
-
 static const u8 zero_secret[KEYSEAL_DH_SIZE];
-
-/* Whether a big-endian P-256 scalar lies in [1, n - 1], in constant time. */
-static bool p256_scalar_valid(const u8 *sk)
-{
-	unsigned int borrow = 0, nonzero = 0;
-	int i;
-
-	/* sk - n borrows exactly when sk < n */
-	for (i = KEYSEAL_DH_PRIVATE_SIZE - 1; i >= 0; i--) {
-		borrow = ((unsigned int)sk[i] - p256_order[i] - borrow) >> 8 & 1;
-		nonzero |= sk[i];
-	}
-	/* 0 - nonzero has its top bit set exactly when nonzero is not 0. */
-	return borrow & (0U - nonzero) >> 31;
-}
-
-/* RFC 7748 section 5: the scalar's use ignores bits 0-2 and 255, sets 254. */
-static void x25519_clamp(u8 *sk)
-{
-	sk[0] &= 248;
-	sk[31] &= 127;
-	sk[31] |= 64;
-}
 
 /*
  * The ecdh kpp takes its private key packed as crypto_ecdh_encode_key()
@@ -101,7 +70,7 @@ static int x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
 	int ret;
 
 	memcpy(dh->buf, sk, KEYSEAL_DH_PRIVATE_SIZE);
-	x25519_clamp(dh->buf);
+	keyseal_x25519_clamp(dh->buf);
 	ret = crypto_kpp_set_secret(dh->tfm, dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
 	memzero_explicit(dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
 	return ret;
@@ -140,8 +109,7 @@ int keyseal_dh_init(struct keyseal_dh *dh, u16 kem, const u8 *sk)
 	int ret;
 
 	memset(dh, 0, sizeof(*dh));
-	if (!keyseal_kem_usage(kem) ||
-	    (kem == KEYSEAL_KEM_P256_HKDF_SHA256 && !p256_scalar_valid(sk)))
+	if (!keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE))
 		return -EINVAL;
 
 	dh->buf = kzalloc(DH_BUF_SIZE, GFP_KERNEL);
@@ -183,7 +151,7 @@ int keyseal_dh_init_random(struct keyseal_dh *dh, u16 kem, u8 *sk)
 	for (tries = 0; tries < GENERATE_TRIES; tries++) {
 		get_random_bytes(scalar, sizeof(scalar));
 		if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
-			x25519_clamp(scalar);
+			keyseal_x25519_clamp(scalar);
 		ret = keyseal_dh_init(dh, kem, scalar);
 		if (ret != -EINVAL)
 			break;
@@ -350,6 +318,31 @@ int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk)
 	ret = keyseal_dh_init(&dh, kem, sk);
 	if (!ret)
 		ret = keyseal_dh_public(&dh, pk);
+	keyseal_dh_release(&dh);
+	return ret;
+}
+
+/**
+ * keyseal_dh_compute() - Diffie-Hellman of a private scalar and a public key
+ * @kem: KEYSEAL_KEM_*
+ * @sk: the private scalar
+ * @pk: the peer's public key
+ * @pk_len: its length
+ * @shared: output, the X25519 result or the x-coordinate of the P-256 point
+ *
+ * Return: 0, or an error of keyseal_dh_init() or keyseal_dh_agree(); @shared
+ * is wiped on failure.
+ */
+int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
+		       u8 shared[KEYSEAL_DH_SIZE])
+{
+	struct keyseal_dh dh;
+	int ret;
+
+	memzero_explicit(shared, KEYSEAL_DH_SIZE);
+	ret = keyseal_dh_init(&dh, kem, sk);
+	if (!ret)
+		ret = keyseal_dh_agree(&dh, pk, pk_len, shared);
 	keyseal_dh_release(&dh);
 	return ret;
 }

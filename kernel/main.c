@@ -10,7 +10,7 @@
 
 #include "blob.h"
 #include "crypto.h"
-#include "hpke.h"
+#include "hpke_kat.h"
 #include "keyseal.h"
 #include "sealed_key.h"
 

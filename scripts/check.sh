@@ -63,15 +63,16 @@ build_modules() {
 
 checkpatch() {
 	"$BUILD/tools/scripts/checkpatch.pl" --strict --no-tree --quiet \
-		--show-types -f kernel/*.c kernel/*.h kernel/uapi/linux/*.h
+		--show-types -f kernel/*.[ch] kernel/shared/*.[ch] \
+		kernel/uapi/linux/*.h
 }
 
 # kernel-doc must find every comment of the module complete.
 kernel_doc() {
 	local out
 
-	out=$("$BUILD/tools/scripts/kernel-doc" -none -Wall kernel/*.c \
-		kernel/*.h kernel/uapi/linux/*.h 2>&1)
+	out=$("$BUILD/tools/scripts/kernel-doc" -none -Wall kernel/*.[ch] \
+		kernel/shared/*.[ch] kernel/uapi/linux/*.h 2>&1)
 	printf '%s\n' "$out"
 	[ -z "$out" ]
 }

@@ -281,10 +281,11 @@ TEST_F(xchg, public_key_matches_openssl)
 /* Imported private keys: RFC 9180's recipient keys give its public keys. */
 TEST_F(xchg, import_gives_rfc_public_key)
 {
-	static const char *const invalid_p256[] = {
+	char order[2 * KEYSEAL_DH_PRIVATE_SIZE + 1];
+	const char *const invalid_p256[] = {
 		"0000000000000000000000000000000000000000000000000000000000000000",
 		/* the group order n, and 2^256 - 1 */
-		"ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+		order,
 		"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
 	};
 	u8 want[PUBLIC_MAX];
@@ -292,6 +293,8 @@ TEST_F(xchg, import_gives_rfc_public_key)
 	char cmd[256];
 	key_serial_t id;
 	unsigned int i;
+
+	to_hex(keyseal_p256_order, sizeof(keyseal_p256_order), order);
 
 	snprintf(cmd, sizeof(cmd), "import %s %s parent=user:kmk",
 		 variant->usage, variant->rfc_sk);
@@ -1070,10 +1073,12 @@ static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
 	ASSERT_LT(0, rcpt);
 	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, to.key, to.len, &rpk));
-	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(to.kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(to.kem, scalar, 32, &ssk));
 	ASSERT_EQ(0, keyseal_private_key_public(&ssk, &spk));
-	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(to.kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, raw, to.len,
 						 &stranger));
 
@@ -1132,11 +1137,13 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 	ASSERT_EQ(0, dev_info(fd, data, &info));
 	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
-	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(variant->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(variant->kem, scalar, 32,
 						  &rsk));
 	ASSERT_EQ(0, keyseal_private_key_public(&rsk, &rpk));
-	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(variant->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(variant->kem, raw,
 						 variant->public_len,
 						 &stranger));

@@ -28,9 +28,8 @@
  * again. KEYSEAL_HOSTILE_SCALE multiplies their number.
  */
 
-#include <openssl/bn.h>
-
 #include "command.h"
+#include "dh_group.h"
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
 
@@ -778,20 +777,6 @@ static int predict_recipient_blob(const FIXTURE_DATA(hostile) *self,
 	return original ? OK : -EBADMSG;
 }
 
-static bool p256_scalar_valid(const u8 *scalar)
-{
-	static const char order[] =
-		"FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551";
-	BIGNUM *d = BN_bin2bn(scalar, 32, NULL), *n = NULL;
-	bool valid;
-
-	BN_hex2bn(&n, order);
-	valid = d && n && !BN_is_zero(d) && BN_cmp(d, n) < 0;
-	BN_free(d);
-	BN_free(n);
-	return valid;
-}
-
 static bool expired(u64 not_after)
 {
 	return not_after && (u64)time(NULL) >= not_after;
@@ -800,7 +785,9 @@ static bool expired(u64 not_after)
 /* Known key material: only a valid P-256 scalar can be a p256 key. */
 static int predict_material(u8 usage, const u8 *material)
 {
-	if (usage == KEYSEAL_USAGE_P256 && !p256_scalar_valid(material))
+	if (usage == KEYSEAL_USAGE_P256 &&
+	    !keyseal_dh_private_valid(KEYSEAL_KEM_P256_HKDF_SHA256, material,
+				      KEYSEAL_DH_PRIVATE_SIZE))
 		return -EINVAL;
 	return OK;
 }

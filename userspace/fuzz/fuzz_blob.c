@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libFuzzer target: the blob codec (kernel/blob.c), the module's own source.
+ * libFuzzer target: the blob codec (kernel/shared/blob.c), the module's own source.
  *
  * The codec is canonical. Whatever parses serialises back to the very same
  * header bytes; its body sits where the header ends and has exactly the

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libFuzzer target: the keyctl command parser (kernel/command.c), compiled
+ * libFuzzer target: the keyctl command parser (kernel/shared/command.c), compiled
  * from the module's own source.
  *
  * Whatever parses must be a command the rest of the module can trust: every

@@ -197,11 +197,8 @@ int keyseal_public_key_fingerprint(const struct keyseal_public_key *pk,
 int keyseal_private_key_from_raw(uint16_t kem, const void *raw, size_t len,
 				 struct keyseal_private_key *sk)
 {
-	int ret;
-
-	ret = keyseal_dh_check_private(kem, raw, len);
-	if (ret)
-		return ret;
+	if (!keyseal_dh_private_valid(kem, raw, len))
+		return -EINVAL;
 	memset(sk, 0, sizeof(*sk));
 	sk->kem = kem;
 	memcpy(sk->scalar, raw, len);
@@ -256,8 +253,7 @@ int keyseal_private_key_public(const struct keyseal_private_key *sk,
 	int ret;
 
 	public.len = keyseal_kem_public_size(sk->kem);
-	ret = keyseal_dh_public(sk->kem, sk->scalar, sizeof(sk->scalar),
-				public.key);
+	ret = keyseal_dh_public_of(sk->kem, sk->scalar, public.key);
 	if (ret)
 		return ret;
 	*pk = public;

@@ -170,6 +170,43 @@ TEST(hpke_auth_blob_round_trip)
 	EXPECT_EQ(-EINVAL, keyseal_blob_write_header(&blob, buf, sizeof(buf)));
 }
 
+/* The module's and libkeyseal's senders both fill the header this way. */
+TEST(set_recipient_fills_the_hpke_fields)
+{
+	u8 enc[32] = { 1 }, sender[32] = { 2 };
+	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE] = { 3 };
+	u8 buf[KEYSEAL_BLOB_MAX_SIZE];
+	struct keyseal_blob blob = {
+		.usage = KEYSEAL_USAGE_SECRET,
+		.key_alg = KEYSEAL_ALG_RAW,
+		.provenance = KEYSEAL_ORIGIN_EXTERNAL,
+		.key_len = 32,
+	};
+
+	keyseal_blob_set_recipient(&blob, KEYSEAL_KEM_X25519_HKDF_SHA256,
+				   recipient_fp, enc, NULL);
+	EXPECT_EQ(KEYSEAL_SCHEME_HPKE_BASE, blob.scheme);
+	EXPECT_EQ(KEYSEAL_KEM_X25519_HKDF_SHA256, blob.kem_id);
+	EXPECT_EQ(KEYSEAL_KDF_HKDF_SHA256, blob.kdf_id);
+	EXPECT_EQ(KEYSEAL_AEAD_AES256GCM, blob.aead_id);
+	EXPECT_TRUE(blob.recipient_fp == recipient_fp);
+	EXPECT_TRUE(blob.enc == enc);
+	EXPECT_EQ(32, blob.enc_len);
+	EXPECT_TRUE(!blob.sender_pk);
+	EXPECT_EQ(0, blob.sender_pk_len);
+	/* a base-mode header still has the sender's length field, 0 */
+	EXPECT_EQ(52 + 32 + 2 + 32 + 2,
+		  keyseal_blob_write_header(&blob, buf, sizeof(buf)));
+
+	keyseal_blob_set_recipient(&blob, KEYSEAL_KEM_X25519_HKDF_SHA256,
+				   recipient_fp, enc, sender);
+	EXPECT_EQ(KEYSEAL_SCHEME_HPKE_AUTH, blob.scheme);
+	EXPECT_TRUE(blob.sender_pk == sender);
+	EXPECT_EQ(32, blob.sender_pk_len);
+	EXPECT_EQ(52 + 32 + 2 + 32 + 2 + 32,
+		  keyseal_blob_write_header(&blob, buf, sizeof(buf)));
+}
+
 TEST(unknown_usages_have_no_valid_length)
 {
 	unsigned int usage;

@@ -26,7 +26,8 @@ static void make_key_pair(u16 kem, struct keyseal_private_key *sk,
 {
 	u8 scalar[KEYSEAL_DH_PRIVATE_SIZE], raw[KEYSEAL_DH_PUBLIC_MAX];
 
-	if (keyseal_dh_generate(kem, scalar, raw) ||
+	if (keyseal_dh_generate(kem, scalar) ||
+	    keyseal_dh_public_of(kem, scalar, raw) ||
 	    keyseal_private_key_from_raw(kem, scalar, sizeof(scalar), sk) ||
 	    keyseal_public_key_from_raw(kem, raw,
 					keyseal_kem_public_size(kem), pk))
@@ -449,8 +450,8 @@ TEST(low_order_x25519_recipient_is_rejected)
 						    blob, &len));
 		memset(dh, 0x55, sizeof(dh));
 		EXPECT_EQ(-EKEYREJECTED,
-			  keyseal_dh(X25519, sender_sk.scalar, 32, raw, 32,
-				     dh));
+			  keyseal_dh_compute(X25519, sender_sk.scalar, raw, 32,
+					     dh));
 		EXPECT_TRUE(all_zero(dh, sizeof(dh)));
 	}
 	keyseal_private_key_wipe(&sender_sk);

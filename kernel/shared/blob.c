@@ -411,6 +411,37 @@ int keyseal_blob_write_header(const struct keyseal_blob *blob, u8 *buf,
 	return pos;
 }
 
+/**
+ * keyseal_blob_set_recipient() - make a blob one for a recipient (HPKE)
+ * @blob: the blob, with the fields of its key filled in
+ * @kem: KEYSEAL_KEM_* of the recipient's key
+ * @recipient_fp: the fingerprint of the recipient's public key
+ * @enc: the encapsulated key, keyseal_kem_public_size(@kem) bytes
+ * @sender_pk: the sender's public key in auth mode, of as many bytes, or
+ *	NULL for base mode
+ *
+ * Sets the scheme, the suite keyseal seals with (@kem, HKDF-SHA256,
+ * AES-256-GCM) and the recipient's fields, for the module's sender and
+ * libkeyseal's alike. The pointers are kept, not copied.
+ */
+void keyseal_blob_set_recipient(struct keyseal_blob *blob, u16 kem,
+				const u8 *recipient_fp, const u8 *enc,
+				const u8 *sender_pk)
+{
+	u16 pk_size = keyseal_kem_public_size(kem);
+
+	blob->scheme = sender_pk ? KEYSEAL_SCHEME_HPKE_AUTH :
+				   KEYSEAL_SCHEME_HPKE_BASE;
+	blob->kem_id = kem;
+	blob->kdf_id = KEYSEAL_KDF_HKDF_SHA256;
+	blob->aead_id = KEYSEAL_AEAD_AES256GCM;
+	blob->recipient_fp = recipient_fp;
+	blob->enc = enc;
+	blob->enc_len = pk_size;
+	blob->sender_pk = sender_pk;
+	blob->sender_pk_len = sender_pk ? pk_size : 0;
+}
+
 /* Take @n bytes from the unread part of a blob being parsed. */
 static const u8 *take(const u8 *buf, size_t len, size_t *pos, size_t n)
 {

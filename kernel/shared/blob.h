@@ -77,6 +77,9 @@ size_t keyseal_blob_header_size(const struct keyseal_blob *blob);
 size_t keyseal_blob_body_size(const struct keyseal_blob *blob);
 int keyseal_blob_write_header(const struct keyseal_blob *blob, u8 *buf,
 			      size_t len);
+void keyseal_blob_set_recipient(struct keyseal_blob *blob, u16 kem,
+				const u8 *recipient_fp, const u8 *enc,
+				const u8 *sender_pk);
 
 /* The longest DER SubjectPublicKeyInfo of an exchange key (P-256). */
 #define KEYSEAL_SPKI_MAX_SIZE	(26 + KEYSEAL_P256_PUBLIC_SIZE)
