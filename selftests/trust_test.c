@@ -840,7 +840,6 @@ static int forge_recipient_blob(const struct forged_key *f,
 	u8 fp[FP_SIZE], enc[KEYSEAL_HPKE_ENC_MAX];
 	struct keyseal_public_key rpk, spk;
 	struct keyseal_hpke_ctx ctx;
-	size_t enc_len = sizeof(enc);
 	struct keyseal_blob b = {
 		.scheme = KEYSEAL_SCHEME_HPKE_AUTH,
 		.usage = f->usage,
@@ -868,18 +867,19 @@ static int forge_recipient_blob(const struct forged_key *f,
 	ret = keyseal_hpke_setup_sender(to->kem, KEYSEAL_KDF_HKDF_SHA256,
 					KEYSEAL_AEAD_AES256GCM, to->key,
 					to->len, from->scalar,
-					sizeof(from->scalar),
 					(const u8 *)info, sizeof(info) - 1,
-					enc, &enc_len, &ctx);
+					enc, &ctx);
 	if (ret)
 		return ret;
 	header = keyseal_blob_write_header(&b, out, size);
 	if (header < 0 ||
-	    (size_t)header + f->key_len + KEYSEAL_TAG_SIZE > size)
+	    (size_t)header + f->key_len + KEYSEAL_TAG_SIZE > size) {
 		ret = -ERANGE;
-	else
-		ret = keyseal_hpke_seal(&ctx, 0, out, header, f->material,
-					f->key_len, out + header);
+	} else {
+		memcpy(out + header, f->material, f->key_len);
+		ret = keyseal_hpke_seal(NULL, &ctx, 0, out, header,
+					f->key_len);
+	}
 	keyseal_hpke_ctx_wipe(&ctx);
 	return ret ? ret : header + f->key_len + KEYSEAL_TAG_SIZE;
 }
@@ -893,7 +893,8 @@ static void userspace_sender(struct __test_metadata *_metadata,
 	struct keyseal_public_key upk;
 	u8 scalar[32], raw[KEYSEAL_P256_PUBLIC_SIZE];
 
-	ASSERT_EQ(0, keyseal_dh_generate(like->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(like->kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(like->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(like->kem, scalar, 32, sk));
 	ASSERT_EQ(0, keyseal_private_key_public(sk, &upk));
 	memcpy(pk->key, upk.key, upk.len);
