@@ -90,28 +90,16 @@ void sealed_key_exit(void)
 	destroy_workqueue(sealed_key_wq);
 }
 
-/*
- * What the gcm(aes) transform an aead key keeps once it has been used
- * takes: measured at about 1.1 KiB of slab with AES-NI on 6.12. It is
- * charged up front, with the key, so that each key's kernel memory stays
- * within its owner's key quota whatever is done with it.
- */
-#define AEAD_TRANSFORM_QUOTA	1024
-
 /**
  * sealed_key_quota() - bytes a payload charges to its owner's key quota
- * @sk: the payload
+ * @sk: the payload, as made: an aead key's transform is charged when its
+ *	first use makes it (ioctl_crypt.c)
  *
  * Return: the bytes.
  */
 size_t sealed_key_quota(const struct sealed_key *sk)
 {
-	size_t bytes = struct_size(sk, material, sk->attrs.key_len) +
-		       sk->blob_len;
-
-	if (sk->attrs.usage == KEYSEAL_USAGE_AEAD)
-		bytes += AEAD_TRANSFORM_QUOTA;
-	return bytes;
+	return struct_size(sk, material, sk->attrs.key_len) + sk->blob_len;
 }
 
 /**

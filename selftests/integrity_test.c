@@ -928,4 +928,112 @@ TEST_F(integrity, restrict_old_blobs_and_the_remedy)
 	EXPECT_EQ(-EPERM, export_to_kek(self->fd, id, self->root));
 }
 
+/* --- item 6: ENCRYPT memory in the key quota -------------------------------- */
+
+/* In the attacker: one ENCRYPT of a short message with @id: 0 or -errno. */
+static long encrypt_short(int fd, key_serial_t id)
+{
+	u8 ct[16 + KEYSEAL_TAG_SIZE], nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+	u32 len = sizeof(ct);
+
+	return dev_crypt(fd, true, id, "charged on use..", 16, NULL, 0, ct,
+			 &len, nonce);
+}
+
+/*
+ * Item 6, memory accounted and bounded. An aead key charges its owner's
+ * key quota for the gcm(aes) transform it keeps (1024 bytes) when its
+ * first ENCRYPT or DECRYPT makes it, not when the key is made, so that an
+ * unprivileged user under the kernel's default quota (20000 bytes) still
+ * holds dozens of unused keys. Used, a key costs exactly 1024 bytes more,
+ * once; a new payload (restrict) gives the charge back until the next use;
+ * and a first use the quota cannot hold fails with EDQUOT and charges
+ * nothing, until keys are dropped.
+ */
+TEST_F(integrity, aead_transform_charged_on_first_use)
+{
+	unsigned long default_bytes = 20000;
+	pid_t pid;
+
+	ASSERT_EQ(0, key_sysctl("maxbytes", &default_bytes, true));
+	pid = ATTACKER_FORK();
+	if (pid == 0) {
+		unsigned int keys, bytes, used_keys, used_bytes, n, i;
+		key_serial_t k, spare[100];
+		char desc[16];
+		u8 ct[16 + KEYSEAL_TAG_SIZE], pt[16];
+		u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
+		u32 len;
+
+		ASSERT_LT(0, add_mine());
+		k = NEW_KEY("k", "new aead parent=user:mine");
+		ASSERT_EQ(0, quota_wait(self->key_users, &keys, &bytes, false,
+					10000));
+
+		/* the first use charges the transform, once */
+		ASSERT_EQ(0, encrypt_short(self->fd, k));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(keys, used_keys);
+		EXPECT_EQ(bytes + 1024, used_bytes);
+		len = sizeof(ct);
+		ASSERT_EQ(0, dev_crypt(self->fd, true, k, "charged on use..",
+				       16, NULL, 0, ct, &len, nonce));
+		len = sizeof(pt);
+		ASSERT_EQ(0, dev_crypt(self->fd, false, k, ct, sizeof(ct), NULL,
+				       0, pt, &len, nonce));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(bytes + 1024, used_bytes);
+
+		/* a new payload has no transform yet, and no charge for one */
+		ASSERT_EQ(0, update_key(k, "restrict"));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(bytes, used_bytes);
+		ASSERT_EQ(0, encrypt_short(self->fd, k));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(bytes + 1024, used_bytes);
+
+		/* unused keys fill the rest of the quota, many of them */
+		for (n = 0; n < sizeof(spare) / sizeof(spare[0]); n++) {
+			snprintf(desc, sizeof(desc), "spare%u", n);
+			spare[n] = add_sealed(desc, "new aead parent=user:mine");
+			if (spare[n] == -EDQUOT)
+				break;
+			ASSERT_LT(0, spare[n]) TH_LOG("%u", n);
+		}
+		EXPECT_LT(20, n) TH_LOG("%u unused aead keys fit", n);
+		ASSERT_LT(2, n);
+
+		/* a first use the quota cannot hold: EDQUOT, nothing charged */
+		ASSERT_EQ(0, quota_from(self->key_users, &keys, &bytes));
+		EXPECT_EQ(-EDQUOT, encrypt_short(self->fd, spare[0]));
+		len = sizeof(pt);
+		EXPECT_EQ(-EDQUOT, dev_crypt(self->fd, false, spare[0], ct,
+					     sizeof(ct), NULL, 0, pt, &len,
+					     nonce));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(keys, used_keys);
+		EXPECT_EQ(bytes, used_bytes);
+		/* the key already charged goes on working */
+		EXPECT_EQ(0, encrypt_short(self->fd, k));
+
+		/* room made, the key works */
+		for (i = 1; i < 5 && i < n; i++)
+			ASSERT_EQ(0, keyctl_unlink(spare[i],
+						   KEY_SPEC_SESSION_KEYRING));
+		ASSERT_EQ(0, quota_wait(self->key_users, &keys, &bytes, false,
+					10000));
+		EXPECT_EQ(0, encrypt_short(self->fd, spare[0]));
+		ASSERT_EQ(0, quota_from(self->key_users, &used_keys,
+					&used_bytes));
+		EXPECT_EQ(bytes + 1024, used_bytes);
+		_exit(0);
+	}
+	ASSERT_EQ(0, wait_child(pid));
+}
+
 TEST_HARNESS_MAIN
