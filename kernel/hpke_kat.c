@@ -23,6 +23,7 @@
 #include <linux/string.h>
 
 #include "blob.h"
+#include "compat.h"
 #include "dh.h"
 #include "hpke.h"
 

@@ -14,6 +14,7 @@
 #include <linux/uaccess.h>
 
 #include "armor.h"
+#include "compat.h"
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
