@@ -212,6 +212,11 @@ for kver in "${kernels[@]}"; do
 	[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
 done
 
+# Debian's other kernels (5.10 and the newest): built, and their own images
+# booted with the functional suites (scripts/kernel-matrix.sh).
+scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" 2>"$logs/kernel-matrix.log"
+count_tap "$logs/kernel-matrix.tap"
+
 say "# $skipped skipped"
 say "$passed passed, $failed failed"
 [ "$failed" = 0 ]
