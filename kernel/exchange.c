@@ -194,6 +194,7 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
 			x->pk_len = sk->public_len;
 			memcpy(x->fingerprint, sk->public_fp,
 			       sizeof(x->fingerprint));
+			x->vouches = keyseal_policy_key_vouches(&sk->attrs);
 		}
 	}
 	rcu_read_unlock();
@@ -214,7 +215,9 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
  *
  * Return: 0; -EINVAL if nothing names the key; -ENOKEY, -EACCES,
  * -EKEYREVOKED, -EKEYEXPIRED from the lookup; -EKEYREJECTED if the key is
- * not an exchange key of @kem, or has another fingerprint.
+ * not an exchange key of @kem, has another fingerprint, or was found by
+ * name or fingerprint but is neither the caller's nor root's
+ * (keyseal_policy_found_key()).
  */
 int keyseal_exchange_get(const struct keyseal_kek_ref *ref, u16 kem,
 			 const u8 *fingerprint, struct keyseal_exchange *x)
@@ -234,6 +237,9 @@ int keyseal_exchange_get(const struct keyseal_kek_ref *ref, u16 kem,
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 	x->key = key;
+	/* Found, not named by serial: it must be the caller's or root's. */
+	if (!ref->serial && !keyseal_policy_found_key(key))
+		return -EKEYREJECTED;
 
 	ret = exchange_copy(x, kem);
 	if (!ret && fingerprint &&

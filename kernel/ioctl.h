@@ -46,7 +46,8 @@ long keyseal_ioc_info(void __user *argp);
 long keyseal_ioc_export(void __user *argp);
 long keyseal_ioc_import(void __user *argp);
 long keyseal_ioc_rewrap(void __user *argp);
-long keyseal_ioc_crypt(void __user *argp, bool encrypt);
+long keyseal_ioc_encrypt(void __user *argp);
+long keyseal_ioc_decrypt(void __user *argp);
 long keyseal_ioc_pubkey(void __user *argp);
 
 #endif /* _KEYSEAL_IOCTL_H */

@@ -6,13 +6,21 @@
  *
  * The key's semaphore is held for reading during the operation, so the
  * payload cannot be replaced or revoked under it; no other key is touched.
+ *
+ * Random 96-bit nonces collide after about 2^48 messages, and NIST SP
+ * 800-38D caps them at 2^32 per key: each loaded key allows
+ * aead_max_messages encryptions. Kernel memory an operation takes is
+ * charged to the caller's memory cgroup, and only a few large operations
+ * run at once; the others wait their turn.
  */
 
 #include <crypto/aead.h>
 #include <linux/err.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/random.h>
 #include <linux/scatterlist.h>
+#include <linux/semaphore.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
@@ -20,6 +28,16 @@
 #include "crypto.h"
 #include "ioctl.h"
 #include "policy.h"
+
+static unsigned long long aead_max_messages = 1ULL << 32;
+module_param(aead_max_messages, ullong, 0444);
+MODULE_PARM_DESC(aead_max_messages,
+		 "ENCRYPT operations each loaded aead key allows (default 2^32)");
+
+/* Operations on more than a page of data that may run at once. */
+#define LARGE_OPS_MAX	8
+static struct semaphore large_ops =
+	__SEMAPHORE_INITIALIZER(large_ops, LARGE_OPS_MAX);
 
 /* The key's transform, keyed once on first use and kept with the payload. */
 static struct crypto_aead *sealed_key_aead(struct sealed_key *sk)
@@ -57,13 +75,13 @@ static int sg_from_buffer(struct sg_table *sgt, u8 *buf, size_t len)
 	size_t chunk;
 
 	if (!is_vmalloc_addr(buf)) {
-		if (sg_alloc_table(sgt, 1, GFP_KERNEL))
+		if (sg_alloc_table(sgt, 1, GFP_KERNEL_ACCOUNT))
 			return -ENOMEM;
 		sg_set_buf(sgt->sgl, buf, len);
 		return 0;
 	}
 	n = DIV_ROUND_UP(offset_in_page(buf) + len, PAGE_SIZE);
-	if (sg_alloc_table(sgt, n, GFP_KERNEL))
+	if (sg_alloc_table(sgt, n, GFP_KERNEL_ACCOUNT))
 		return -ENOMEM;
 	for_each_sg(sgt->sgl, sg, n, i) {
 		chunk = min_t(size_t, len, PAGE_SIZE - offset_in_page(buf));
@@ -90,9 +108,10 @@ static int crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
 
 /*
  * The key's transform, with the key's semaphore held for reading so the
- * payload stays; release with up_read(&key->sem) when done.
+ * payload stays; release with up_read(&key->sem) when done. An encryption
+ * draws on the key's budget of nonces.
  */
-static struct crypto_aead *aead_key_lock(struct key *key)
+static struct crypto_aead *aead_key_lock(struct key *key, bool encrypt)
 {
 	struct crypto_aead *tfm;
 	struct sealed_key *sk;
@@ -105,6 +124,9 @@ static struct crypto_aead *aead_key_lock(struct key *key)
 		ret = -EKEYREVOKED;
 	if (!ret)
 		ret = keyseal_policy_use(&sk->attrs, KEYSEAL_USAGE_AEAD);
+	if (!ret && encrypt &&
+	    atomic64_inc_return(&sk->encryptions) > aead_max_messages)
+		ret = -EKEYEXPIRED;
 	tfm = ret ? ERR_PTR(ret) : sealed_key_aead(sk);
 	if (IS_ERR(tfm))
 		up_read(&key->sem);
@@ -120,10 +142,10 @@ static int aead_key_crypt(struct key *key, struct scatterlist *src,
 	struct crypto_aead *tfm;
 	int ret;
 
-	tfm = aead_key_lock(key);
+	tfm = aead_key_lock(key, encrypt);
 	if (IS_ERR(tfm))
 		return PTR_ERR(tfm);
-	areq = aead_request_alloc(tfm, GFP_KERNEL);
+	areq = aead_request_alloc(tfm, GFP_KERNEL_ACCOUNT);
 	if (!areq) {
 		ret = -ENOMEM;
 		goto out;
@@ -152,7 +174,7 @@ static int crypt_bounced(struct key *key, struct keyseal_crypt *req,
 	u8 *buf;
 	int ret;
 
-	buf = kvmalloc(buf_len ?: 1, GFP_KERNEL);
+	buf = kvmalloc(buf_len ?: 1, GFP_KERNEL_ACCOUNT);
 	if (!buf)
 		return -ENOMEM;
 	if (copy_from_user(buf, u64_to_user_ptr(req->aad), req->aad_len) ||
@@ -195,7 +217,7 @@ static int pin_user(struct pinned *p, u64 uaddr, size_t len, bool write)
 	p->len = len;
 	p->write = write;
 	p->n = DIV_ROUND_UP(p->offset + len, PAGE_SIZE);
-	p->pages = kvmalloc_array(p->n, sizeof(*p->pages), GFP_KERNEL);
+	p->pages = kvmalloc_array(p->n, sizeof(*p->pages), GFP_KERNEL_ACCOUNT);
 	if (!p->pages)
 		return -ENOMEM;
 	got = pin_user_pages_fast(uaddr & PAGE_MASK, p->n,
@@ -226,7 +248,7 @@ static int sg_from_pinned(struct sg_table *sgt, u8 *aad, size_t aad_len,
 	unsigned int i, off = p->offset;
 	size_t chunk, len = p->len;
 
-	if (sg_alloc_table(sgt, p->n + !!aad_len, GFP_KERNEL))
+	if (sg_alloc_table(sgt, p->n + !!aad_len, GFP_KERNEL_ACCOUNT))
 		return -ENOMEM;
 	sg = sgt->sgl;
 	if (aad_len) {
@@ -255,10 +277,17 @@ static int encrypt_pinned(struct key *key, struct keyseal_crypt *req)
 	u8 *aad;
 	int ret;
 
-	aad = req->aad_len ? memdup_user(u64_to_user_ptr(req->aad),
-					 req->aad_len) : NULL;
-	if (IS_ERR(aad))
-		return PTR_ERR(aad);
+	aad = NULL;
+	if (req->aad_len) {
+		aad = kvmalloc(req->aad_len, GFP_KERNEL_ACCOUNT);
+		if (!aad)
+			return -ENOMEM;
+		if (copy_from_user(aad, u64_to_user_ptr(req->aad),
+				   req->aad_len)) {
+			kvfree(aad);
+			return -EFAULT;
+		}
+	}
 	ret = pin_user(&in, req->in, req->in_len, false);
 	if (!ret)
 		ret = pin_user(&out, req->out, req->in_len + KEYSEAL_TAG_SIZE,
@@ -278,18 +307,19 @@ static int encrypt_pinned(struct key *key, struct keyseal_crypt *req)
 out:
 	unpin_user(&out);
 	unpin_user(&in);
-	kfree(aad);
+	kvfree(aad);
 	return ret;
 }
 
 /* Below a page, copying costs less than pinning. */
 #define ZERO_COPY_MIN	PAGE_SIZE
 
-long keyseal_ioc_crypt(void __user *argp, bool encrypt)
+static long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 {
 	struct keyseal_crypt req;
 	size_t out_len;
 	struct key *key;
+	bool large;
 	int ret;
 
 	if (copy_from_user(&req, argp, sizeof(req)))
@@ -309,16 +339,34 @@ long keyseal_ioc_crypt(void __user *argp, bool encrypt)
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 
+	large = req.aad_len + req.in_len > PAGE_SIZE;
+	if (large && down_interruptible(&large_ops)) {
+		ret = -ERESTARTSYS;
+		goto out;
+	}
 	if (encrypt)
 		get_random_bytes(req.nonce, sizeof(req.nonce));
 	if (encrypt && req.in_len >= ZERO_COPY_MIN)
 		ret = encrypt_pinned(key, &req);
 	else
 		ret = crypt_bounced(key, &req, encrypt, out_len);
+	if (large)
+		up(&large_ops);
+out:
 	key_put(key);
 	if (ret)
 		return ret;
 
 	req.out_len = out_len;
 	return copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
+}
+
+long keyseal_ioc_encrypt(void __user *argp)
+{
+	return keyseal_ioc_crypt(argp, true);
+}
+
+long keyseal_ioc_decrypt(void __user *argp)
+{
+	return keyseal_ioc_crypt(argp, false);
 }

@@ -4,7 +4,6 @@
  * a chosen target, and the public half of an exchange key.
  */
 
-#include <crypto/algapi.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -82,10 +81,14 @@ static int export_args_valid(const struct keyseal_export *req)
 	return 1;
 }
 
-/* The key sealed under another KEK the caller names. */
+/*
+ * The key sealed under another KEK the caller names: its own parent (by
+ * fingerprint, under whatever name) or, if it is exportable, any other.
+ */
 static int export_to_kek(const struct keyseal_snapshot *snap,
 			 key_serial_t kek_serial, u8 **blob, size_t *blob_len)
 {
+	struct keyseal_attrs attrs = snap->attrs;
 	struct keyseal_crypto *c;
 	struct keyseal_kek kek;
 	unsigned int target;
@@ -95,19 +98,20 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	if (IS_ERR(c))
 		return PTR_ERR(c);
 	ret = keyseal_kek_from_serial(kek_serial, &kek);
-	if (!ret && kek.key == snap->key)
+	if (ret)
+		goto out;
+	/* Before policy, as for rewrap: no key can hold itself. */
+	if (kek.key == snap->key) {
 		ret = -EKEYREJECTED;
-	if (!ret) {
-		/* The parent under another name is still the parent. */
-		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       snap->parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
-		ret = keyseal_policy_export(&snap->attrs, target);
+		goto out;
 	}
+	target = keyseal_kek_is(&kek, snap->parent_fp) ?
+		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	ret = keyseal_policy_export(&attrs, target);
 	if (!ret)
-		ret = keyseal_wrap_kek(c, &snap->attrs, snap->material, &kek,
-				       blob, blob_len);
+		ret = keyseal_wrap_kek(c, &attrs, snap->material, &kek, blob,
+				       blob_len);
+out:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
 	return ret;
