@@ -5,6 +5,10 @@
 #
 #   make                 module for KERNELRELEASE (default: the running
 #                        kernel), libkeyseal and the keyseal command
+#   make deps            install the Debian packages all of this needs
+#   make test            unit tests, fuzz smoke, module build: no VM, about
+#                        a minute, for every change
+#   make style           checkpatch, sparse, kernel-doc, docutils
 #   make check           everything the project promises, tested (README)
 #   make demo            both scenarios, for real, in a test VM (README)
 #   make bench / fuzz    measurements and long fuzzing
@@ -41,13 +45,21 @@ userspace:
 selftests:
 	$(MAKE) -C selftests
 
-check:
+deps:
+	scripts/deps.sh
+
+# The tiers of scripts/check.sh. Only the long run installs packages first;
+# make test and make style say what is missing instead.
+test style:
+	scripts/check.sh $@
+
+check: deps
 	scripts/check.sh
 
-demo:
+demo: deps
 	scripts/demo.sh
 
-bench:
+bench: deps
 	scripts/bench.sh
 
 # Every fuzzer for FUZZ_SECONDS (default 60) each, in $(BUILD)/fuzz/.
@@ -155,6 +167,7 @@ uninstall-system:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all module userspace selftests check demo bench fuzz clean
+.PHONY: all module userspace selftests deps test style check
+.PHONY: demo bench fuzz clean
 .PHONY: install install-module install-userspace install-system
 .PHONY: uninstall uninstall-module uninstall-userspace uninstall-system

@@ -12,6 +12,7 @@
 #include <linux/uaccess.h>
 
 #include "ioctl.h"
+#include "keyseal.h"
 
 /*
  * Every request is written back, so it must be writable before anything

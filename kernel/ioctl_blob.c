@@ -17,6 +17,7 @@
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
+#include "snapshot.h"
 #include "wrap.h"
 
 /* As add_key(2) allows. */
@@ -85,8 +86,8 @@ long keyseal_ioc_import(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad || req.serial ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)) || req.serial)
 		return -EINVAL;
 	if (req.unwrap < 0 || req.parent < 0)
 		return -EINVAL;
@@ -199,8 +200,9 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
 		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
 	ret = keyseal_policy_export(&attrs, target);
-	if (!ret)
-		ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
+	if (ret)
+		goto out;
+	ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
 out:
 	keyseal_kek_release(&to);
 	keyseal_kek_release(&from);
@@ -219,8 +221,8 @@ long keyseal_ioc_rewrap(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)))
 		return -EINVAL;
 	if (req.unwrap < 0 || req.kek <= 0)
 		return -EINVAL;

@@ -28,6 +28,7 @@
 #include "crypto.h"
 #include "ioctl.h"
 #include "policy.h"
+#include "snapshot.h"
 
 static unsigned long long aead_max_messages = 1ULL << 32;
 module_param(aead_max_messages, ullong, 0444);
@@ -51,9 +52,8 @@ static struct crypto_aead *sealed_key_aead(struct sealed_key *sk)
 	tfm = crypto_alloc_aead("gcm(aes)", 0, 0);
 	if (IS_ERR(tfm))
 		return PTR_ERR(tfm) == -ENOENT ? ERR_PTR(-EOPNOTSUPP) : tfm;
-	ret = crypto_aead_setauthsize(tfm, KEYSEAL_TAG_SIZE);
-	if (!ret)
-		ret = crypto_aead_setkey(tfm, sk->material, sk->attrs.key_len);
+	ret = crypto_aead_setauthsize(tfm, KEYSEAL_TAG_SIZE) ?:
+	      crypto_aead_setkey(tfm, sk->material, sk->attrs.key_len);
 	if (ret) {
 		crypto_free_aead(tfm);
 		return ERR_PTR(ret);
@@ -93,13 +93,13 @@ static int sg_from_buffer(struct sg_table *sgt, u8 *buf, size_t len)
 	return 0;
 }
 
-static int crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
+static bool crypt_args_valid(const struct keyseal_crypt *req, bool encrypt)
 {
-	if (req->flags || req->__pad || req->__pad2 ||
-	    memchr_inv(req->reserved, 0, sizeof(req->reserved)))
-		return 0;
+	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
+				   sizeof(req->reserved)) || req->__pad2)
+		return false;
 	if (req->aad_len > KEYSEAL_CRYPT_MAX)
-		return 0;
+		return false;
 	if (encrypt)
 		return req->in_len <= KEYSEAL_CRYPT_MAX;
 	return req->in_len >= KEYSEAL_TAG_SIZE &&
@@ -119,18 +119,29 @@ static struct crypto_aead *aead_key_lock(struct key *key, bool encrypt)
 
 	down_read(&key->sem);
 	ret = key_validate(key);
+	if (ret)
+		goto fail;
 	sk = dereference_key_locked(key);
-	if (!ret && !sk)
+	if (!sk) {
 		ret = -EKEYREVOKED;
-	if (!ret)
-		ret = keyseal_policy_use(&sk->attrs, KEYSEAL_USAGE_AEAD);
-	if (!ret && encrypt &&
-	    atomic64_inc_return(&sk->encryptions) > aead_max_messages)
+		goto fail;
+	}
+	ret = keyseal_policy_use(&sk->attrs, KEYSEAL_USAGE_AEAD);
+	if (ret)
+		goto fail;
+	if (encrypt &&
+	    atomic64_inc_return(&sk->encryptions) > aead_max_messages) {
 		ret = -EKEYEXPIRED;
-	tfm = ret ? ERR_PTR(ret) : sealed_key_aead(sk);
+		goto fail;
+	}
+	tfm = sealed_key_aead(sk);
 	if (IS_ERR(tfm))
 		up_read(&key->sem);
 	return tfm;
+
+fail:
+	up_read(&key->sem);
+	return ERR_PTR(ret);
 }
 
 static int aead_key_crypt(struct key *key, struct scatterlist *src,
@@ -289,9 +300,9 @@ static int encrypt_pinned(struct key *key, struct keyseal_crypt *req)
 		}
 	}
 	ret = pin_user(&in, req->in, req->in_len, false);
-	if (!ret)
-		ret = pin_user(&out, req->out, req->in_len + KEYSEAL_TAG_SIZE,
-			       true);
+	if (ret)
+		goto out;
+	ret = pin_user(&out, req->out, req->in_len + KEYSEAL_TAG_SIZE, true);
 	if (ret)
 		goto out;
 
@@ -299,10 +310,11 @@ static int encrypt_pinned(struct key *key, struct keyseal_crypt *req)
 	if (ret)
 		goto out;
 	ret = sg_from_pinned(&dst, aad, req->aad_len, &out);
-	if (!ret) {
-		ret = aead_key_crypt(key, src.sgl, dst.sgl, req, true);
-		sg_free_table(&dst);
-	}
+	if (ret)
+		goto out_src;
+	ret = aead_key_crypt(key, src.sgl, dst.sgl, req, true);
+	sg_free_table(&dst);
+out_src:
 	sg_free_table(&src);
 out:
 	unpin_user(&out);

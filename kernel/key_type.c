@@ -294,13 +294,12 @@ static struct sealed_key *sealed_updated(struct key *key,
 		/* The name no longer means the parent, for this caller. */
 		ret = -EKEYREJECTED;
 	} else {
-		ret = sealed_check_read(key);
-		if (!ret)
-			ret = keyseal_policy_export(&old->attrs,
-						    KEYSEAL_TARGET_KEK);
+		ret = sealed_check_read(key) ?:
+		      keyseal_policy_export(&old->attrs, KEYSEAL_TARGET_KEK);
 	}
-	if (!ret)
-		ret = sealed_key_store(c, sk, &kek);
+	if (ret)
+		goto out_kek;
+	ret = sealed_key_store(c, sk, &kek);
 out_kek:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);

@@ -66,10 +66,10 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 		sk->attrs.provenance == attrs.provenance;
 	if (as_is) {
 		ret = keyseal_kek_admit(&kek, &sk->attrs);
-		if (!ret)
-			ret = sealed_key_set_blob(sk, blob->header,
-						  blob->header_len +
-						  blob->body_len);
+		if (ret)
+			goto out;
+		ret = sealed_key_set_blob(sk, blob->header,
+					  blob->header_len + blob->body_len);
 	} else {
 		ret = sealed_key_store(c, sk, &kek);
 	}
@@ -197,10 +197,13 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 	memcpy(sk->material, material, attrs->key_len);
 
 	ret = sealed_key_derive(sk);
-	if (!ret)
-		ret = keyseal_kek_get(store, NULL, &kek);
-	if (!ret)
-		ret = sealed_key_store(c, sk, &kek);
+	if (ret)
+		goto out;
+	ret = keyseal_kek_get(store, NULL, &kek);
+	if (ret)
+		goto out;
+	ret = sealed_key_store(c, sk, &kek);
+out:
 	keyseal_kek_release(&kek);
 	if (ret) {
 		sealed_key_free(sk);
@@ -230,8 +233,9 @@ struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 	int ret;
 
 	ret = keyseal_blob_parse(buf, len, &blob);
-	if (!ret)
-		ret = check_sender(&blob, p);
+	if (ret)
+		return ERR_PTR(ret);
+	ret = check_sender(&blob, p);
 	if (ret)
 		return ERR_PTR(ret);
 

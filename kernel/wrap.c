@@ -25,9 +25,11 @@ static int derive_wrap_key(const struct keyseal_kek *kek,
 	int ret;
 
 	ret = keyseal_hkdf_extract(salt, KEYSEAL_SALT_SIZE, &ikm, 1, prk);
-	if (!ret)
-		ret = keyseal_hkdf_expand(prk, &info, 1, okm,
-					  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
+	if (ret)
+		goto out;
+	ret = keyseal_hkdf_expand(prk, &info, 1, okm,
+				  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
+out:
 	memzero_explicit(prk, sizeof(prk));
 	return ret;
 }
@@ -191,12 +193,14 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 	if (!buf)
 		return -ENOMEM;
 	ret = derive_wrap_key(kek, blob->salt, okm);
-	if (!ret)
-		ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE,
-				       okm + WRAP_KEY_SIZE, buf,
-				       blob->header_len, blob->body_len);
-	if (!ret)
-		memcpy(material, buf + blob->header_len, blob->key_len);
+	if (ret)
+		goto out;
+	ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE, okm + WRAP_KEY_SIZE, buf,
+			       blob->header_len, blob->body_len);
+	if (ret)
+		goto out;
+	memcpy(material, buf + blob->header_len, blob->key_len);
+out:
 	memzero_explicit(okm, sizeof(okm));
 	kfree_sensitive(buf);
 	return ret;

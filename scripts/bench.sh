@@ -12,9 +12,7 @@ cd "$top"
 export BUILD=${BUILD:-$top/build}
 out=$BUILD/bench
 
-scripts/deps.sh
-scripts/kernel-tools.sh "$BUILD/tools"
-make --no-print-directory -C selftests bench >/dev/null
+make --no-print-directory -C tools/bench >/dev/null
 mkdir -p "$out"
 : >"$out/report.txt"
 
@@ -23,7 +21,7 @@ for kver in $(scripts/kernels.sh); do
 		>"$out/build-$kver.log" 2>&1 || { cat "$out/build-$kver.log"; exit 1; }
 	echo "bench: kernel $kver (a few minutes under emulation)" >&2
 	selftests/vm/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
-		"$BUILD/selftests/bench" "$out/vm-$kver" 1800
+		"$out/payload" "$out/vm-$kver" 1800
 	{
 		echo "== $kver"
 		cat "$out/vm-$kver/bench.txt"

@@ -1,10 +1,27 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# make check: install what is missing, then build and test everything keyseal
-# promises, on every supported kernel. Each check and each test counts once;
-# the last line is "N passed, N failed" and the exit status is non-zero if
-# anything failed. Logs are kept in build/check/.
+# keyseal's checks, in tiers that share their steps.
+#
+#   check.sh            make check: every tier, on every supported kernel,
+#                       modules built from scratch
+#   check.sh TIER...    the tiers named, on the newest supported kernel:
+#                       make test, make style
+#
+#   test       the module builds; userspace, its unit tests (ASan, UBSan),
+#              the fuzzers and a short run of each; no VM
+#   style      checkpatch, sparse (module and KAT variant), kernel-doc,
+#              docutils over Documentation/
+#   packaging  install, DKMS and the Debian packages (check-packaging.sh)
+#   vm         the selftests in test VMs: functional and adversarial
+#              suites, two hosts exchanging keys
+#   kernels    the kernel matrix: keyseal built and booted on Debian's
+#              kernels other than the installed ones (kernel-matrix.sh)
+#
+# Each step and each test counts once; the last line is "N passed, N
+# failed" and the exit status is non-zero if anything failed. Logs are kept
+# in build/check/. Packages are not installed here: make check runs
+# scripts/deps.sh first.
 #
 # FUZZ_SECONDS (default 10) is how long each fuzzer runs.
 
@@ -15,74 +32,35 @@ cd "$top" || exit 1
 export BUILD=${BUILD:-$top/build}
 logs=$BUILD/check
 fuzz_seconds=${FUZZ_SECONDS:-10}
-passed=0
-failed=0
-skipped=0
+jobs=$(nproc)
 
-rm -rf "$logs"
-mkdir -p "$logs"
+# shellcheck source=lib/tap.sh
+. scripts/lib/tap.sh
 
-say() { printf '%s\n' "$*"; }
+# --- steps ---------------------------------------------------------------------
 
-result() {
-	local name=$1 status=$2 log=${3:-}
-
-	if [ "$status" = 0 ]; then
-		passed=$((passed + 1))
-		say "ok - $name"
-	else
-		failed=$((failed + 1))
-		say "not ok - $name${log:+ (log: ${log#"$top"/})}"
-		[ -n "$log" ] && tail -n 25 "$log" | sed 's/^/    /'
-	fi
-}
-
-# step NAME LOG COMMAND...: one check, passing when COMMAND succeeds.
-step() {
-	local name=$1 log=$2
+# build_module KERNELRELEASE DIR [MAKE ARGS...]: keyseal.ko built in DIR
+# with every compiler warning an error; a warning left in the output
+# (sparse's, modpost's) fails it too.
+build_module() {
+	local kver=$1 dir=$2 out status
 
 	shift 2
-	"$@" >"$log" 2>&1
-	result "$name" $? "$log"
-}
-
-# Add the results of a framed TAP file (scripts/tap-count.awk) to the totals.
-count_tap() {
-	local file=$1 counts p f s
-
-	counts=$(awk -f scripts/tap-count.awk "$file")
-	grep '^not ok' <<<"$counts" | sed 's/^/    /'
-	read -r p f s <<<"$(tail -n 1 <<<"$counts")"
-	passed=$((passed + p))
-	failed=$((failed + f))
-	skipped=$((skipped + s))
-	say "    $p passed, $f failed, $s skipped (${file#"$top"/})"
-}
-
-# A module build that must produce no warning at all, sparse included.
-build_module() {
-	local kver=$1 out
-
-	rm -rf "$BUILD/modules/$kver"
-	out=$(make --no-print-directory module KERNELRELEASE="$kver" W=1 \
-		KCFLAGS=-Werror C=2 CF=-Wsparse-error 2>&1)
-	local status=$?
+	out=$(make --no-print-directory -j"$jobs" module KERNELRELEASE="$kver" \
+		MODULE_BUILD="$dir" W=1 KCFLAGS=-Werror "$@" 2>&1)
+	status=$?
 	printf '%s\n' "$out"
-	[ "$status" = 0 ] && ! grep -Eq 'warning:|error:' <<<"$out"
+	[ "$status" = 0 ] && ! grep -Eiq 'warning:|error:' <<<"$out"
 }
 
-# The known-answer-test variant of the module (KEYSEAL_KAT=y), in a build
-# directory of its own; the VM's hpke_kat_test loads it.
-build_kat_module() {
-	local kver=$1 out
+# The module and its known-answer-test variant (KEYSEAL_KAT=y), which the
+# VM's hpke_kat_test loads; any build-time option goes to both.
+build_modules() {
+	local kver=$1
 
-	rm -rf "$BUILD/modules-kat/$kver"
-	out=$(make --no-print-directory module KERNELRELEASE="$kver" \
-		MODULE_BUILD="$BUILD/modules-kat/$kver" KEYSEAL_KAT=y W=1 \
-		KCFLAGS=-Werror C=2 CF=-Wsparse-error 2>&1)
-	local status=$?
-	printf '%s\n' "$out"
-	[ "$status" = 0 ] && ! grep -Eq 'warning:|error:' <<<"$out"
+	shift
+	build_module "$kver" "$BUILD/modules/$kver" "$@" &&
+		build_module "$kver" "$BUILD/modules-kat/$kver" KEYSEAL_KAT=y "$@"
 }
 
 checkpatch() {
@@ -118,9 +96,9 @@ unit_tests() {
 	local t
 
 	for t in "$BUILD"/userspace/tests/*_test; do
-		say "# suite: ${t##*/}"
+		echo "# suite: ${t##*/}"
 		(cd "$BUILD/userspace/tests" && "$t")
-		say "# suite-exit: ${t##*/} $?"
+		echo "# suite-exit: ${t##*/} $?"
 	done
 }
 
@@ -141,82 +119,172 @@ fuzz_smoke() {
 	return "$status"
 }
 
-say "keyseal: make check"
+# Every fuzzer, as many at a time as there are CPUs: each still has a CPU
+# of its own for its FUZZ_SECONDS.
+fuzz_smokes() {
+	local fuzzers=() pids=() status=() f i name
 
-step "dependencies installed" "$logs/deps.log" scripts/deps.sh
-if [ "$failed" != 0 ]; then
-	say "$passed passed, $failed failed"
-	exit 1
-fi
-step "kernel tools extracted from linux-source" "$logs/tools.log" \
-	scripts/kernel-tools.sh "$BUILD/tools"
+	for f in "$BUILD"/userspace/fuzz/fuzz_*; do
+		[ -x "$f" ] && fuzzers+=("$f")
+	done
+	for i in "${!fuzzers[@]}"; do
+		if [ "$i" -ge "$jobs" ]; then
+			wait "${pids[i - jobs]}"
+			status[i - jobs]=$?
+		fi
+		fuzz_smoke "${fuzzers[i]}" >"$logs/${fuzzers[i]##*/}.log" 2>&1 &
+		pids[i]=$!
+	done
+	for i in "${!fuzzers[@]}"; do
+		if [ -z "${status[i]:-}" ]; then
+			wait "${pids[i]}"
+			status[i]=$?
+		fi
+		name=${fuzzers[i]##*/}
+		tap_result "fuzz smoke $name (${fuzz_seconds}s)" "${status[i]}" \
+			"$logs/$name.log"
+	done
+}
 
-mapfile -t kernels < <(scripts/kernels.sh)
-say "# kernels: ${kernels[*]}"
-KEYSEAL_VM_ACCEL=${KEYSEAL_VM_ACCEL:-$(selftests/vm/probe-kvm.sh "${kernels[0]}")}
-export KEYSEAL_VM_ACCEL
-say "# vm accelerator: $KEYSEAL_VM_ACCEL"
-for kver in "${kernels[@]}"; do
-	step "module builds for $kver (W=1, -Werror, sparse)" \
-		"$logs/module-$kver.log" build_module "$kver"
-	step "KAT module builds for $kver (W=1, -Werror, sparse)" \
-		"$logs/module-kat-$kver.log" build_kat_module "$kver"
-done
-step "checkpatch --strict" "$logs/checkpatch.log" checkpatch
-step "kernel-doc -Wall" "$logs/kernel-doc.log" kernel_doc
-step "Documentation/ reads without docutils warnings" "$logs/docs.log" docs_lint
+# KVM when it really works here, else TCG; probed once per run.
+vm_accel() {
+	[ -n "${KEYSEAL_VM_ACCEL:-}" ] ||
+		KEYSEAL_VM_ACCEL=$(selftests/vm/probe-kvm.sh "${kernels[-1]}")
+	export KEYSEAL_VM_ACCEL
+	echo "# vm accelerator: $KEYSEAL_VM_ACCEL"
+}
 
-step "userspace builds (-Wall -Wextra -Werror)" "$logs/userspace.log" \
-	make --no-print-directory -C userspace all tests
-unit_tests >"$logs/unit.tap" 2>&1
-count_tap "$logs/unit.tap"
+# vm_suites KERNELRELEASE LABEL [CMDLINE WORDS]: two boots, the functional
+# suites and the adversarial ones (which also reload the module), then the
+# two-host exchange (four boots). The words go on the kernel command line,
+# where the tests find them in their environment.
+vm_suites() {
+	local kver=$1 label=$2 words=${3:-} part suites out
+	local adversarial=hostile_test,stress_test,attacks_test
 
-step "fuzzers build (libFuzzer, ASan, UBSan)" "$logs/fuzzers-build.log" \
-	make --no-print-directory -C userspace fuzzers
-for fuzzer in "$BUILD"/userspace/fuzz/fuzz_*; do
-	[ -x "$fuzzer" ] || continue
-	step "fuzz smoke ${fuzzer##*/} (${fuzz_seconds}s)" \
-		"$logs/${fuzzer##*/}.log" fuzz_smoke "$fuzzer"
-done
-
-# Installation, DKMS and the Debian packages, in a copy of the tree.
-scripts/check-packaging.sh >"$logs/packaging.tap" 2>&1
-count_tap "$logs/packaging.tap"
-
-adversarial_suites=hostile_test,stress_test,attacks_test
-step "selftests build" "$logs/selftests-build.log" \
-	make --no-print-directory -C selftests
-for kver in "${kernels[@]}"; do
-	say "# vm: kernel $kver"
-	# Two boots, each well under a minute: the functional suites, then
-	# the adversarial ones (which also reload the module).
 	for part in functional adversarial; do
 		out=$BUILD/vm/$kver-$part
 		case $part in
-		functional) suites=-$adversarial_suites ;;
-		adversarial) suites=$adversarial_suites ;;
+		functional) suites=-$adversarial ;;
+		adversarial) suites=$adversarial ;;
 		esac
-		step "vm run on $kver ($part suites): booted, finished, unloaded, no Oops/WARN/panic" \
+		tap_step "vm run on $label ($part suites): booted, finished, unloaded, no kernel report" \
 			"$logs/vm-$kver-$part.log" env \
-			KEYSEAL_VM_APPEND="KEYSEAL_SUITES=$suites" \
-			selftests/vm/run.sh "$kver" \
-			"$BUILD/modules/$kver/keyseal.ko" \
+			KEYSEAL_VM_APPEND="KEYSEAL_SUITES=$suites $words" \
+			selftests/vm/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
 			"$BUILD/selftests/payload" "$out"
-		[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
+		[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 	done
 
 	out=$BUILD/twohost/$kver
-	step "two hosts exchange keys on $kver: four clean VM boots" \
-		"$logs/twohost-$kver.log" selftests/twohost/run.sh "$kver" \
-		"$BUILD/modules/$kver/keyseal.ko" "$BUILD/selftests/payload" "$out"
-	[ -e "$out/results.tap" ] && count_tap "$out/results.tap"
-done
+	tap_step "two hosts exchange keys on $label: four clean VM boots" \
+		"$logs/twohost-$kver.log" env KEYSEAL_VM_APPEND="$words" \
+		selftests/twohost/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
+		"$BUILD/selftests/payload" "$out"
+	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
+}
+
+# --- tiers -------------------------------------------------------------------
+
+tier_test() {
+	local kver
+
+	for kver in "${kernels[@]}"; do
+		tap_step "module builds for $kver (W=1, -Werror)" \
+			"$logs/module-$kver.log" \
+			build_module "$kver" "$BUILD/modules/$kver"
+	done
+	tap_step "userspace builds (-Wall -Wextra -Werror)" "$logs/userspace.log" \
+		make --no-print-directory -j"$jobs" -C userspace all tests
+	unit_tests >"$logs/unit.tap" 2>&1
+	tap_count "$logs/unit.tap"
+
+	tap_step "fuzzers build (libFuzzer, ASan, UBSan)" \
+		"$logs/fuzzers-build.log" \
+		make --no-print-directory -j"$jobs" -C userspace fuzzers
+	fuzz_smokes
+}
+
+tier_style() {
+	local kver
+
+	tap_step "checkpatch --strict" "$logs/checkpatch.log" checkpatch
+	# C=2 checks every source, whether make test built it already or not.
+	for kver in "${kernels[@]}"; do
+		tap_step "sparse for $kver (module and KAT variant)" \
+			"$logs/sparse-$kver.log" \
+			build_modules "$kver" C=2 CF=-Wsparse-error
+	done
+	tap_step "kernel-doc -Wall" "$logs/kernel-doc.log" kernel_doc
+	tap_step "Documentation/ reads without docutils warnings" \
+		"$logs/docs.log" docs_lint
+}
+
+# Installation, DKMS and the Debian packages, in a copy of the tree.
+tier_packaging() {
+	scripts/check-packaging.sh >"$logs/packaging.tap" 2>&1
+	tap_count "$logs/packaging.tap"
+}
+
+tier_vm() {
+	local kver
+
+	vm_accel
+	for kver in "${kernels[@]}"; do
+		tap_step "modules for the VM on $kver: keyseal.ko and its KAT variant" \
+			"$logs/modules-vm-$kver.log" build_modules "$kver"
+	done
+	tap_step "selftests build" "$logs/selftests-build.log" \
+		make --no-print-directory -C selftests
+	for kver in "${kernels[@]}"; do
+		echo "# vm: kernel $kver"
+		vm_suites "$kver" "$kver"
+	done
+}
 
 # Debian's other kernels (5.10 and the newest): built, and their own images
-# booted with the functional suites (scripts/kernel-matrix.sh).
-scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" 2>"$logs/kernel-matrix.log"
-count_tap "$logs/kernel-matrix.tap"
+# booted with the functional suites. The trees are prepared once, outside
+# the work tree (scripts/fetch-kernel.sh).
+tier_kernels() {
+	tap_step "selftests build, for the kernel matrix" "$logs/selftests-build.log" \
+		make --no-print-directory -C selftests
+	scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" \
+		2>"$logs/kernel-matrix.log"
+	tap_count "$logs/kernel-matrix.tap"
+}
 
-say "# $skipped skipped"
-say "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+# --- main --------------------------------------------------------------------
+
+rm -rf "$logs"
+mkdir -p "$logs"
+mapfile -t kernels < <(scripts/kernels.sh)
+if [ $# -gt 0 ]; then
+	tiers=("$@")
+	kernels=("${kernels[@]: -1}")
+	echo "keyseal: check $*"
+else
+	tiers=(test style packaging vm kernels)
+	# The whole promise holds for modules built from nothing.
+	rm -rf "$BUILD/modules" "$BUILD/modules-kat"
+	echo "keyseal: make check"
+fi
+for tier in "${tiers[@]}"; do
+	if [ "$(type -t "tier_$tier")" != function ]; then
+		echo "check.sh: no tier $tier (test, style, packaging, vm, kernels)" >&2
+		exit 2
+	fi
+done
+
+tap_step "kernel tools extracted from linux-source" "$logs/tools.log" \
+	scripts/kernel-tools.sh "$BUILD/tools"
+if [ ${#kernels[@]} = 0 ]; then
+	tap_result "a supported kernel is installed with its headers (scripts/kernels.sh)" 1
+fi
+echo "# kernels: ${kernels[*]}"
+for tier in "${tiers[@]}"; do
+	start=$SECONDS
+	echo "# tier: $tier"
+	"tier_$tier"
+	echo "# tier $tier took $((SECONDS - start)) s"
+done
+tap_totals

@@ -12,7 +12,6 @@ cd "$top"
 export BUILD=${BUILD:-$top/build}
 out=$BUILD/demo
 
-scripts/deps.sh
 scripts/kernel-tools.sh "$BUILD/tools"
 kver=$(scripts/kernels.sh | tail -n 1)
 mkdir -p "$out"
@@ -39,7 +38,7 @@ boot() {
 	mkdir -p "$dir/payload/in"
 	cp -a "$BUILD/selftests/payload/bin" "$BUILD/selftests/payload/lib" \
 		"$dir/payload/"
-	install -m 0755 selftests/demo/guest.sh "$dir/payload/guest.sh"
+	install -m 0755 tools/demo/guest.sh "$dir/payload/guest.sh"
 	cp -a "$files/." "$dir/payload/in/"
 	printf '#!/bin/sh\nkeyctl session - /payload/guest.sh %s 2>&1\n' \
 		"$step" >"$dir/payload/run"

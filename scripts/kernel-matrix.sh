@@ -5,7 +5,7 @@
 # kernel is fetched and prepared (fetch-kernel.sh), keyseal.ko and its
 # known-answer-test variant are built against it warning-free (W=1, -Werror,
 # sparse), and Debian's own image of that kernel boots in a VM that runs the
-# functional suites. Prints framed TAP (scripts/tap-count.awk) on stdout,
+# functional suites. Prints framed TAP (scripts/lib/tap-count.awk) on stdout,
 # the VMs' results included; logs go to $BUILD/matrix/. Exits non-zero if
 # anything failed.
 #

@@ -23,6 +23,8 @@ out=$4
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# shellcheck source=../../scripts/lib/tap.sh
+. "$top/scripts/lib/tap.sh"
 files=$out/files
 status=0
 
@@ -55,30 +57,29 @@ EOS
 		-exec cp {} "$files/" \;
 }
 
+# The keyseal command of this machine, where no module is loaded.
+host_keyseal() {
+	local dir=${BUILD:-$top/build}/userspace
+
+	LD_LIBRARY_PATH=$dir "$dir/keyseal" "$@"
+}
+
+names_recipient() {
+	host_keyseal inspect "$files/u-to-a.blob" | grep -qi "recipient"
+}
+
 # The key server: wraps a known key for A in userspace, module or not. It
 # also notes B's fingerprint as OpenSSL computes it, for A to check.
 userspace_sender() {
-	local keyseal=$top/build/userspace/keyseal n=0
-
-	echo "# suite: twohost-userspace-sender"
+	tap_suite_begin twohost-userspace-sender
 	openssl pkey -pubin -in "$files/b-xch.pem" -outform DER |
 		sha256sum | cut -d' ' -f1 >"$files/b-xch.fp"
 	head -c 32 /dev/urandom >"$files/u-key.bin"
-	if LD_LIBRARY_PATH=$top/build/userspace "$keyseal" wrap \
-		--to "$files/a-xch.pem" --raw aead --plaintext \
-		-o "$files/u-to-a.blob" "$files/u-key.bin"; then
-		echo "ok $((++n)) host: wraps a key for A without the module"
-	else
-		echo "not ok $((++n)) host: wraps a key for A without the module"
-	fi
-	if LD_LIBRARY_PATH=$top/build/userspace "$keyseal" inspect \
-		"$files/u-to-a.blob" | grep -qi "recipient"; then
-		echo "ok $((++n)) host: the blob names its recipient"
-	else
-		echo "not ok $((++n)) host: the blob names its recipient"
-	fi
-	echo "1..$n"
-	echo "# suite-exit: twohost-userspace-sender 0"
+	tap_check "host: wraps a key for A without the module" \
+		host_keyseal wrap --to "$files/a-xch.pem" --raw aead --plaintext \
+		-o "$files/u-to-a.blob" "$files/u-key.bin"
+	tap_check "host: the blob names its recipient" names_recipient
+	tap_suite_end twohost-userspace-sender
 }
 
 boot a1
