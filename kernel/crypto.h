@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * keyseal's primitives: HMAC-SHA256 and HKDF-SHA256 (RFC 5869) on the
- * kernel's SHA-256 library, and AES-GCM on the crypto API with transforms
+ * kernel's HMAC-SHA256 library, and AES-GCM on the crypto API with transforms
  * taken from a small pool so that no operation pays for allocating them.
  * HKDF and AES-GCM are the module's side of primitives.h.
  */

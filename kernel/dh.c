@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Diffie-Hellman for keyseal's exchange keys, on the crypto API's key
- * agreement (kpp) algorithms "curve25519" and "ecdh-nist-p256". Both are
- * modules in distribution kernels; crypto_alloc_kpp() loads them on first
- * use, so keyseal.ko itself needs neither to load.
+ * Diffie-Hellman for keyseal's exchange keys: X25519 on the kernel's
+ * curve25519 library (the crypto API's "curve25519" kpp is gone from 6.18
+ * on; the library is in every kernel keyseal supports), P-256 on the crypto
+ * API's key agreement (kpp) algorithm "ecdh-nist-p256", a module that
+ * crypto_alloc_kpp() loads on first use. Kernels before 5.12 have no
+ * "ecdh-nist-p256": there P-256 is -EOPNOTSUPP.
  *
  * Every public key a peer gives is checked: an X25519 exchange whose result
  * is all zeros (the peer sent a point of small order) and a P-256 string
@@ -11,7 +13,7 @@
  * 9180 section 7.1.4 asks; a public key of the wrong length is -EINVAL.
  */
 
-#include <crypto/algapi.h>
+#include <crypto/curve25519.h>
 #include <crypto/kpp.h>
 #include <linux/crypto.h>
 #include <linux/err.h>
@@ -36,8 +38,6 @@
  * only with a broken random generator.
  */
 #define GENERATE_TRIES		8
-
-static const u8 zero_secret[KEYSEAL_DH_SIZE];
 
 /*
  * The ecdh kpp takes its private key packed as crypto_ecdh_encode_key()
@@ -65,28 +65,22 @@ static int p256_set_secret(struct keyseal_dh *dh, const u8 *sk)
 	return ret;
 }
 
-static int x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
+/* The X25519 private key stays, clamped, at the start of dh->buf. */
+static void x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
 {
-	int ret;
-
 	memcpy(dh->buf, sk, KEYSEAL_DH_PRIVATE_SIZE);
 	keyseal_x25519_clamp(dh->buf);
-	ret = crypto_kpp_set_secret(dh->tfm, dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
-	memzero_explicit(dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
-	return ret;
 }
 
 /*
- * The kpp transform of a KEM. The ecdh module announces itself only as
- * "crypto-ecdh", not by the names of its curves, so the crypto API cannot
- * load it for "ecdh-nist-p256": load it by that name and look again.
+ * The ecdh module announces itself only as "crypto-ecdh", not by the names
+ * of its curves, so the crypto API cannot load it for "ecdh-nist-p256":
+ * load it by that name and look again.
  */
-static struct crypto_kpp *dh_alloc(u16 kem)
+static struct crypto_kpp *p256_alloc(void)
 {
 	struct crypto_kpp *tfm;
 
-	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
-		return crypto_alloc_kpp("curve25519", 0, 0);
 	tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
 	if (PTR_ERR(tfm) == -ENOENT && !request_module("crypto-ecdh"))
 		tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
@@ -115,17 +109,19 @@ int keyseal_dh_init(struct keyseal_dh *dh, u16 kem, const u8 *sk)
 	dh->buf = kzalloc(DH_BUF_SIZE, GFP_KERNEL);
 	if (!dh->buf)
 		return -ENOMEM;
-	dh->tfm = dh_alloc(kem);
+	dh->kem = kem;
+	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
+		x25519_set_secret(dh, sk);
+		return 0;
+	}
+	dh->tfm = p256_alloc();
 	if (IS_ERR(dh->tfm)) {
 		ret = PTR_ERR(dh->tfm) == -ENOENT ? -EOPNOTSUPP :
 						     PTR_ERR(dh->tfm);
 		dh->tfm = NULL;
 		return ret;
 	}
-	dh->kem = kem;
-	if (kem == KEYSEAL_KEM_P256_HKDF_SHA256)
-		return p256_set_secret(dh, sk);
-	return x25519_set_secret(dh, sk);
+	return p256_set_secret(dh, sk);
 }
 
 /**
@@ -211,12 +207,9 @@ int keyseal_dh_public(struct keyseal_dh *dh, u8 *pk)
 	u8 *out = dh->buf + DH_BUF_HALF;
 	int ret;
 
-	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
-		ret = dh_run(dh, 0, KEYSEAL_X25519_PUBLIC_SIZE);
-		if (!ret)
-			memcpy(pk, out, KEYSEAL_X25519_PUBLIC_SIZE);
-		return ret;
-	}
+	/* A clamped scalar is never zero, nor is its public key. */
+	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+		return curve25519_generate_public(pk, dh->buf) ? 0 : -EINVAL;
 	/* The ecdh kpp gives X || Y, big-endian: prefix the point format. */
 	ret = dh_run(dh, 0, 2 * P256_COORD_SIZE);
 	if (!ret) {
@@ -248,10 +241,8 @@ int keyseal_dh_agree(struct keyseal_dh *dh, const u8 *pk, size_t pk_len,
 		return -EINVAL;
 
 	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
-		memcpy(dh->buf, pk, pk_len);
-		ret = dh_run(dh, pk_len, KEYSEAL_DH_SIZE);
-		if (!ret && !crypto_memneq(out, zero_secret, KEYSEAL_DH_SIZE))
-			ret = -EKEYREJECTED;
+		/* false: the result is all zeros, @pk is of small order. */
+		ret = curve25519(out, dh->buf, pk) ? 0 : -EKEYREJECTED;
 	} else {
 		/* Only the uncompressed form is a serialised key (RFC 9180 7.1.1). */
 		if (pk[0] != P256_UNCOMPRESSED)

@@ -19,9 +19,10 @@ struct crypto_kpp;
 /**
  * struct keyseal_dh - one private key, ready for Diffie-Hellman
  * @kem: KEYSEAL_KEM_*
- * @tfm: the kpp transform holding the private key
+ * @tfm: P-256: the kpp transform holding the private key
  * @buf: kmalloc'ed room for a peer's key and a result (scatterlists cannot
- *	map the stack), wiped on release
+ *	map the stack); X25519: the private key, then the result. Wiped on
+ *	release
  */
 struct keyseal_dh {
 	u16 kem;

@@ -15,7 +15,6 @@
  */
 
 #include <crypto/algapi.h>
-#include <crypto/sha2.h>
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -24,6 +23,7 @@
 #include <uapi/linux/keyctl.h>
 
 #include "blob.h"
+#include "compat.h"
 #include "exchange.h"
 #include "policy.h"
 

@@ -13,6 +13,7 @@
 #include <linux/uaccess.h>
 
 #include "armor.h"
+#include "compat.h"
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"

@@ -17,6 +17,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "command.h"
+#include "compat.h"
 #include "exchange.h"
 #include "sealed_key.h"
 #include "unseal.h"
@@ -132,7 +133,7 @@ out:
 static int sealed_default_description(struct key_preparsed_payload *prep,
 				      const struct sealed_key *sk)
 {
-	if (prep->orig_description)
+	if (keyseal_prep_description(prep))
 		return 0;
 	prep->description = kasprintf(GFP_KERNEL, "%s:%*phN",
 				      keyseal_usage_name(sk->attrs.usage),

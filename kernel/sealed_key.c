@@ -43,7 +43,12 @@ void sealed_key_free(struct sealed_key *sk)
 	kfree_sensitive(sk);
 }
 
-/* Payloads waiting for their RCU readers, then freed in process context. */
+/*
+ * Payloads waiting for their RCU readers, then freed in process context.
+ * Where the work runs does not matter, so the queue is unbound: a flag
+ * every kernel has, and newer ones (7.3 does) warn about a queue that
+ * names neither WQ_UNBOUND nor their new WQ_PERCPU.
+ */
 static struct workqueue_struct *sealed_key_wq;
 
 static void sealed_key_free_work(struct work_struct *work)
@@ -74,7 +79,7 @@ void sealed_key_free_deferred(struct sealed_key *sk)
  */
 int sealed_key_init(void)
 {
-	sealed_key_wq = alloc_workqueue("keyseal", 0, 0);
+	sealed_key_wq = alloc_workqueue("keyseal", WQ_UNBOUND, 0);
 	return sealed_key_wq ? 0 : -ENOMEM;
 }
 

@@ -15,6 +15,8 @@
 #   packaging  install, DKMS and the Debian packages (check-packaging.sh)
 #   vm         the selftests in test VMs: functional and adversarial
 #              suites, two hosts exchanging keys
+#   kernels    the kernel matrix: keyseal built and booted on Debian's
+#              kernels other than the installed ones (kernel-matrix.sh)
 #
 # Each step and each test counts once; the last line is "N passed, N
 # failed" and the exit status is non-zero if anything failed. Logs are kept
@@ -241,6 +243,17 @@ tier_vm() {
 	done
 }
 
+# Debian's other kernels (5.10 and the newest): built, and their own images
+# booted with the functional suites. The trees are prepared once, outside
+# the work tree (scripts/fetch-kernel.sh).
+tier_kernels() {
+	tap_step "selftests build, for the kernel matrix" "$logs/selftests-build.log" \
+		make --no-print-directory -C selftests
+	scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" \
+		2>"$logs/kernel-matrix.log"
+	tap_count "$logs/kernel-matrix.tap"
+}
+
 # --- main --------------------------------------------------------------------
 
 rm -rf "$logs"
@@ -251,14 +264,14 @@ if [ $# -gt 0 ]; then
 	kernels=("${kernels[@]: -1}")
 	echo "keyseal: check $*"
 else
-	tiers=(test style packaging vm)
+	tiers=(test style packaging vm kernels)
 	# The whole promise holds for modules built from nothing.
 	rm -rf "$BUILD/modules" "$BUILD/modules-kat"
 	echo "keyseal: make check"
 fi
 for tier in "${tiers[@]}"; do
 	if [ "$(type -t "tier_$tier")" != function ]; then
-		echo "check.sh: no tier $tier (test, style, packaging, vm)" >&2
+		echo "check.sh: no tier $tier (test, style, packaging, vm, kernels)" >&2
 		exit 2
 	fi
 done

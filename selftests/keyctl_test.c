@@ -385,6 +385,12 @@ TEST_F(session, other_root_key_types)
 
 	enc = add_key_errno("encrypted", "ekek", "new user:kmk 32", 15,
 			    KEY_SPEC_SESSION_KEYRING);
+	if (enc == -ENODEV) {
+		/* No encrypted key type in this kernel (Debian's 5.10). */
+		EXPECT_EQ(-ENOKEY,
+			  add_sealed("e", "new secret parent=encrypted:ekek"));
+		return;
+	}
 	ASSERT_LT(0, enc);
 	id = add_sealed("e", "new secret parent=encrypted:ekek");
 	ASSERT_LT(0, id);

@@ -19,6 +19,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +30,20 @@
 #include "blob.h"
 
 #define ROOT_KEK_SIZE 32
+
+/*
+ * Whether the kernel has P-256 ECDH ("ecdh-nist-p256"), which came in 5.12:
+ * before, keyseal refuses every P-256 key with EOPNOTSUPP.
+ */
+static inline bool kernel_has_p256(void)
+{
+	unsigned int major, minor;
+	struct utsname u;
+
+	if (uname(&u) || sscanf(u.release, "%u.%u", &major, &minor) != 2)
+		return true;
+	return major > 5 || (major == 5 && minor >= 12);
+}
 
 /* A fresh session keyring for the calling test, and nothing in it. */
 static inline int new_session(void)

@@ -507,19 +507,22 @@ TEST_F(trust, root_owned_logon_root_vouches)
 		{ "p256", GEN | AS | NE },
 	};
 	char name[16];
-	unsigned int i;
+	unsigned int i, n = sizeof(cases) / sizeof(cases[0]);
 	pid_t pid;
 
+	/* Before 5.12, no P-256 key at all (exchange_test tests that). */
+	if (!kernel_has_p256())
+		n--;
 	pid = ATTACKER_FORK(self);
 	if (pid == 0) {
-		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (i = 0; i < n; i++)
 			new_key_provenance(_metadata, self->fd, cases[i].what,
 					   "logon:svc:root", cases[i].prov,
 					   cases[i].prov);
 		_exit(0);
 	}
 	ASSERT_EQ(0, wait_child(pid));
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < n; i++)
 		new_key_provenance(_metadata, self->fd, cases[i].what,
 				   serial_name(self->svc, name, sizeof(name)),
 				   cases[i].prov, cases[i].prov);
@@ -532,12 +535,21 @@ TEST_F(trust, root_owned_logon_root_vouches)
  */
 TEST_F(trust, roots_owned_by_others_than_root_never_vouch)
 {
+	key_serial_t ekek;
 	pid_t pid;
+
+	/* Debian's 5.10 has no encrypted key type: add_key is ENODEV. */
+	ekek = add_key_errno("encrypted", "ekek", "new user:kmk 32", 15,
+			     KEY_SPEC_SESSION_KEYRING);
+	if (ekek != -ENODEV)
+		ASSERT_LT(0, ekek);
 	pid = ATTACKER_FORK(self);
 	if (pid == 0) {
 		ASSERT_LT(0, add_random_logon_key("my:root", ROOT_KEK_SIZE));
 		new_key_provenance(_metadata, self->fd, "aead",
 				   "logon:my:root", GEN, EXT);
+		if (ekek == -ENODEV)
+			_exit(0);
 		ASSERT_LT(0, add_key_errno("encrypted", "myenc",
 					   "new user:mine 32", 16,
 					   KEY_SPEC_SESSION_KEYRING));
@@ -546,8 +558,8 @@ TEST_F(trust, roots_owned_by_others_than_root_never_vouch)
 		_exit(0);
 	}
 	ASSERT_EQ(0, wait_child(pid));
-	ASSERT_LT(0, add_key_errno("encrypted", "ekek", "new user:kmk 32", 15,
-				   KEY_SPEC_SESSION_KEYRING));
+	if (ekek == -ENODEV)
+		SKIP(return, "no encrypted key type in this kernel");
 	new_key_provenance(_metadata, self->fd, "aead", "encrypted:ekek",
 			   GEN | AS | NE, GEN | AS | NE);
 }

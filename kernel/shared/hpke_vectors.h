@@ -113,6 +113,7 @@ struct keyseal_hpke_kat_value {
 struct keyseal_hpke_kat {
 	struct keyseal_crypto *c;
 	unsigned int corrupt;
+	bool no_p256;
 	const char *vector;
 	const char *step;
 	unsigned int vectors;
