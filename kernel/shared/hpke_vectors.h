@@ -84,6 +84,8 @@ struct keyseal_hpke_kat_value {
  * @c: AES-GCM transforms: the module's, or NULL in libkeyseal
  * @corrupt: vector number (from 1) whose first expected ciphertext is
  *	corrupted, so that the run must fail; 0 for none
+ * @no_p256: the kernel has no P-256 ECDH (before 5.12): skip the P-256
+ *	vectors and refusals but the range of its private scalars
  * @vector: set to the name of the vector that failed
  * @step: set to what failed in it
  * @vectors: set to the number of vectors that passed
