@@ -27,6 +27,7 @@ static const struct keyseal_usage usages[] = {
 		.key_alg = KEYSEAL_ALG_KEK_HKDF_AES256GCM,
 		.name = "kek",
 		.min_len = 32, .max_len = 32, .len_step = 1, .default_len = 32,
+		.what = "AES-256 key-encryption key",
 	},
 	{
 		.usage = KEYSEAL_USAGE_AEAD,
@@ -34,6 +35,7 @@ static const struct keyseal_usage usages[] = {
 		.name = "aead",
 		/* AES-128 or AES-256, never AES-192 */
 		.min_len = 16, .max_len = 32, .len_step = 16, .default_len = 32,
+		.what = "AES-%u-GCM", .what_bits = true,
 	},
 	{
 		.usage = KEYSEAL_USAGE_SECRET,
@@ -41,6 +43,7 @@ static const struct keyseal_usage usages[] = {
 		.name = "secret",
 		.min_len = KEYSEAL_SECRET_MIN, .max_len = KEYSEAL_SECRET_MAX,
 		.len_step = 1, .default_len = 32,
+		.what = "%u bytes",
 	},
 	{
 		.usage = KEYSEAL_USAGE_X25519,
@@ -51,6 +54,7 @@ static const struct keyseal_usage usages[] = {
 		.public_size = KEYSEAL_X25519_PUBLIC_SIZE,
 		.spki_prefix = x25519_spki_prefix,
 		.spki_prefix_len = sizeof(x25519_spki_prefix),
+		.what = "exchange key",
 	},
 	{
 		.usage = KEYSEAL_USAGE_P256,
@@ -61,6 +65,7 @@ static const struct keyseal_usage usages[] = {
 		.public_size = KEYSEAL_P256_PUBLIC_SIZE,
 		.spki_prefix = p256_spki_prefix,
 		.spki_prefix_len = sizeof(p256_spki_prefix),
+		.what = "exchange key",
 	},
 };
 

@@ -28,6 +28,9 @@
  * @spki_prefix: exchange keys: the DER of a SubjectPublicKeyInfo up to the
  *	public key, which follows it to the end
  * @spki_prefix_len: its length
+ * @what: what its keys are, in words, for people: a printf format with at
+ *	most one %u, the key's length in bits if @what_bits, else in bytes
+ * @what_bits: whether @what counts bits
  */
 struct keyseal_usage {
 	u8 usage;
@@ -41,6 +44,8 @@ struct keyseal_usage {
 	u16 public_size;
 	const u8 *spki_prefix;
 	u8 spki_prefix_len;
+	const char *what;
+	bool what_bits;
 };
 
 const struct keyseal_usage *keyseal_usage_get(u8 usage);
