@@ -16,8 +16,8 @@
 #include "blob.h"
 #include "dh.h"
 #include "hex.h"
+#include "recipient.h"
 #include "usage.h"
-#include "wrap.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256

@@ -23,9 +23,9 @@
 
 #include "dh.h"
 #include "internal.h"
+#include "recipient.h"
 #include "recipient_hpke.h"
 #include "usage.h"
-#include "wrap.h"
 
 /* What can be checked before any cryptography: lengths, ids, policy. */
 static int check_wrap_request(const struct keyseal_wrap_key *key,
