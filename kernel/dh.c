@@ -24,6 +24,7 @@
 
 #include "blob.h"
 #include "dh.h"
+#include "usage.h"
 
 #define P256_COORD_SIZE		32
 #define P256_UNCOMPRESSED	0x04
@@ -142,7 +143,7 @@ int keyseal_dh_init_random(struct keyseal_dh *dh, u16 kem, u8 *sk)
 	int tries, ret = -EIO;
 
 	memset(dh, 0, sizeof(*dh));
-	if (!keyseal_kem_usage(kem))
+	if (!keyseal_usage_of_kem(kem))
 		return -EINVAL;
 	for (tries = 0; tries < GENERATE_TRIES; tries++) {
 		get_random_bytes(scalar, sizeof(scalar));
@@ -198,7 +199,7 @@ static int dh_run(struct keyseal_dh *dh, unsigned int in_len,
 /**
  * keyseal_dh_public() - the public key of a private key
  * @dh: the private key
- * @pk: output, keyseal_kem_public_size(@dh->kem) bytes
+ * @pk: output, keyseal_usage_kem_public_size(@dh->kem) bytes
  *
  * Return: 0, or an error of the crypto API (-ENOMEM).
  */
@@ -237,7 +238,7 @@ int keyseal_dh_agree(struct keyseal_dh *dh, const u8 *pk, size_t pk_len,
 	int ret;
 
 	memzero_explicit(shared, KEYSEAL_DH_SIZE);
-	if (pk_len != keyseal_kem_public_size(dh->kem))
+	if (pk_len != keyseal_usage_kem_public_size(dh->kem))
 		return -EINVAL;
 
 	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
@@ -297,7 +298,7 @@ int keyseal_dh_generate(u16 kem, u8 *sk)
  * keyseal_dh_public_of() - the public key of a private scalar
  * @kem: KEYSEAL_KEM_*
  * @sk: the scalar
- * @pk: output, keyseal_kem_public_size(@kem) bytes
+ * @pk: output, keyseal_usage_kem_public_size(@kem) bytes
  *
  * Return: 0, or an error of keyseal_dh_init() or keyseal_dh_public().
  */

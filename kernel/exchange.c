@@ -26,6 +26,7 @@
 #include "compat.h"
 #include "exchange.h"
 #include "policy.h"
+#include "usage.h"
 
 #define FP_CRITERION_LEN \
 	(sizeof(KEYSEAL_FP_CRITERION) - 1 + 2 * KEYSEAL_FINGERPRINT_SIZE)
@@ -47,7 +48,7 @@ int keyseal_public_fingerprint(u16 kem, const u8 *pk, size_t pk_len,
 	u8 der[KEYSEAL_SPKI_MAX_SIZE];
 	size_t der_len;
 
-	der_len = keyseal_spki_encode(kem, pk, pk_len, der);
+	der_len = keyseal_usage_spki_encode(kem, pk, pk_len, der);
 	if (!der_len)
 		return -EINVAL;
 	sha256(der, der_len, fingerprint);
@@ -184,9 +185,10 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
 		ret = -EKEYREVOKED;
 	} else {
 		/* Exchange keys of this KEM only: never a KEK or a data key. */
-		ret = keyseal_policy_use(&sk->attrs, keyseal_kem_usage(kem));
-		if (!ret && (sk->attrs.key_len != sizeof(x->sk) ||
-			     sk->public_len != keyseal_kem_public_size(kem)))
+		ret = keyseal_policy_use(&sk->attrs, keyseal_usage_of_kem(kem));
+		if (!ret &&
+		    (sk->attrs.key_len != sizeof(x->sk) ||
+		     sk->public_len != keyseal_usage_kem_public_size(kem)))
 			ret = -EKEYREJECTED;
 		if (!ret) {
 			memcpy(x->sk, sk->material, sizeof(x->sk));

@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "recipient.h"
 #include "snapshot.h"
+#include "usage.h"
 #include "wrap.h"
 
 long keyseal_ioc_info(void __user *argp)
@@ -76,8 +77,9 @@ static bool export_args_valid(const struct keyseal_export *req)
 	/* A recipient is a public key of a known KEM, of the KEM's size. */
 	if (to_recipient &&
 	    (!req->recipient || req->sender < 0 ||
-	     !keyseal_kem_public_size(req->recipient_kem) ||
-	     req->recipient_len != keyseal_kem_public_size(req->recipient_kem)))
+	     !keyseal_usage_kem_public_size(req->recipient_kem) ||
+	     req->recipient_len !=
+	     keyseal_usage_kem_public_size(req->recipient_kem)))
 		return false;
 	return true;
 }

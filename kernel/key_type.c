@@ -21,6 +21,7 @@
 #include "exchange.h"
 #include "sealed_key.h"
 #include "unseal.h"
+#include "usage.h"
 
 static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 				     const struct keyseal_cmd *cmd)

@@ -11,6 +11,7 @@
 
 #include "exchange.h"
 #include "sealed_key.h"
+#include "usage.h"
 #include "wrap.h"
 
 /**
@@ -153,7 +154,7 @@ int sealed_key_derive(struct sealed_key *sk)
 	ret = keyseal_dh_public_of(kem, sk->material, sk->public_key);
 	if (ret)
 		return ret;
-	sk->public_len = keyseal_kem_public_size(kem);
+	sk->public_len = keyseal_usage_kem_public_size(kem);
 	return keyseal_public_fingerprint(kem, sk->public_key, sk->public_len,
 					  sk->public_fp);
 }

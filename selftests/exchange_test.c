@@ -17,7 +17,7 @@
 /* libkeyseal's userspace sender and receiver (userspace/lib). */
 #include "dh.h"
 #include "keyseal.h"
-#include "wrap.h"
+#include "recipient.h"
 
 #define BAD_POINTER	8ULL	/* never mapped */
 #define X25519		KEYSEAL_KEM_X25519_HKDF_SHA256

@@ -32,6 +32,7 @@
 #include "dh_group.h"
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
+#include "usage.h"
 
 /* Mutants per test at scale 1: some ten seconds under TCG for all of them. */
 #define LOAD_MUTANTS	10000

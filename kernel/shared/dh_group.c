@@ -7,6 +7,7 @@
 
 #include "blob.h"
 #include "dh_group.h"
+#include "usage.h"
 
 /* The order n of the P-256 group, big-endian. */
 const u8 keyseal_p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
@@ -47,7 +48,8 @@ static bool p256_scalar_valid(const u8 *sk)
  */
 bool keyseal_dh_private_valid(u16 kem, const u8 *sk, size_t sk_len)
 {
-	if (!keyseal_kem_public_size(kem) || sk_len != KEYSEAL_DH_PRIVATE_SIZE)
+	if (!keyseal_usage_kem_public_size(kem) ||
+	    sk_len != KEYSEAL_DH_PRIVATE_SIZE)
 		return false;
 	return kem == KEYSEAL_KEM_X25519_HKDF_SHA256 || p256_scalar_valid(sk);
 }

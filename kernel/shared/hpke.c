@@ -15,6 +15,7 @@
 #include "blob.h"
 #include "hpke.h"
 #include "hpke_suite.h"
+#include "usage.h"
 
 #define HPKE_VERSION_LABEL	"HPKE-v1"
 #define KEM_CONTEXT_PARTS	3	/* enc || pkRm || pkSm */
@@ -29,7 +30,7 @@
  */
 bool keyseal_hpke_suite_valid(u16 kem_id, u16 kdf_id, u16 aead_id)
 {
-	return keyseal_kem_public_size(kem_id) &&
+	return keyseal_usage_kem_public_size(kem_id) &&
 	       kdf_id == KEYSEAL_KDF_HKDF_SHA256 &&
 	       keyseal_hpke_aead_key_size(aead_id);
 }
@@ -106,7 +107,7 @@ static int encap(u16 kem_id, const u8 *fixed_sk_e, const u8 *pk_r,
 		 size_t pk_r_len, const u8 *sk_s, u8 *enc,
 		 u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
 {
-	size_t npk = keyseal_kem_public_size(kem_id);
+	size_t npk = keyseal_usage_kem_public_size(kem_id);
 	u8 dh[2 * KEYSEAL_DH_SIZE], sk_e[KEYSEAL_DH_PRIVATE_SIZE];
 	u8 pk_s[KEYSEAL_DH_PUBLIC_MAX];
 	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
@@ -154,7 +155,7 @@ out:
  * @pk_r: the recipient's public key
  * @pk_r_len: its length
  * @sk_s: the sender's private key for AuthEncap, or NULL for Encap
- * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id)
+ * @enc: output, the encapsulated key, keyseal_usage_kem_public_size(@kem_id)
  *	bytes
  * @shared_secret: output
  *
@@ -214,7 +215,7 @@ int keyseal_hpke_decap(u16 kem_id, const u8 *enc, size_t enc_len,
 		       const u8 *sk_r, const u8 *pk_s, size_t pk_s_len,
 		       u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE])
 {
-	size_t npk = keyseal_kem_public_size(kem_id);
+	size_t npk = keyseal_usage_kem_public_size(kem_id);
 	u8 dh[2 * KEYSEAL_DH_SIZE], pk_r[KEYSEAL_DH_PUBLIC_MAX];
 	struct keyseal_chunk kem_context[KEM_CONTEXT_PARTS];
 	size_t dh_len = KEYSEAL_DH_SIZE;
@@ -318,7 +319,7 @@ out:
  * @sk_s: the sender's private key for auth mode, or NULL for base mode
  * @info: the application's info
  * @info_len: its length
- * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem_id)
+ * @enc: output, the encapsulated key, keyseal_usage_kem_public_size(@kem_id)
  *	bytes
  * @ctx: output, the sender's context; wipe it with keyseal_hpke_ctx_wipe()
  *

@@ -15,6 +15,7 @@
 
 #include "blob.h"
 #include "hpke_vectors.h"
+#include "usage.h"
 
 /* "Ode on a Grecian Urn" and "Beauty is truth, truth beauty", every time */
 #define VECTOR_INFO	"4f6465206f6e2061204772656369616e2055726e"
@@ -341,7 +342,8 @@ static int kat_public(struct keyseal_hpke_kat *kat, u16 kem_id,
 	int ret;
 
 	ret = keyseal_dh_public_of(kem_id, sk->bytes, kat->out);
-	if (!ret && !kat_equal(kat->out, pk, keyseal_kem_public_size(kem_id)))
+	if (!ret &&
+	    !kat_equal(kat->out, pk, keyseal_usage_kem_public_size(kem_id)))
 		ret = -EBADMSG;
 	return ret;
 }
@@ -410,7 +412,7 @@ static int kat_setup_sender(struct keyseal_hpke_kat *kat,
 			    struct keyseal_hpke_ctx *sender)
 {
 	bool auth = t->mode == KEYSEAL_HPKE_MODE_AUTH;
-	size_t npk = keyseal_kem_public_size(t->kem_id);
+	size_t npk = keyseal_usage_kem_public_size(t->kem_id);
 	u8 shared_secret[KEYSEAL_HPKE_SECRET_SIZE];
 	int ret;
 

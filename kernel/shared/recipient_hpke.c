@@ -8,6 +8,7 @@
  */
 
 #include "recipient_hpke.h"
+#include "usage.h"
 
 static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
 #define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
@@ -20,7 +21,7 @@ static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
  * @pk_r_len: its length
  * @sk_s: the sender's private key of @kem for auth mode, or NULL for base
  *	mode
- * @enc: output, the encapsulated key, keyseal_kem_public_size(@kem) bytes
+ * @enc: output, the encapsulated key, keyseal_usage_kem_public_size(@kem) bytes
  * @ctx: output, the context whose Seal at sequence number 0 makes the body
  *
  * Return: 0 or an error of keyseal_hpke_setup_sender().

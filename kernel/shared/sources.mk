@@ -4,10 +4,10 @@
 # kernel/Kbuild (keyseal.ko), userspace/Makefile (libkeyseal, its unit tests,
 # its fuzzers) and selftests/Makefile. Names are relative to this folder.
 
-# Sources that need nothing but portable.h: the blob codec, the armor, the
-# keyctl command parser, the RFC 9180 suite ids, the DH groups' key sizes
-# and scalar ranges.
-KEYSEAL_SHARED := blob.c armor.c command.c hpke_suite.c dh_group.c
+# Sources that need nothing but portable.h: the blob codec, the usage table,
+# the armor, the keyctl command parser, the RFC 9180 suite ids, the DH
+# groups' key sizes and scalar ranges.
+KEYSEAL_SHARED := blob.c usage.c armor.c command.c hpke_suite.c dh_group.c
 
 # RFC 9180 HPKE over primitives.h, which each side implements: the module
 # in crypto.c and dh.c, libkeyseal in lib/primitives.c and lib/dh.c; and

@@ -9,6 +9,7 @@
 #include "blob.h"
 #include "options.h"
 #include "problem.h"
+#include "usage.h"
 
 static void help(void);
 
@@ -81,9 +82,9 @@ static int parse(int argc, char **argv, struct gen_args *a)
 	spec->key_flags = policy_flags(&a->o);
 	spec->not_after = a->o.not_after;
 	a->name = argv[optind + 1];
-	if (spec->key_len && !keyseal_key_len_valid(usage,
-						    keyseal_usage_alg(usage),
-						    spec->key_len))
+	if (spec->key_len &&
+	    !keyseal_usage_key_len_valid(usage, keyseal_usage_alg(usage),
+					 spec->key_len))
 		return usage_error(&gen, "%s keys cannot have %u bytes",
 				   argv[optind], spec->key_len);
 	if (spec->not_after && spec->not_after <= (uint64_t)time(NULL))

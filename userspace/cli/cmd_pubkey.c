@@ -8,6 +8,7 @@
 
 #include "options.h"
 #include "problem.h"
+#include "usage.h"
 
 static void help(void);
 
@@ -43,8 +44,7 @@ static int fetch(const struct cli_key *key, struct keyseal_public_key *pk)
 	if (!ks)
 		return 1;
 	ret = keyseal_info(ks, key->serial, &info);
-	if (!ret && info.usage != KEYSEAL_USAGE_X25519 &&
-	    info.usage != KEYSEAL_USAGE_P256) {
+	if (!ret && !keyseal_usage_kem(info.usage)) {
 		err("key %s has no public key: its usage is %s, not x25519 or p256",
 		    key->label, keyseal_usage_to_string(info.usage));
 		keyseal_close(ks);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "usage.h"
 
 void printable(const char *in, char *out, size_t size)
 {
@@ -72,13 +73,7 @@ const char *scheme_name(uint8_t scheme)
 
 const char *kem_name(uint16_t kem)
 {
-	switch (kem) {
-	case KEYSEAL_KEM_X25519_HKDF_SHA256:
-		return "x25519";
-	case KEYSEAL_KEM_P256_HKDF_SHA256:
-		return "p256";
-	}
-	return "unknown";
+	return keyseal_usage_name(keyseal_usage_of_kem(kem));
 }
 
 void flags_string(uint8_t key_flags, const char *sep, char *out, size_t size)
@@ -124,26 +119,14 @@ void provenance_string(uint8_t provenance, char *out, size_t size)
 
 void usage_string(uint8_t usage, uint16_t key_len, char *out, size_t size)
 {
-	const char *name = keyseal_usage_to_string(usage);
+	const struct keyseal_usage *u = keyseal_usage_get(usage);
+	char what[64];
 
-	switch (usage) {
-	case KEYSEAL_USAGE_KEK:
-		snprintf(out, size, "kek, AES-256 key-encryption key");
-		break;
-	case KEYSEAL_USAGE_AEAD:
-		snprintf(out, size, "aead, AES-%u-GCM", key_len * 8);
-		break;
-	case KEYSEAL_USAGE_SECRET:
-		snprintf(out, size, "secret, %u bytes", key_len);
-		break;
-	case KEYSEAL_USAGE_X25519:
-		snprintf(out, size, "x25519, exchange key");
-		break;
-	case KEYSEAL_USAGE_P256:
-		snprintf(out, size, "p256, exchange key");
-		break;
-	default:
-		snprintf(out, size, "%s", name ? name : "unknown");
-		break;
+	if (!u) {
+		snprintf(out, size, "unknown");
+		return;
 	}
+	snprintf(what, sizeof(what), u->what,
+		 u->what_bits ? key_len * 8 : key_len);
+	snprintf(out, size, "%s, %s", u->name, what);
 }

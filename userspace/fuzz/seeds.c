@@ -27,6 +27,7 @@
 #include "blob.h"
 #include "dh.h"
 #include "keyseal.h"
+#include "usage.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256

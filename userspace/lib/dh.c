@@ -26,6 +26,7 @@
 
 #include "blob.h"
 #include "dh.h"
+#include "usage.h"
 
 #define P256_GROUP_NAME		"prime256v1"
 #define P256_UNCOMPRESSED	0x04
@@ -189,8 +190,8 @@ int keyseal_dh_check_public(u16 kem, const u8 *pk, size_t pk_len)
 	EVP_PKEY *pkey;
 	int ret;
 
-	if (!keyseal_kem_public_size(kem) ||
-	    pk_len != keyseal_kem_public_size(kem))
+	if (!keyseal_usage_kem_public_size(kem) ||
+	    pk_len != keyseal_usage_kem_public_size(kem))
 		return -EINVAL;
 	ret = public_key(kem, pk, &pkey);
 	EVP_PKEY_free(pkey);
@@ -230,7 +231,7 @@ out:
  * keyseal_dh_public_of() - the public key of a private scalar
  * @kem: KEYSEAL_KEM_*
  * @sk: the scalar, KEYSEAL_DH_PRIVATE_SIZE bytes
- * @pk: output, keyseal_kem_public_size(@kem) bytes
+ * @pk: output, keyseal_usage_kem_public_size(@kem) bytes
  *
  * Return: 0, -EINVAL for an unknown KEM or a P-256 scalar out of range,
  * -ENOMEM.
@@ -269,7 +270,7 @@ int keyseal_dh_generate(u16 kem, u8 *sk)
 {
 	int tries;
 
-	if (!keyseal_kem_public_size(kem))
+	if (!keyseal_usage_kem_public_size(kem))
 		return -EINVAL;
 	for (tries = 0; tries < GENERATE_TRIES; tries++) {
 		if (RAND_priv_bytes(sk, KEYSEAL_DH_PRIVATE_SIZE) != 1)
@@ -306,7 +307,7 @@ int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
 	int ret = -EINVAL;
 
 	if (!keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE) ||
-	    pk_len != keyseal_kem_public_size(kem))
+	    pk_len != keyseal_usage_kem_public_size(kem))
 		goto out;
 	ret = public_key(kem, pk, &peer);
 	if (ret)

@@ -16,7 +16,8 @@
 #include "blob.h"
 #include "dh.h"
 #include "hex.h"
-#include "wrap.h"
+#include "recipient.h"
+#include "usage.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256
@@ -30,7 +31,7 @@ static void make_key_pair(u16 kem, struct keyseal_private_key *sk,
 	    keyseal_dh_public_of(kem, scalar, raw) ||
 	    keyseal_private_key_from_raw(kem, scalar, sizeof(scalar), sk) ||
 	    keyseal_public_key_from_raw(kem, raw,
-					keyseal_kem_public_size(kem), pk))
+					keyseal_usage_kem_public_size(kem), pk))
 		abort();
 }
 
@@ -220,7 +221,7 @@ TEST_F(recipient_blob, opens_with_the_recipient_key)
  */
 static int expected_error(const u8 *buf, size_t len, size_t offset, u16 kem)
 {
-	size_t npk = keyseal_kem_public_size(kem);
+	size_t npk = keyseal_usage_kem_public_size(kem);
 	size_t fp_at = KEYSEAL_BLOB_FIXED_SIZE, enc_at = fp_at + 32 + 2;
 	size_t sender_at = enc_at + npk + 2;
 	struct keyseal_blob blob;

@@ -23,8 +23,9 @@
 
 #include "dh.h"
 #include "internal.h"
+#include "recipient.h"
 #include "recipient_hpke.h"
-#include "wrap.h"
+#include "usage.h"
 
 /* What can be checked before any cryptography: lengths, ids, policy. */
 static int check_wrap_request(const struct keyseal_wrap_key *key,
@@ -36,13 +37,13 @@ static int check_wrap_request(const struct keyseal_wrap_key *key,
 
 	/* an unknown usage has no algorithm: refuse it here, not by length */
 	if (!key->material || !key_alg ||
-	    !keyseal_key_len_valid(key->usage, key_alg, key->len))
+	    !keyseal_usage_key_len_valid(key->usage, key_alg, key->len))
 		return -EINVAL;
 	/* an exchange key sent on must be one its receiver can load */
 	if (kem && !keyseal_dh_private_valid(kem, key->material, key->len))
 		return -EINVAL;
-	if (!keyseal_kem_public_size(recipient->kem) ||
-	    recipient->len != keyseal_kem_public_size(recipient->kem))
+	if (!keyseal_usage_kem_public_size(recipient->kem) ||
+	    recipient->len != keyseal_usage_kem_public_size(recipient->kem))
 		return -EINVAL;
 	/* HPKE auth mode needs both keys in one KEM */
 	if (sender && sender->kem != recipient->kem)
