@@ -15,6 +15,7 @@
 #include <openssl/kdf.h>
 
 #include "keyseal_test.h"
+#include "usage.h"
 
 #define FORGE_WRAP_KEY_SIZE	32
 
