@@ -213,11 +213,11 @@ int keyseal_dh_public(struct keyseal_dh *dh, u8 *pk)
 		return curve25519_generate_public(pk, dh->buf) ? 0 : -EINVAL;
 	/* The ecdh kpp gives X || Y, big-endian: prefix the point format. */
 	ret = dh_run(dh, 0, 2 * P256_COORD_SIZE);
-	if (!ret) {
-		pk[0] = P256_UNCOMPRESSED;
-		memcpy(pk + 1, out, 2 * P256_COORD_SIZE);
-	}
-	return ret;
+	if (ret)
+		return ret;
+	pk[0] = P256_UNCOMPRESSED;
+	memcpy(pk + 1, out, 2 * P256_COORD_SIZE);
+	return 0;
 }
 
 /**
@@ -308,8 +308,10 @@ int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk)
 	int ret;
 
 	ret = keyseal_dh_init(&dh, kem, sk);
-	if (!ret)
-		ret = keyseal_dh_public(&dh, pk);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_public(&dh, pk);
+out:
 	keyseal_dh_release(&dh);
 	return ret;
 }
@@ -333,8 +335,10 @@ int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
 
 	memzero_explicit(shared, KEYSEAL_DH_SIZE);
 	ret = keyseal_dh_init(&dh, kem, sk);
-	if (!ret)
-		ret = keyseal_dh_agree(&dh, pk, pk_len, shared);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_agree(&dh, pk, pk_len, shared);
+out:
 	keyseal_dh_release(&dh);
 	return ret;
 }

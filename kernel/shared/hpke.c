@@ -91,10 +91,11 @@ static int extract_and_expand(u16 kem_id, const u8 *dh, size_t dh_len,
 	keyseal_hpke_kem_suite(kem_id, &suite);
 	ret = labeled_extract(&suite, NULL, 0, "eae_prk", dh, dh_len,
 			      eae_prk);
-	if (!ret)
-		ret = labeled_expand(&suite, eae_prk, "shared_secret",
-				     kem_context, parts, shared_secret,
-				     KEYSEAL_HPKE_SECRET_SIZE);
+	if (ret)
+		goto out;
+	ret = labeled_expand(&suite, eae_prk, "shared_secret", kem_context,
+			     parts, shared_secret, KEYSEAL_HPKE_SECRET_SIZE);
+out:
 	memzero_explicit(eae_prk, sizeof(eae_prk));
 	return ret;
 }
@@ -122,10 +123,12 @@ static int encap(u16 kem_id, const u8 *fixed_sk_e, const u8 *pk_r,
 		memcpy(sk_e, fixed_sk_e, sizeof(sk_e));
 	else
 		ret = keyseal_dh_generate(kem_id, sk_e);
-	if (!ret)
-		ret = keyseal_dh_public_of(kem_id, sk_e, enc);
-	if (!ret)
-		ret = keyseal_dh_compute(kem_id, sk_e, pk_r, pk_r_len, dh);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_public_of(kem_id, sk_e, enc);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_compute(kem_id, sk_e, pk_r, pk_r_len, dh);
 	if (ret)
 		goto out;
 	kem_context[parts++] = (struct keyseal_chunk){ enc, npk };
@@ -134,8 +137,9 @@ static int encap(u16 kem_id, const u8 *fixed_sk_e, const u8 *pk_r,
 	if (sk_s) {
 		ret = keyseal_dh_compute(kem_id, sk_s, pk_r, pk_r_len,
 					 dh + KEYSEAL_DH_SIZE);
-		if (!ret)
-			ret = keyseal_dh_public_of(kem_id, sk_s, pk_s);
+		if (ret)
+			goto out;
+		ret = keyseal_dh_public_of(kem_id, sk_s, pk_s);
 		if (ret)
 			goto out;
 		dh_len += KEYSEAL_DH_SIZE;
@@ -226,13 +230,16 @@ int keyseal_hpke_decap(u16 kem_id, const u8 *enc, size_t enc_len,
 		return -EINVAL;
 
 	ret = keyseal_dh_compute(kem_id, sk_r, enc, enc_len, dh);
-	if (!ret && pk_s) {
+	if (ret)
+		goto out;
+	if (pk_s) {
 		ret = keyseal_dh_compute(kem_id, sk_r, pk_s, pk_s_len,
 					 dh + KEYSEAL_DH_SIZE);
+		if (ret)
+			goto out;
 		dh_len += KEYSEAL_DH_SIZE;
 	}
-	if (!ret)
-		ret = keyseal_dh_public_of(kem_id, sk_r, pk_r);
+	ret = keyseal_dh_public_of(kem_id, sk_r, pk_r);
 	if (ret)
 		goto out;
 
@@ -284,13 +291,14 @@ int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
 	context[0] = mode;
 	ret = labeled_extract(&suite, NULL, 0, "psk_id_hash", NULL, 0,
 			      context + 1);
-	if (!ret)
-		ret = labeled_extract(&suite, NULL, 0, "info_hash", info,
-				      info_len, context + 1 + KEYSEAL_HASH_SIZE);
-	if (!ret)
-		ret = labeled_extract(&suite, shared_secret,
-				      KEYSEAL_HPKE_SECRET_SIZE, "secret", NULL,
-				      0, secret);
+	if (ret)
+		goto out;
+	ret = labeled_extract(&suite, NULL, 0, "info_hash", info, info_len,
+			      context + 1 + KEYSEAL_HASH_SIZE);
+	if (ret)
+		goto out;
+	ret = labeled_extract(&suite, shared_secret, KEYSEAL_HPKE_SECRET_SIZE,
+			      "secret", NULL, 0, secret);
 	if (ret)
 		goto out;
 
@@ -298,10 +306,11 @@ int keyseal_hpke_key_schedule(u8 mode, u16 kem_id, u16 kdf_id, u16 aead_id,
 	ctx->key_len = keyseal_hpke_aead_key_size(aead_id);
 	ret = labeled_expand(&suite, secret, "key", &key_schedule_context,
 			     1, ctx->key, ctx->key_len);
-	if (!ret)
-		ret = labeled_expand(&suite, secret, "base_nonce",
-				     &key_schedule_context, 1, ctx->base_nonce,
-				     sizeof(ctx->base_nonce));
+	if (ret)
+		goto out;
+	ret = labeled_expand(&suite, secret, "base_nonce",
+			     &key_schedule_context, 1, ctx->base_nonce,
+			     sizeof(ctx->base_nonce));
 out:
 	memzero_explicit(secret, sizeof(secret));
 	if (ret)
@@ -339,11 +348,13 @@ int keyseal_hpke_setup_sender(u16 kem_id, u16 kdf_id, u16 aead_id,
 		return -EINVAL;
 	ret = keyseal_hpke_encap(kem_id, pk_r, pk_r_len, sk_s, enc,
 				 shared_secret);
-	if (!ret)
-		ret = keyseal_hpke_key_schedule(sk_s ? KEYSEAL_HPKE_MODE_AUTH :
-						KEYSEAL_HPKE_MODE_BASE, kem_id,
-						kdf_id, aead_id, shared_secret,
-						info, info_len, ctx);
+	if (ret)
+		goto out;
+	ret = keyseal_hpke_key_schedule(sk_s ? KEYSEAL_HPKE_MODE_AUTH :
+					KEYSEAL_HPKE_MODE_BASE, kem_id, kdf_id,
+					aead_id, shared_secret, info, info_len,
+					ctx);
+out:
 	memzero_explicit(shared_secret, sizeof(shared_secret));
 	return ret;
 }
@@ -380,11 +391,13 @@ int keyseal_hpke_setup_receiver(u16 kem_id, u16 kdf_id, u16 aead_id,
 		return -EINVAL;
 	ret = keyseal_hpke_decap(kem_id, enc, enc_len, sk_r, pk_s, pk_s_len,
 				 shared_secret);
-	if (!ret)
-		ret = keyseal_hpke_key_schedule(pk_s ? KEYSEAL_HPKE_MODE_AUTH :
-						KEYSEAL_HPKE_MODE_BASE, kem_id,
-						kdf_id, aead_id, shared_secret,
-						info, info_len, ctx);
+	if (ret)
+		goto out;
+	ret = keyseal_hpke_key_schedule(pk_s ? KEYSEAL_HPKE_MODE_AUTH :
+					KEYSEAL_HPKE_MODE_BASE, kem_id, kdf_id,
+					aead_id, shared_secret, info, info_len,
+					ctx);
+out:
 	memzero_explicit(shared_secret, sizeof(shared_secret));
 	return ret;
 }

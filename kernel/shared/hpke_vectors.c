@@ -300,32 +300,26 @@ static int kat_decode(const char *hex, struct keyseal_hpke_kat_value *v)
 static int kat_decode_vector(const struct keyseal_hpke_vector *t,
 			     struct keyseal_hpke_kat *kat)
 {
+	const struct {
+		const char *hex;
+		struct keyseal_hpke_kat_value *value;
+	} fields[] = {
+		{ t->info, &kat->info }, { t->sk_e, &kat->sk_e },
+		{ t->pk_e, &kat->pk_e }, { t->sk_r, &kat->sk_r },
+		{ t->pk_r, &kat->pk_r }, { t->sk_s, &kat->sk_s },
+		{ t->pk_s, &kat->pk_s }, { t->enc, &kat->enc },
+		{ t->shared_secret, &kat->shared_secret }, { t->key, &kat->key },
+		{ t->base_nonce, &kat->base_nonce }, { t->pt, &kat->pt },
+	};
+	unsigned int i;
 	int ret;
 
-	ret = kat_decode(t->info, &kat->info);
-	if (!ret)
-		ret = kat_decode(t->sk_e, &kat->sk_e);
-	if (!ret)
-		ret = kat_decode(t->pk_e, &kat->pk_e);
-	if (!ret)
-		ret = kat_decode(t->sk_r, &kat->sk_r);
-	if (!ret)
-		ret = kat_decode(t->pk_r, &kat->pk_r);
-	if (!ret)
-		ret = kat_decode(t->sk_s, &kat->sk_s);
-	if (!ret)
-		ret = kat_decode(t->pk_s, &kat->pk_s);
-	if (!ret)
-		ret = kat_decode(t->enc, &kat->enc);
-	if (!ret)
-		ret = kat_decode(t->shared_secret, &kat->shared_secret);
-	if (!ret)
-		ret = kat_decode(t->key, &kat->key);
-	if (!ret)
-		ret = kat_decode(t->base_nonce, &kat->base_nonce);
-	if (!ret)
-		ret = kat_decode(t->pt, &kat->pt);
-	return ret;
+	for (i = 0; i < ARRAY_SIZE(fields); i++) {
+		ret = kat_decode(fields[i].hex, fields[i].value);
+		if (ret)
+			return ret;
+	}
+	return 0;
 }
 
 static bool kat_equal(const u8 *got, const struct keyseal_hpke_kat_value *want,
