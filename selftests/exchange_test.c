@@ -16,8 +16,10 @@
 
 /* libkeyseal's userspace sender and receiver (userspace/lib). */
 #include "dh.h"
+#include "hex.h"
 #include "keyseal.h"
 #include "recipient.h"
+#include "rfc9180_keys.h"
 
 #define BAD_POINTER	8ULL	/* never mapped */
 #define X25519		KEYSEAL_KEM_X25519_HKDF_SHA256
@@ -25,25 +27,11 @@
 #define PUBLIC_MAX	KEYSEAL_P256_PUBLIC_SIZE
 #define FP_SIZE		KEYSEAL_FINGERPRINT_SIZE
 
-static void to_hex(const u8 *bytes, size_t len, char *hex)
+/* A vector's hex, which is never malformed: that would be a bug here. */
+static void from_hex(const char *hex, u8 *bytes, size_t size)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		sprintf(hex + 2 * i, "%02x", bytes[i]);
-	hex[2 * len] = '\0';
-}
-
-static void from_hex(const char *hex, u8 *bytes)
-{
-	size_t i;
-	unsigned int b;
-
-	for (i = 0; hex[2 * i]; i++) {
-		if (sscanf(hex + 2 * i, "%2x", &b) != 1)
-			abort();
-		bytes[i] = b;
-	}
+	if (unhex(hex, bytes, size) < 0)
+		abort();
 }
 
 /* An EVP_PKEY of a raw public key, built by OpenSSL. */
@@ -134,8 +122,8 @@ FIXTURE_VARIANT_ADD(xchg, x25519) {
 	.key_alg = KEYSEAL_ALG_X25519,
 	.kem = X25519,
 	.public_len = KEYSEAL_X25519_PUBLIC_SIZE,
-	.rfc_sk = "4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8",
-	.rfc_pk = "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d",
+	.rfc_sk = RFC9180_X25519_SKRM,
+	.rfc_pk = RFC9180_X25519_PKRM,
 };
 
 FIXTURE_VARIANT_ADD(xchg, p256) {
@@ -144,8 +132,8 @@ FIXTURE_VARIANT_ADD(xchg, p256) {
 	.key_alg = KEYSEAL_ALG_P256,
 	.kem = P256,
 	.public_len = KEYSEAL_P256_PUBLIC_SIZE,
-	.rfc_sk = "f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2",
-	.rfc_pk = "04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a826a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0",
+	.rfc_sk = RFC9180_P256_SKRM,
+	.rfc_pk = RFC9180_P256_PKRM,
 };
 
 FIXTURE_SETUP(xchg)
@@ -172,7 +160,7 @@ FIXTURE_SETUP(xchg)
 	ASSERT_EQ(-EOPNOTSUPP, add_sealed("p256", cmd));
 	data = add_sealed("data", "new aead parent=user:kmk exportable");
 	ASSERT_LT(0, data);
-	from_hex(variant->rfc_pk, pk);
+	from_hex(variant->rfc_pk, pk, sizeof(pk));
 	ASSERT_EQ(-EOPNOTSUPP, dev_export_recipient(self->fd, data, P256, pk,
 						    sizeof(pk), 0, blob, &len));
 	SKIP(return, "no P-256 ECDH in this kernel (before 5.12)");
@@ -315,14 +303,14 @@ TEST_F(xchg, import_gives_rfc_public_key)
 	key_serial_t id;
 	unsigned int i;
 
-	to_hex(keyseal_p256_order, sizeof(keyseal_p256_order), order);
+	hex_encode(keyseal_p256_order, sizeof(keyseal_p256_order), order);
 
 	snprintf(cmd, sizeof(cmd), "import %s %s parent=user:kmk",
 		 variant->usage, variant->rfc_sk);
 	id = add_sealed("rfc", cmd);
 	ASSERT_LT(0, id);
 	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk));
-	from_hex(variant->rfc_pk, want);
+	from_hex(variant->rfc_pk, want, sizeof(want));
 	ASSERT_EQ(variant->public_len, pk.len);
 	EXPECT_EQ(0, memcmp(want, pk.key, pk.len));
 
@@ -550,10 +538,10 @@ TEST_F(xchg, recipient_found_by_fingerprint)
 					  to.len, 0, blob, &len));
 
 	strcpy(criterion, "fp:");
-	to_hex(to.fp, FP_SIZE, criterion + 3);
+	hex_encode(to.fp, FP_SIZE, criterion + 3);
 	EXPECT_EQ(rcpt, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
 				      criterion, 0));
-	to_hex(pk_other.fp, FP_SIZE, criterion + 3);
+	hex_encode(pk_other.fp, FP_SIZE, criterion + 3);
 	EXPECT_EQ(other, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
 				       criterion, 0));
 	criterion[3] = 'x';
@@ -605,7 +593,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 					  to.len, sender, blob, &len));
 	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
 
-	to_hex(from.key, from.len, hex);
+	hex_encode(from.key, from.len, hex);
 	snprintf(extra, sizeof(extra),
 		 "recipient=sealed:rcpt parent=logon:xchg:root2 sender=%s", hex);
 	back = load_armor("back", armor, extra);
@@ -623,7 +611,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 	/* no recipient=: by fingerprint */
 	EXPECT_LT(0, load_armor("back3", armor, "parent=user:kmk"));
 
-	to_hex(other.key, other.len, hex);
+	hex_encode(other.key, other.len, hex);
 	snprintf(extra, sizeof(extra),
 		 "recipient=sealed:rcpt parent=user:kmk sender=%s", hex);
 	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor, extra));

@@ -30,8 +30,9 @@
  */
 
 #include "command.h"
-#include "keyseal_test.h"
+#include "hex.h"
 #include "hostile_model.h"
+#include "keyseal_test.h"
 #include "kselftest_harness.h"
 #include "usage.h"
 
@@ -366,11 +367,8 @@ static void hex_dump(struct __test_metadata *_metadata, const char *what,
 		     const u8 *buf, u32 len)
 {
 	static char line[2 * MUTANT_MAX + 1];
-	u32 i;
 
-	for (i = 0; i < len && i < MUTANT_MAX; i++)
-		sprintf(line + 2 * i, "%02x", buf[i]);
-	line[2 * i] = '\0';
+	hex_encode(buf, len < MUTANT_MAX ? len : MUTANT_MAX, line);
 	TH_LOG("%s (%u bytes): %s", what, len, line);
 }
 

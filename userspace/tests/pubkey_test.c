@@ -19,15 +19,14 @@
 #include "dh.h"
 #include "hex.h"
 #include "keyseal.h"
+#include "rfc9180_keys.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256
 
 /* pkRm of RFC 9180 A.1.1 and A.3.1, and their SPKI as openssl writes it */
-static const char x25519_rfc_pk[] =
-	"3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d";
-static const char x25519_rfc_sk[] =
-	"4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8";
+static const char x25519_rfc_pk[] = RFC9180_X25519_PKRM;
+static const char x25519_rfc_sk[] = RFC9180_X25519_SKRM;
 static const char x25519_rfc_pem[] =
 	"-----BEGIN PUBLIC KEY-----\n"
 	"MCowBQYDK2VuAyEAOUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\n"
@@ -35,11 +34,8 @@ static const char x25519_rfc_pem[] =
 static const char x25519_rfc_fp[] =
 	"fe563e053259ef3c8c0a2d3dc6390b4f29f9e51c8bba2900c2f52d50ee9d8721";
 
-static const char p256_rfc_pk[] =
-	"04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a82"
-	"6a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0";
-static const char p256_rfc_sk[] =
-	"f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2";
+static const char p256_rfc_pk[] = RFC9180_P256_PKRM;
+static const char p256_rfc_sk[] = RFC9180_P256_SKRM;
 static const char p256_rfc_pem[] =
 	"-----BEGIN PUBLIC KEY-----\n"
 	"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE/owZzgkFGR68KYqSRXklMfJvDOzi\n"

@@ -17,6 +17,7 @@
 #include "dh.h"
 #include "hex.h"
 #include "recipient.h"
+#include "rfc9180_keys.h"
 #include "usage.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
@@ -489,9 +490,7 @@ TEST(low_order_x25519_enc_or_sender_is_rejected)
 TEST(invalid_p256_recipient_is_rejected)
 {
 	/* a valid point: pkRm of RFC 9180 A.3.1 */
-	static const char valid[] =
-		"04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a82"
-		"6a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0";
+	static const char valid[] = RFC9180_P256_PKRM;
 	/* the field prime p, a coordinate that is not reduced */
 	static const char prime[] =
 		"ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";
