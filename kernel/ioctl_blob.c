@@ -171,13 +171,13 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	if (keyseal_blob_parse(in, req->blob_in_len, &blob) ||
 	    blob.scheme != KEYSEAL_SCHEME_KEK)
 		return -EINVAL;
-	keyseal_blob_attrs(&blob, &attrs);
+	attrs = blob.attrs;
 	if (!unwrap.serial) {
 		unwrap.name = blob.parent;
 		unwrap.name_len = blob.parent_len;
 	}
 
-	material = kmalloc(blob.key_len, GFP_KERNEL);
+	material = kmalloc(blob.attrs.key_len, GFP_KERNEL);
 	if (!material)
 		return -ENOMEM;
 	c = keyseal_crypto_get();

@@ -13,29 +13,9 @@
 
 #include <uapi/linux/keyseal.h>
 
-struct crypto_aead;
+#include "blob.h"
 
-/**
- * struct keyseal_attrs - what a key is, as every blob of it says
- * @usage: KEYSEAL_USAGE_*
- * @key_alg: KEYSEAL_ALG_*
- * @key_flags: KEYSEAL_FLAG_*
- * @provenance: KEYSEAL_ORIGIN_* | KEYSEAL_PROV_*
- * @key_len: bytes of key material
- * @key_id: the key's identity, the same wherever it is loaded
- * @created: creation time, seconds since the epoch
- * @not_after: expiry, seconds since the epoch, 0 for none
- */
-struct keyseal_attrs {
-	u8 usage;
-	u8 key_alg;
-	u8 key_flags;
-	u8 provenance;
-	u16 key_len;
-	u8 key_id[KEYSEAL_KEY_ID_SIZE];
-	u64 created;
-	u64 not_after;
-};
+struct crypto_aead;
 
 /**
  * struct sealed_key - the payload of a "sealed" key

@@ -43,8 +43,8 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 			   size_t *blob_len)
 {
 	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE], enc[KEYSEAL_DH_PUBLIC_MAX];
+	struct keyseal_blob b = { .attrs = *attrs };
 	struct keyseal_hpke_ctx ctx;
-	struct keyseal_blob b;
 	int header_len, ret;
 	size_t len;
 	u8 *buf;
@@ -65,7 +65,6 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	 * The header carries enc, so it is written only now; base or auth
 	 * mode is keyseal_blob_set_recipient()'s to say.
 	 */
-	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_HPKE_BASE);
 	keyseal_blob_set_recipient(&b, kem, recipient_fp, enc,
 				   sender ? sender->pk : NULL);
 	header_len = keyseal_blob_alloc(&b, &buf, &len);
@@ -91,7 +90,7 @@ out:
  * @c: transforms
  * @blob: the parsed blob
  * @recipient: the exchange key that should open it
- * @material: output, @blob->key_len bytes
+ * @material: output, @blob->attrs.key_len bytes
  *
  * Return: 0; -EINVAL if @blob is not a recipient blob; -EKEYREJECTED if it
  * is for another key (another KEM or another fingerprint); -EBADMSG if it
@@ -136,7 +135,7 @@ int keyseal_unwrap_recipient(struct keyseal_crypto *c,
 	ret = keyseal_hpke_open(c, &ctx, 0, buf, blob->header_len,
 				blob->body_len);
 	if (!ret)
-		memcpy(material, buf + blob->header_len, blob->key_len);
+		memcpy(material, buf + blob->header_len, blob->attrs.key_len);
 	kfree_sensitive(buf);
 out:
 	keyseal_hpke_ctx_wipe(&ctx);

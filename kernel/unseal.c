@@ -35,7 +35,7 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 		unwrap.name_len = blob->parent_len;
 	}
 
-	keyseal_blob_attrs(blob, &attrs);
+	attrs = blob->attrs;
 	sk = sealed_key_alloc(&attrs);
 	if (!sk)
 		return ERR_PTR(-ENOMEM);
@@ -97,7 +97,7 @@ static struct sealed_key *unseal_plaintext_blob(struct keyseal_crypto *c,
 		return ERR_PTR(ret);
 
 	/* The key keeps its identity but not a history no one vouches for. */
-	keyseal_blob_attrs(blob, &attrs);
+	attrs = blob->attrs;
 	attrs.provenance = KEYSEAL_ORIGIN_IMPORTED;
 	ret = keyseal_policy_live(&attrs);
 	if (ret)
@@ -142,7 +142,7 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 	u8 *material;
 	int ret;
 
-	material = kmalloc(blob->key_len, GFP_KERNEL);
+	material = kmalloc(blob->attrs.key_len, GFP_KERNEL);
 	if (!material)
 		return ERR_PTR(-ENOMEM);
 	ret = keyseal_exchange_get(&p->unwrap, blob->kem_id,
@@ -158,7 +158,7 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 		goto out;
 	}
 
-	keyseal_blob_attrs(blob, &attrs);
+	attrs = blob->attrs;
 	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
 							    vouched);
 	/* Only an authentic blob's not-after is worth believing. */

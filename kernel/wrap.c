@@ -35,50 +35,6 @@ out:
 }
 
 /**
- * keyseal_blob_attrs() - the key attributes a blob carries
- * @blob: a parsed blob
- * @attrs: filled in
- */
-void keyseal_blob_attrs(const struct keyseal_blob *blob,
-			struct keyseal_attrs *attrs)
-{
-	attrs->usage = blob->usage;
-	attrs->key_alg = blob->key_alg;
-	attrs->key_flags = blob->key_flags;
-	attrs->provenance = blob->provenance;
-	attrs->key_len = blob->key_len;
-	memcpy(attrs->key_id, blob->key_id, KEYSEAL_KEY_ID_SIZE);
-	attrs->created = blob->created;
-	attrs->not_after = blob->not_after;
-}
-
-/**
- * keyseal_blob_from_attrs() - the fields of a blob of a key, but the
- *	scheme's own
- * @b: the blob to fill in
- * @attrs: what the key is
- * @scheme: KEYSEAL_SCHEME_*
- */
-void keyseal_blob_from_attrs(struct keyseal_blob *b,
-			     const struct keyseal_attrs *attrs, u8 scheme)
-{
-	memset(b, 0, sizeof(*b));
-	b->scheme = scheme;
-	b->usage = attrs->usage;
-	b->key_alg = attrs->key_alg;
-	b->key_flags = attrs->key_flags;
-	b->provenance = attrs->provenance;
-	b->key_len = attrs->key_len;
-	memcpy(b->key_id, attrs->key_id, KEYSEAL_KEY_ID_SIZE);
-	b->created = attrs->created;
-	b->not_after = attrs->not_after;
-	if (scheme != KEYSEAL_SCHEME_PLAINTEXT) {
-		b->kdf_id = KEYSEAL_KDF_HKDF_SHA256;
-		b->aead_id = KEYSEAL_AEAD_AES256GCM;
-	}
-}
-
-/**
  * keyseal_blob_alloc() - a buffer for a blob, with its header written
  * @b: the blob's fields
  * @buf: set to the buffer (kmalloc'ed), whose body the caller fills in
@@ -123,7 +79,11 @@ int keyseal_wrap_kek(struct keyseal_crypto *c, struct keyseal_attrs *attrs,
 		     size_t *blob_len)
 {
 	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
-	struct keyseal_blob b;
+	struct keyseal_blob b = {
+		.scheme = KEYSEAL_SCHEME_KEK,
+		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
+		.aead_id = KEYSEAL_AEAD_AES256GCM,
+	};
 	int header_len, ret;
 	size_t len;
 	u8 *buf;
@@ -131,7 +91,7 @@ int keyseal_wrap_kek(struct keyseal_crypto *c, struct keyseal_attrs *attrs,
 	ret = keyseal_kek_admit(kek, attrs);
 	if (ret)
 		return ret;
-	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_KEK);
+	b.attrs = *attrs;
 	b.parent = kek->name;
 	b.parent_len = kek->name_len;
 	b.parent_fp = keyseal_kek_fingerprint(kek);
@@ -165,7 +125,7 @@ err:
  * @c: transforms
  * @blob: the parsed blob
  * @kek: the KEK that should open it
- * @material: output, @blob->key_len bytes
+ * @material: output, @blob->attrs.key_len bytes
  *
  * A blob opens only under the KEK whose fingerprint it carries. That the
  * KEK opens it proves nothing about the field: whoever made the blob chose
@@ -199,7 +159,7 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 			       blob->header_len, blob->body_len);
 	if (ret)
 		goto out;
-	memcpy(material, buf + blob->header_len, blob->key_len);
+	memcpy(material, buf + blob->header_len, blob->attrs.key_len);
 out:
 	memzero_explicit(okm, sizeof(okm));
 	kfree_sensitive(buf);
@@ -218,10 +178,12 @@ out:
 int keyseal_wrap_plaintext(const struct keyseal_attrs *attrs,
 			   const u8 *material, u8 **blob, size_t *blob_len)
 {
-	struct keyseal_blob b;
+	struct keyseal_blob b = {
+		.scheme = KEYSEAL_SCHEME_PLAINTEXT,
+		.attrs = *attrs,
+	};
 	int header_len;
 
-	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_PLAINTEXT);
 	header_len = keyseal_blob_alloc(&b, blob, blob_len);
 	if (header_len < 0)
 		return header_len;

@@ -140,11 +140,12 @@ TEST_F(attack, encrypt_chosen_bytes_then_unwrap_as_key)
 	key_serial_t kek, dk, child;
 	struct keyseal_blob b = {
 		.scheme = KEYSEAL_SCHEME_KEK,
-		.usage = KEYSEAL_USAGE_KEK,
-		.key_alg = KEYSEAL_ALG_KEK_HKDF_AES256GCM,
-		.key_flags = KEYSEAL_FLAG_EXPORTABLE | KEYSEAL_FLAG_PLAINTEXT,
-		.provenance = KEYSEAL_ORIGIN_GENERATED,
-		.key_len = 32,
+		.attrs.usage = KEYSEAL_USAGE_KEK,
+		.attrs.key_alg = KEYSEAL_ALG_KEK_HKDF_AES256GCM,
+		.attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE |
+				   KEYSEAL_FLAG_PLAINTEXT,
+		.attrs.provenance = KEYSEAL_ORIGIN_GENERATED,
+		.attrs.key_len = 32,
 		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
 		.aead_id = KEYSEAL_AEAD_AES256GCM,
 		.parent_fp = fp,
@@ -250,19 +251,19 @@ TEST_F(attack, wrap_strong_key_under_weaker_key)
 
 static void add_exportable(struct keyseal_blob *b)
 {
-	b->key_flags = KEYSEAL_FLAG_EXPORTABLE;
-	b->provenance &= ~KEYSEAL_PROV_NEVER_EXPORTABLE;
+	b->attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE;
+	b->attrs.provenance &= ~KEYSEAL_PROV_NEVER_EXPORTABLE;
 }
 
 static void add_plaintext(struct keyseal_blob *b)
 {
-	b->key_flags = KEYSEAL_FLAG_EXPORTABLE | KEYSEAL_FLAG_PLAINTEXT;
-	b->provenance = KEYSEAL_ORIGIN_GENERATED;
+	b->attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE | KEYSEAL_FLAG_PLAINTEXT;
+	b->attrs.provenance = KEYSEAL_ORIGIN_GENERATED;
 }
 
 static void flags_only(struct keyseal_blob *b)
 {
-	b->key_flags = KEYSEAL_FLAG_EXPORTABLE;
+	b->attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE;
 }
 
 /* Edit a blob's flags and load it: authenticated, so refused. */
@@ -310,26 +311,26 @@ TEST_F(attack, edit_flags_and_load)
 
 static void to_secret(struct keyseal_blob *b)
 {
-	b->usage = KEYSEAL_USAGE_SECRET;
-	b->key_alg = KEYSEAL_ALG_RAW;
+	b->attrs.usage = KEYSEAL_USAGE_SECRET;
+	b->attrs.key_alg = KEYSEAL_ALG_RAW;
 }
 
 static void to_kek(struct keyseal_blob *b)
 {
-	b->usage = KEYSEAL_USAGE_KEK;
-	b->key_alg = KEYSEAL_ALG_KEK_HKDF_AES256GCM;
+	b->attrs.usage = KEYSEAL_USAGE_KEK;
+	b->attrs.key_alg = KEYSEAL_ALG_KEK_HKDF_AES256GCM;
 }
 
 static void to_aead(struct keyseal_blob *b)
 {
-	b->usage = KEYSEAL_USAGE_AEAD;
-	b->key_alg = KEYSEAL_ALG_AES_GCM;
+	b->attrs.usage = KEYSEAL_USAGE_AEAD;
+	b->attrs.key_alg = KEYSEAL_ALG_AES_GCM;
 }
 
 static void to_x25519(struct keyseal_blob *b)
 {
-	b->usage = KEYSEAL_USAGE_X25519;
-	b->key_alg = KEYSEAL_ALG_X25519;
+	b->attrs.usage = KEYSEAL_USAGE_X25519;
+	b->attrs.key_alg = KEYSEAL_ALG_X25519;
 }
 
 /* Edit a blob's usage and load it: every other usage of the same length. */
@@ -364,7 +365,7 @@ TEST_F(attack, edit_usage_and_load)
 		}
 		/* The usage byte alone, its algorithm left: malformed. */
 		memcpy(forged, blob, len);
-		forged[6] = b.usage == KEYSEAL_USAGE_SECRET ?
+		forged[6] = b.attrs.usage == KEYSEAL_USAGE_SECRET ?
 			    KEYSEAL_USAGE_AEAD : KEYSEAL_USAGE_SECRET;
 		refused_everywhere(_metadata, self->fd, forged, len, self->kmk2,
 				   -EINVAL, keys[i]);
@@ -379,7 +380,7 @@ static void to_aes128(struct keyseal_blob *b)
 
 static void to_16_bytes(struct keyseal_blob *b)
 {
-	b->key_len = 16;
+	b->attrs.key_len = 16;
 }
 
 /*
@@ -420,7 +421,7 @@ static u64 new_not_after;
 
 static void set_not_after(struct keyseal_blob *b)
 {
-	b->not_after = new_not_after;
+	b->attrs.not_after = new_not_after;
 }
 
 /*

@@ -399,11 +399,11 @@ static void check_header(struct __test_metadata *_metadata,
 	EXPECT_EQ(to->kem, b->kem_id);
 	EXPECT_EQ(KEYSEAL_KDF_HKDF_SHA256, b->kdf_id);
 	EXPECT_EQ(KEYSEAL_AEAD_AES256GCM, b->aead_id);
-	EXPECT_EQ(key->usage, b->usage);
-	EXPECT_EQ(key->key_flags, b->key_flags);
-	EXPECT_EQ(key->provenance, b->provenance);
-	EXPECT_EQ(key->key_len, b->key_len);
-	EXPECT_EQ(0, memcmp(key->key_id, b->key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(key->usage, b->attrs.usage);
+	EXPECT_EQ(key->key_flags, b->attrs.key_flags);
+	EXPECT_EQ(key->provenance, b->attrs.provenance);
+	EXPECT_EQ(key->key_len, b->attrs.key_len);
+	EXPECT_EQ(0, memcmp(key->key_id, b->attrs.key_id, KEYSEAL_KEY_ID_SIZE));
 	EXPECT_EQ(0, memcmp(to->fp, b->recipient_fp, FP_SIZE));
 	EXPECT_EQ(to->len, b->enc_len);
 	if (from) {
@@ -1182,7 +1182,7 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 						   auth ? &spk : NULL, &b,
 						   material, &material_len));
 	ASSERT_EQ(32, material_len);
-	EXPECT_EQ(0, memcmp(info.key_id, b.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(0, memcmp(info.key_id, b.attrs.key_id, KEYSEAL_KEY_ID_SIZE));
 	ASSERT_EQ(0, openssl_gcm_open(material, material_len, nonce, ct,
 				      ct_len, pt));
 	EXPECT_STREQ(msg, (char *)pt);

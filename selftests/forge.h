@@ -104,14 +104,14 @@ static inline int forge_kek_blob(const struct forged_key *f, u8 *out,
 	u8 salt[KEYSEAL_SALT_SIZE], okm[FORGE_WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
 	struct keyseal_blob b = {
 		.scheme = KEYSEAL_SCHEME_KEK,
-		.usage = f->usage,
-		.key_alg = keyseal_usage_alg(f->usage),
-		.key_flags = f->key_flags,
-		.provenance = f->provenance,
-		.key_len = f->key_len,
+		.attrs.usage = f->usage,
+		.attrs.key_alg = keyseal_usage_alg(f->usage),
+		.attrs.key_flags = f->key_flags,
+		.attrs.provenance = f->provenance,
+		.attrs.key_len = f->key_len,
 		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
 		.aead_id = KEYSEAL_AEAD_AES256GCM,
-		.created = time(NULL),
+		.attrs.created = time(NULL),
 		.parent = f->parent,
 		.parent_len = strlen(f->parent),
 		.parent_fp = f->parent_fp,
@@ -120,7 +120,8 @@ static inline int forge_kek_blob(const struct forged_key *f, u8 *out,
 	int header, ret;
 
 	if (getrandom(salt, sizeof(salt), 0) != sizeof(salt) ||
-	    getrandom(b.key_id, sizeof(b.key_id), 0) != sizeof(b.key_id))
+	    getrandom(b.attrs.key_id, sizeof(b.attrs.key_id), 0) !=
+	    sizeof(b.attrs.key_id))
 		return -EIO;
 	header = keyseal_blob_write_header(&b, out, size);
 	if (header < 0)
@@ -152,11 +153,11 @@ static inline int forge_kek_open(const u8 *blob, size_t len, const u8 *kek,
 
 	if (keyseal_blob_parse(blob, len, &b) ||
 	    b.scheme != KEYSEAL_SCHEME_KEK ||
-	    b.body_len != (size_t)b.key_len + KEYSEAL_TAG_SIZE)
+	    b.body_len != (size_t)b.attrs.key_len + KEYSEAL_TAG_SIZE)
 		return -EINVAL;
 	if (forge_wrap_key(kek, kek_len, b.salt, okm))
 		return -EIO;
-	ct_len = b.key_len;
+	ct_len = b.attrs.key_len;
 	ctx = EVP_CIPHER_CTX_new();
 	ok = ctx &&
 	     EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, okm,
@@ -168,7 +169,7 @@ static inline int forge_kek_open(const u8 *blob, size_t len, const u8 *kek,
 	     EVP_DecryptFinal_ex(ctx, material + n, &n) == 1;
 	EVP_CIPHER_CTX_free(ctx);
 	OPENSSL_cleanse(okm, sizeof(okm));
-	return ok ? (int)b.key_len : -EBADMSG;
+	return ok ? (int)b.attrs.key_len : -EBADMSG;
 }
 
 /* AES-GCM decryption of ENCRYPT's output with known material: 0 or -1. */

@@ -259,12 +259,12 @@ int predict_load(const struct hostile_session *s, const u8 *buf, u32 len,
 		break;
 	}
 	/* Opened, or in the clear: expiry, then the key stored. */
-	if (expired(b.not_after))
+	if (expired(b.attrs.not_after))
 		return -EKEYEXPIRED;
 	if (b.scheme == KEYSEAL_SCHEME_KEK)
 		return OK;
 	if (b.scheme == KEYSEAL_SCHEME_PLAINTEXT) {
-		ret = predict_material(b.usage, b.body);
+		ret = predict_material(b.attrs.usage, b.body);
 		if (ret != OK)
 			return ret;
 	}
@@ -310,7 +310,7 @@ int predict_rewrap(const struct hostile_session *s, const u8 *buf, u32 len,
 		return ret;
 	/* Opened: to its own parent always, elsewhere if exportable. */
 	if (!memcmp(kmk2->fp, b.parent_fp, KEYSEAL_FINGERPRINT_SIZE) ||
-	    (b.key_flags & KEYSEAL_FLAG_EXPORTABLE))
+	    (b.attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE))
 		return OK;
 	return -EPERM;
 }

@@ -505,34 +505,35 @@ static bool edit_field(FIXTURE_DATA(hostile) *self, u8 *buf, u32 *len)
 
 	switch (rng_below(r, 8)) {
 	case 0:		/* loosen or tighten the flags, history to match */
-		b.key_flags = rng_below(r, 4);
-		if (b.key_flags == KEYSEAL_FLAG_PLAINTEXT)
-			b.key_flags |= KEYSEAL_FLAG_EXPORTABLE;
-		if (b.key_flags)
-			b.provenance &= ~KEYSEAL_PROV_NEVER_EXPORTABLE;
-		if (b.key_flags & KEYSEAL_FLAG_PLAINTEXT)
-			b.provenance &= ~KEYSEAL_PROV_ALWAYS_SENSITIVE;
+		b.attrs.key_flags = rng_below(r, 4);
+		if (b.attrs.key_flags == KEYSEAL_FLAG_PLAINTEXT)
+			b.attrs.key_flags |= KEYSEAL_FLAG_EXPORTABLE;
+		if (b.attrs.key_flags)
+			b.attrs.provenance &= ~KEYSEAL_PROV_NEVER_EXPORTABLE;
+		if (b.attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT)
+			b.attrs.provenance &= ~KEYSEAL_PROV_ALWAYS_SENSITIVE;
 		break;
 	case 1:		/* another usage, of the same length */
-		b.usage = 1 + rng_below(r, 5);
-		b.key_alg = keyseal_usage_alg(b.usage);
+		b.attrs.usage = 1 + rng_below(r, 5);
+		b.attrs.key_alg = keyseal_usage_alg(b.attrs.usage);
 		break;
 	case 2:		/* no expiry, long expired, or later */
-		b.not_after = rng_below(r, 2) ? 0 : rng_below(r, 2) ? 1 :
-			      b.not_after + 1 + rng_below(r, 1000000);
+		b.attrs.not_after = rng_below(r, 2) ? 0 : rng_below(r, 2) ? 1 :
+			b.attrs.not_after + 1 + rng_below(r, 1000000);
 		break;
 	case 3:
-		b.created += rng_below(r, 2) ? 1 : -1;
+		b.attrs.created += rng_below(r, 2) ? 1 : -1;
 		break;
 	case 4:
 		i = rng_below(r, KEYSEAL_KEY_ID_SIZE);
-		b.key_id[i] ^= 1 + rng_below(r, 255);
+		b.attrs.key_id[i] ^= 1 + rng_below(r, 255);
 		break;
 	case 5:		/* another history */
-		b.provenance = 1 + rng_below(r, 3);
-		if (b.provenance == KEYSEAL_ORIGIN_GENERATED && !b.key_flags)
-			b.provenance |= KEYSEAL_PROV_ALWAYS_SENSITIVE |
-					KEYSEAL_PROV_NEVER_EXPORTABLE;
+		b.attrs.provenance = 1 + rng_below(r, 3);
+		if (b.attrs.provenance == KEYSEAL_ORIGIN_GENERATED &&
+		    !b.attrs.key_flags)
+			b.attrs.provenance |= KEYSEAL_PROV_ALWAYS_SENSITIVE |
+					      KEYSEAL_PROV_NEVER_EXPORTABLE;
 		break;
 	case 6:		/* another KEK here, by name */
 		if (b.scheme != KEYSEAL_SCHEME_KEK)
@@ -596,12 +597,12 @@ static void check_plaintext_key(struct __test_metadata *_metadata, int fd,
 	struct keyseal_info info;
 
 	ASSERT_EQ(0, dev_info(fd, id, &info));
-	EXPECT_EQ(b->usage, info.usage);
-	EXPECT_EQ(b->key_len, info.key_len);
-	EXPECT_EQ(b->key_flags, info.key_flags);
+	EXPECT_EQ(b->attrs.usage, info.usage);
+	EXPECT_EQ(b->attrs.key_len, info.key_len);
+	EXPECT_EQ(b->attrs.key_flags, info.key_flags);
 	EXPECT_EQ(KEYSEAL_ORIGIN_IMPORTED, info.provenance);
-	EXPECT_EQ(0, memcmp(b->key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
-	EXPECT_EQ(b->not_after, info.not_after);
+	EXPECT_EQ(0, memcmp(b->attrs.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(b->attrs.not_after, info.not_after);
 }
 
 /*
@@ -624,12 +625,13 @@ static void check_loaded(struct __test_metadata *_metadata,
 	/* Anything else that loads is a source, unchanged. */
 	ASSERT_TRUE(is_source(&self->keys, buf, len));
 	ASSERT_EQ(0, dev_info(self->fd, id, &info));
-	EXPECT_EQ(b.usage, info.usage);
-	EXPECT_EQ(b.key_flags, info.key_flags);
-	EXPECT_EQ(0, memcmp(b.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(b.attrs.usage, info.usage);
+	EXPECT_EQ(b.attrs.key_flags, info.key_flags);
+	EXPECT_EQ(0, memcmp(b.attrs.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
 	EXPECT_EQ(b.scheme == KEYSEAL_SCHEME_KEK &&
 		  opener_vouches(&self->keys, &b) ?
-		  b.provenance : unvouched(b.provenance), info.provenance);
+		  b.attrs.provenance : unvouched(b.attrs.provenance),
+		  info.provenance);
 }
 
 /* keyctl add "load <armor>" of any bytes, armored as keyctl read would. */
@@ -739,14 +741,15 @@ TEST_F_TIMEOUT(hostile, rewrap_mutated_blobs, 300)
 		ASSERT_TRUE(well_formed(out, out_len, &out_b));
 		EXPECT_EQ(9, out_b.parent_len);
 		EXPECT_EQ(0, memcmp(out_b.parent, "user:kmk2", 9));
-		EXPECT_EQ(0, memcmp(in_b.key_id, out_b.key_id,
+		EXPECT_EQ(0, memcmp(in_b.attrs.key_id, out_b.attrs.key_id,
 				    KEYSEAL_KEY_ID_SIZE));
-		EXPECT_EQ(in_b.key_flags, out_b.key_flags);
-		EXPECT_EQ(in_b.usage, out_b.usage);
+		EXPECT_EQ(in_b.attrs.key_flags, out_b.attrs.key_flags);
+		EXPECT_EQ(in_b.attrs.usage, out_b.attrs.usage);
 		/* stored under a user root: the origin only (R2) */
 		EXPECT_EQ(opener_vouches(&self->keys, &in_b) ?
-			  in_b.provenance & KEYSEAL_PROV_ORIGIN_MASK :
-			  unvouched(in_b.provenance), out_b.provenance);
+			  in_b.attrs.provenance & KEYSEAL_PROV_ORIGIN_MASK :
+			  unvouched(in_b.attrs.provenance),
+			  out_b.attrs.provenance);
 		id = load_any("rewrapped", out, out_len);
 		EXPECT_LT(0, id);
 		if (id > 0)

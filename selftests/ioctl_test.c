@@ -60,10 +60,10 @@ TEST_F(dev, info_matches_blob)
 	EXPECT_EQ(KEYSEAL_USAGE_SECRET, info.usage);
 	EXPECT_EQ(KEYSEAL_ALG_RAW, info.key_alg);
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
-	EXPECT_EQ(b.provenance, info.provenance);
+	EXPECT_EQ(b.attrs.provenance, info.provenance);
 	EXPECT_EQ(40, info.key_len);
-	EXPECT_EQ(0, memcmp(b.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
-	EXPECT_EQ(b.created, info.created);
+	EXPECT_EQ(0, memcmp(b.attrs.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(b.attrs.created, info.created);
 	EXPECT_EQ(4102444800ULL, info.not_after);
 	EXPECT_STREQ("user:kmk", info.parent);
 	EXPECT_EQ(0, memcmp(b.parent_fp, info.parent_fingerprint,

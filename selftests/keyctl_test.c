@@ -78,10 +78,10 @@ static void round_trip(struct __test_metadata *_metadata, const char *what,
 	ASSERT_LT(0, len);
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &first));
 	EXPECT_EQ(KEYSEAL_SCHEME_KEK, first.scheme);
-	EXPECT_EQ(usage, first.usage);
-	EXPECT_EQ(key_len, first.key_len);
-	EXPECT_EQ(key_flags, first.key_flags);
-	EXPECT_EQ(first_prov, first.provenance) TH_LOG("%s", command);
+	EXPECT_EQ(usage, first.attrs.usage);
+	EXPECT_EQ(key_len, first.attrs.key_len);
+	EXPECT_EQ(key_flags, first.attrs.key_flags);
+	EXPECT_EQ(first_prov, first.attrs.provenance) TH_LOG("%s", command);
 	EXPECT_EQ(strlen(parent), first.parent_len);
 	EXPECT_EQ(0, memcmp(first.parent, parent, strlen(parent)));
 
@@ -91,12 +91,13 @@ static void round_trip(struct __test_metadata *_metadata, const char *what,
 	len2 = read_blob(id, again, sizeof(again));
 	ASSERT_EQ(len, len2);
 	ASSERT_EQ(0, keyseal_blob_parse(again, len2, &second));
-	EXPECT_EQ(0, memcmp(first.key_id, second.key_id, KEYSEAL_KEY_ID_SIZE));
-	EXPECT_EQ(first.usage, second.usage);
-	EXPECT_EQ(first.key_flags, second.key_flags);
-	EXPECT_EQ(second_prov, second.provenance) TH_LOG("%s", command);
-	EXPECT_EQ(first.created, second.created);
-	EXPECT_EQ(first.not_after, second.not_after);
+	EXPECT_EQ(0, memcmp(first.attrs.key_id, second.attrs.key_id,
+			    KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(first.attrs.usage, second.attrs.usage);
+	EXPECT_EQ(first.attrs.key_flags, second.attrs.key_flags);
+	EXPECT_EQ(second_prov, second.attrs.provenance) TH_LOG("%s", command);
+	EXPECT_EQ(first.attrs.created, second.attrs.created);
+	EXPECT_EQ(first.attrs.not_after, second.attrs.not_after);
 	drop_key(id);
 }
 
@@ -153,7 +154,7 @@ static u8 new_key_provenance(const char *command)
 	len = read_blob(id, blob, sizeof(blob));
 	drop_key(id);
 	return len < 0 || keyseal_blob_parse(blob, len, &b) ? 0xff :
-	       b.provenance;
+	       b.attrs.provenance;
 }
 
 /*
@@ -197,7 +198,8 @@ TEST_F(session, stored_blob_is_stable_and_ids_unique)
 	l2 = read_blob(k2, b2, sizeof(b2));
 	ASSERT_EQ(0, keyseal_blob_parse(b1, l1, &p1));
 	ASSERT_EQ(0, keyseal_blob_parse(b2, l2, &p2));
-	EXPECT_NE(0, memcmp(p1.key_id, p2.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_NE(0, memcmp(p1.attrs.key_id, p2.attrs.key_id,
+			    KEYSEAL_KEY_ID_SIZE));
 	EXPECT_NE(0, memcmp(p1.salt, p2.salt, KEYSEAL_SALT_SIZE));
 	EXPECT_NE(0, memcmp(p1.body, p2.body, p1.body_len));
 }
@@ -445,15 +447,15 @@ TEST_F(session, restrict_only_clears)
 	EXPECT_EQ(0, update_key(id, "restrict exportable"));
 	len = read_blob(id, blob, sizeof(blob));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
-	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, b.key_flags);
+	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, b.attrs.key_flags);
 	EXPECT_EQ(-EPERM, update_key(id, "restrict plaintext"));
 	EXPECT_EQ(0, update_key(id, "restrict"));
 	EXPECT_EQ(-EPERM, update_key(id, "restrict exportable"));
 	len = read_blob(id, blob, sizeof(blob));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
-	EXPECT_EQ(0, b.key_flags);
+	EXPECT_EQ(0, b.attrs.key_flags);
 	/* history: it was exportable once, so never-exportable stays off */
-	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED, b.provenance);
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED, b.attrs.provenance);
 }
 
 TEST_F(session, rewrap)
@@ -573,8 +575,8 @@ TEST_F(session, import_needs_privilege)
 	ASSERT_LT(0, id);
 	len = read_blob(id, blob, sizeof(blob));
 	ASSERT_EQ(0, keyseal_blob_parse(blob, len, &b));
-	EXPECT_EQ(KEYSEAL_ORIGIN_IMPORTED, b.provenance);
-	EXPECT_EQ(16, b.key_len);
+	EXPECT_EQ(KEYSEAL_ORIGIN_IMPORTED, b.attrs.provenance);
+	EXPECT_EQ(16, b.attrs.key_len);
 
 	pid = fork();
 	ASSERT_LE(0, pid);

@@ -148,7 +148,7 @@ static u8 stored_provenance(key_serial_t id)
 	long len = read_blob(id, blob, sizeof(blob));
 
 	return len < 0 || keyseal_blob_parse(blob, len, &b) ? 0xff :
-	       b.provenance;
+	       b.attrs.provenance;
 }
 
 /* The provenance a blob carries, or 0xff. */
@@ -156,7 +156,7 @@ static u8 blob_provenance(const u8 *blob, u32 len)
 {
 	struct keyseal_blob b;
 
-	return keyseal_blob_parse(blob, len, &b) ? 0xff : b.provenance;
+	return keyseal_blob_parse(blob, len, &b) ? 0xff : b.attrs.provenance;
 }
 
 /* Read a key's blob, drop the key and load the blob again. */
@@ -387,11 +387,11 @@ TEST_F(trust, genuine_blob_stays_under_its_own_root)
 					&out_len));
 		ASSERT_EQ(0, keyseal_blob_parse(out, out_len, &b));
 		EXPECT_EQ(0, memcmp(mine_fp, b.parent_fp, FP_SIZE));
-		EXPECT_EQ(EXT, b.provenance);
+		EXPECT_EQ(EXT, b.attrs.provenance);
 		len = BLOB_OF(id, out);
 		ASSERT_EQ(0, keyseal_blob_parse(out, len, &b));
 		EXPECT_EQ(0, memcmp(mine_fp, b.parent_fp, FP_SIZE));
-		EXPECT_EQ(EXT, b.provenance);
+		EXPECT_EQ(EXT, b.attrs.provenance);
 		_exit(0);
 	}
 	ASSERT_EQ(0, wait_child(pid));
@@ -675,7 +675,7 @@ TEST_F(trust, forged_blob_moved_under_a_vouching_root_stays_external)
 		ASSERT_EQ(0, dev_rewrap(self->fd, blob, len, mine, self->svc,
 					out, &out_len));
 		ASSERT_EQ(0, keyseal_blob_parse(out, out_len, &b));
-		EXPECT_EQ(EXT, b.provenance);
+		EXPECT_EQ(EXT, b.attrs.provenance);
 		EXPECT_EQ(14, b.parent_len);
 		EXPECT_EQ(0, memcmp("logon:svc:root", b.parent, 14));
 		memcpy(self->out->blob, out, out_len);
@@ -854,15 +854,15 @@ static int forge_recipient_blob(const struct forged_key *f,
 	struct keyseal_hpke_ctx ctx;
 	struct keyseal_blob b = {
 		.scheme = KEYSEAL_SCHEME_HPKE_AUTH,
-		.usage = f->usage,
-		.key_alg = keyseal_usage_alg(f->usage),
-		.key_flags = f->key_flags,
-		.provenance = f->provenance,
-		.key_len = f->key_len,
+		.attrs.usage = f->usage,
+		.attrs.key_alg = keyseal_usage_alg(f->usage),
+		.attrs.key_flags = f->key_flags,
+		.attrs.provenance = f->provenance,
+		.attrs.key_len = f->key_len,
 		.kem_id = to->kem,
 		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
 		.aead_id = KEYSEAL_AEAD_AES256GCM,
-		.created = time(NULL),
+		.attrs.created = time(NULL),
 		.recipient_fp = fp,
 		.enc = enc,
 		.enc_len = to->len,
@@ -872,7 +872,8 @@ static int forge_recipient_blob(const struct forged_key *f,
 	if (keyseal_public_key_from_raw(to->kem, to->key, to->len, &rpk) ||
 	    keyseal_public_key_fingerprint(&rpk, fp) ||
 	    keyseal_private_key_public(from, &spk) ||
-	    getrandom(b.key_id, sizeof(b.key_id), 0) != sizeof(b.key_id))
+	    getrandom(b.attrs.key_id, sizeof(b.attrs.key_id), 0) !=
+	    sizeof(b.attrs.key_id))
 		return -EIO;
 	b.sender_pk = spk.key;
 	b.sender_pk_len = spk.len;
@@ -1131,12 +1132,12 @@ static u32 plaintext_blob(u8 *blob)
 {
 	struct keyseal_blob b = {
 		.scheme = KEYSEAL_SCHEME_PLAINTEXT,
-		.usage = KEYSEAL_USAGE_AEAD,
-		.key_alg = KEYSEAL_ALG_AES_GCM,
-		.key_flags = EXP | PT,
-		.provenance = GEN,
-		.key_len = KEY_LEN,
-		.created = time(NULL),
+		.attrs.usage = KEYSEAL_USAGE_AEAD,
+		.attrs.key_alg = KEYSEAL_ALG_AES_GCM,
+		.attrs.key_flags = EXP | PT,
+		.attrs.provenance = GEN,
+		.attrs.key_len = KEY_LEN,
+		.attrs.created = time(NULL),
 	};
 	int header = keyseal_blob_write_header(&b, blob, BLOB_MAX);
 

@@ -119,16 +119,16 @@ int keyseal_blob_check(const struct keyseal_blob *blob)
 {
 	size_t pk_size;
 
-	if (!keyseal_usage_key_len_valid(blob->usage, blob->key_alg,
-					 blob->key_len))
+	if (!keyseal_usage_key_len_valid(blob->attrs.usage, blob->attrs.key_alg,
+					 blob->attrs.key_len))
 		return -EINVAL;
-	if (blob->key_flags & ~KEYSEAL_FLAGS_ALL)
+	if (blob->attrs.key_flags & ~KEYSEAL_FLAGS_ALL)
 		return -EINVAL;
 	/* plaintext implies exportable */
-	if ((blob->key_flags & KEYSEAL_FLAG_PLAINTEXT) &&
-	    !(blob->key_flags & KEYSEAL_FLAG_EXPORTABLE))
+	if ((blob->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT) &&
+	    !(blob->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE))
 		return -EINVAL;
-	if (!provenance_valid(blob->provenance, blob->key_flags))
+	if (!provenance_valid(blob->attrs.provenance, blob->attrs.key_flags))
 		return -EINVAL;
 	if (!scheme_ids_valid(blob))
 		return -EINVAL;
@@ -150,7 +150,7 @@ int keyseal_blob_check(const struct keyseal_blob *blob)
 			return -EINVAL;
 		break;
 	case KEYSEAL_SCHEME_PLAINTEXT:
-		if (!(blob->key_flags & KEYSEAL_FLAG_PLAINTEXT))
+		if (!(blob->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT))
 			return -EINVAL;
 		break;
 	}
@@ -190,8 +190,8 @@ size_t keyseal_blob_header_size(const struct keyseal_blob *blob)
 size_t keyseal_blob_body_size(const struct keyseal_blob *blob)
 {
 	if (blob->scheme == KEYSEAL_SCHEME_PLAINTEXT)
-		return blob->key_len;
-	return blob->key_len + KEYSEAL_TAG_SIZE;
+		return blob->attrs.key_len;
+	return blob->attrs.key_len + KEYSEAL_TAG_SIZE;
 }
 
 /**
@@ -220,18 +220,18 @@ int keyseal_blob_write_header(const struct keyseal_blob *blob, u8 *buf,
 	memcpy(buf, KEYSEAL_BLOB_MAGIC, KEYSEAL_BLOB_MAGIC_SIZE);
 	buf[4] = KEYSEAL_BLOB_VERSION;
 	buf[5] = blob->scheme;
-	buf[6] = blob->usage;
-	buf[7] = blob->key_alg;
-	put_be16(buf + 8, blob->key_len);
-	buf[10] = blob->key_flags;
-	buf[11] = blob->provenance;
+	buf[6] = blob->attrs.usage;
+	buf[7] = blob->attrs.key_alg;
+	put_be16(buf + 8, blob->attrs.key_len);
+	buf[10] = blob->attrs.key_flags;
+	buf[11] = blob->attrs.provenance;
 	put_be16(buf + 12, blob->kem_id);
 	put_be16(buf + 14, blob->kdf_id);
 	put_be16(buf + 16, blob->aead_id);
 	put_be16(buf + 18, 0);
-	memcpy(buf + 20, blob->key_id, KEYSEAL_KEY_ID_SIZE);
-	put_be64(buf + 36, blob->created);
-	put_be64(buf + 44, blob->not_after);
+	memcpy(buf + 20, blob->attrs.key_id, KEYSEAL_KEY_ID_SIZE);
+	put_be64(buf + 36, blob->attrs.created);
+	put_be64(buf + 44, blob->attrs.not_after);
 
 	switch (blob->scheme) {
 	case KEYSEAL_SCHEME_KEK:
@@ -325,17 +325,17 @@ int keyseal_blob_parse(const u8 *buf, size_t len, struct keyseal_blob *blob)
 		return -EINVAL;
 
 	blob->scheme = buf[5];
-	blob->usage = buf[6];
-	blob->key_alg = buf[7];
-	blob->key_len = get_be16(buf + 8);
-	blob->key_flags = buf[10];
-	blob->provenance = buf[11];
+	blob->attrs.usage = buf[6];
+	blob->attrs.key_alg = buf[7];
+	blob->attrs.key_len = get_be16(buf + 8);
+	blob->attrs.key_flags = buf[10];
+	blob->attrs.provenance = buf[11];
 	blob->kem_id = get_be16(buf + 12);
 	blob->kdf_id = get_be16(buf + 14);
 	blob->aead_id = get_be16(buf + 16);
-	memcpy(blob->key_id, buf + 20, KEYSEAL_KEY_ID_SIZE);
-	blob->created = get_be64(buf + 36);
-	blob->not_after = get_be64(buf + 44);
+	memcpy(blob->attrs.key_id, buf + 20, KEYSEAL_KEY_ID_SIZE);
+	blob->attrs.created = get_be64(buf + 36);
+	blob->attrs.not_after = get_be64(buf + 44);
 
 	switch (blob->scheme) {
 	case KEYSEAL_SCHEME_KEK:

@@ -13,19 +13,34 @@
 #define KEYSEAL_BLOB_FIXED_SIZE	52
 
 /**
- * struct keyseal_blob - a blob, parsed or about to be written
- * @scheme: KEYSEAL_SCHEME_*
+ * struct keyseal_attrs - what a key is, as every blob of it says
  * @usage: KEYSEAL_USAGE_*
  * @key_alg: KEYSEAL_ALG_*
  * @key_flags: KEYSEAL_FLAG_*
  * @provenance: KEYSEAL_ORIGIN_* | KEYSEAL_PROV_*
  * @key_len: bytes of key material
+ * @key_id: the key's identity, the same wherever it is loaded
+ * @created: creation time, seconds since the epoch
+ * @not_after: expiry, seconds since the epoch, 0 for none
+ */
+struct keyseal_attrs {
+	u8 usage;
+	u8 key_alg;
+	u8 key_flags;
+	u8 provenance;
+	u16 key_len;
+	u8 key_id[KEYSEAL_KEY_ID_SIZE];
+	u64 created;
+	u64 not_after;
+};
+
+/**
+ * struct keyseal_blob - a blob, parsed or about to be written
+ * @scheme: KEYSEAL_SCHEME_*
+ * @attrs: what the key is
  * @kem_id: RFC 9180 KEM of a recipient blob, zero otherwise
  * @kdf_id: KEYSEAL_KDF_*, zero for plaintext
  * @aead_id: KEYSEAL_AEAD_*, zero for plaintext
- * @key_id: the key's identity
- * @created: creation time, seconds since the epoch
- * @not_after: expiry, seconds since the epoch, zero for none
  * @parent: KEK scheme: "type:description" of the parent, not NUL-terminated
  * @parent_len: its length
  * @parent_fp: KEK scheme: fingerprint of the parent KEK
@@ -45,17 +60,10 @@
  */
 struct keyseal_blob {
 	u8 scheme;
-	u8 usage;
-	u8 key_alg;
-	u8 key_flags;
-	u8 provenance;
-	u16 key_len;
+	struct keyseal_attrs attrs;
 	u16 kem_id;
 	u16 kdf_id;
 	u16 aead_id;
-	u8 key_id[KEYSEAL_KEY_ID_SIZE];
-	u64 created;
-	u64 not_after;
 	const char *parent;
 	u8 parent_len;
 	const u8 *parent_fp;

@@ -70,7 +70,7 @@ static void check_pointers(const u8 *data, size_t size,
 		assert(!blob->parent_fp && !blob->salt);
 		break;
 	case KEYSEAL_SCHEME_PLAINTEXT:
-		assert(blob->key_flags & KEYSEAL_FLAG_PLAINTEXT);
+		assert(blob->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT);
 		assert(!blob->parent && !blob->parent_fp && !blob->salt);
 		assert(!blob->recipient_fp && !blob->enc && !blob->sender_pk);
 		assert(!blob->kem_id && !blob->kdf_id && !blob->aead_id);
@@ -82,24 +82,25 @@ static void check_pointers(const u8 *data, size_t size,
 
 static void check_fields(const struct keyseal_blob *blob)
 {
-	u8 origin = blob->provenance & KEYSEAL_PROV_ORIGIN_MASK;
+	u8 origin = blob->attrs.provenance & KEYSEAL_PROV_ORIGIN_MASK;
 
 	assert(!keyseal_blob_check(blob));
-	assert(keyseal_usage_key_len_valid(blob->usage, blob->key_alg,
-					   blob->key_len));
-	assert(blob->key_alg == keyseal_usage_alg(blob->usage));
-	assert(!(blob->key_flags & ~KEYSEAL_FLAGS_ALL));
-	assert(!(blob->key_flags & KEYSEAL_FLAG_PLAINTEXT) ||
-	       (blob->key_flags & KEYSEAL_FLAG_EXPORTABLE));
+	assert(keyseal_usage_key_len_valid(blob->attrs.usage,
+					   blob->attrs.key_alg,
+					   blob->attrs.key_len));
+	assert(blob->attrs.key_alg == keyseal_usage_alg(blob->attrs.usage));
+	assert(!(blob->attrs.key_flags & ~KEYSEAL_FLAGS_ALL));
+	assert(!(blob->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT) ||
+	       (blob->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE));
 	assert(origin >= KEYSEAL_ORIGIN_GENERATED &&
 	       origin <= KEYSEAL_ORIGIN_EXTERNAL);
 	/* Only generated keys carry history, and none that contradicts. */
 	if (origin != KEYSEAL_ORIGIN_GENERATED)
-		assert(blob->provenance == origin);
-	if (blob->provenance & KEYSEAL_PROV_ALWAYS_SENSITIVE)
-		assert(!(blob->key_flags & KEYSEAL_FLAG_PLAINTEXT));
-	if (blob->provenance & KEYSEAL_PROV_NEVER_EXPORTABLE)
-		assert(!(blob->key_flags & KEYSEAL_FLAG_EXPORTABLE));
+		assert(blob->attrs.provenance == origin);
+	if (blob->attrs.provenance & KEYSEAL_PROV_ALWAYS_SENSITIVE)
+		assert(!(blob->attrs.key_flags & KEYSEAL_FLAG_PLAINTEXT));
+	if (blob->attrs.provenance & KEYSEAL_PROV_NEVER_EXPORTABLE)
+		assert(!(blob->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE));
 	assert(blob->header_len == keyseal_blob_header_size(blob));
 	assert(blob->body_len == keyseal_blob_body_size(blob));
 }
@@ -147,13 +148,14 @@ static void check_forms(const u8 *data, size_t size,
 	size_t i, text_len, back_len;
 
 	assert(!keyseal_blob_inspect(data, size, &info));
-	assert(info.scheme == blob->scheme && info.usage == blob->usage);
-	assert(info.key_flags == blob->key_flags);
-	assert(info.provenance == blob->provenance);
-	assert(info.key_len == blob->key_len && info.kem_id == blob->kem_id);
-	assert(!memcmp(info.key_id, blob->key_id, KEYSEAL_KEY_ID_SIZE));
-	assert(info.created == blob->created);
-	assert(info.not_after == blob->not_after);
+	assert(info.scheme == blob->scheme && info.usage == blob->attrs.usage);
+	assert(info.key_flags == blob->attrs.key_flags);
+	assert(info.provenance == blob->attrs.provenance);
+	assert(info.key_len == blob->attrs.key_len);
+	assert(info.kem_id == blob->kem_id);
+	assert(!memcmp(info.key_id, blob->attrs.key_id, KEYSEAL_KEY_ID_SIZE));
+	assert(info.created == blob->attrs.created);
+	assert(info.not_after == blob->attrs.not_after);
 
 	text_len = keyseal_armor_encode(data, size, text);
 	assert(text_len == keyseal_armor_size(size));

@@ -150,20 +150,20 @@ static size_t make_blob(const struct blob_seed *s, u8 *buf)
 	u8 enc[KEYSEAL_P256_PUBLIC_SIZE], sender[KEYSEAL_P256_PUBLIC_SIZE];
 	struct keyseal_blob b = {
 		.scheme = s->scheme,
-		.usage = s->usage,
-		.key_alg = keyseal_usage_alg(s->usage),
-		.key_flags = s->key_flags,
-		.provenance = s->provenance,
-		.key_len = s->key_len,
+		.attrs.usage = s->usage,
+		.attrs.key_alg = keyseal_usage_alg(s->usage),
+		.attrs.key_flags = s->key_flags,
+		.attrs.provenance = s->provenance,
+		.attrs.key_len = s->key_len,
 		.kem_id = s->kem,
-		.created = 1700000000,
-		.not_after = s->not_after,
+		.attrs.created = 1700000000,
+		.attrs.not_after = s->not_after,
 	};
 	size_t body, i;
 	int len;
 
 	for (i = 0; i < KEYSEAL_KEY_ID_SIZE; i++)
-		b.key_id[i] = i;
+		b.attrs.key_id[i] = i;
 	memset(fp, 0xf0, sizeof(fp));
 	memset(salt, 0x5a, sizeof(salt));
 	if (s->scheme != PLAIN) {

@@ -20,15 +20,15 @@ int keyseal_blob_inspect(const void *buf, size_t len,
 
 	memset(info, 0, sizeof(*info));
 	info->scheme = blob.scheme;
-	info->usage = blob.usage;
-	info->key_alg = blob.key_alg;
-	info->key_flags = blob.key_flags;
-	info->provenance = blob.provenance;
-	info->key_len = blob.key_len;
+	info->usage = blob.attrs.usage;
+	info->key_alg = blob.attrs.key_alg;
+	info->key_flags = blob.attrs.key_flags;
+	info->provenance = blob.attrs.provenance;
+	info->key_len = blob.attrs.key_len;
 	info->kem_id = blob.kem_id;
-	memcpy(info->key_id, blob.key_id, sizeof(info->key_id));
-	info->created = blob.created;
-	info->not_after = blob.not_after;
+	memcpy(info->key_id, blob.attrs.key_id, sizeof(info->key_id));
+	info->created = blob.attrs.created;
+	info->not_after = blob.attrs.not_after;
 	if (blob.parent) {
 		memcpy(info->parent, blob.parent, blob.parent_len);
 		memcpy(info->parent_fingerprint, blob.parent_fp,

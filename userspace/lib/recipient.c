@@ -80,13 +80,13 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	}
 
 	memset(&blob, 0, sizeof(blob));
-	blob.usage = key->usage;
-	blob.key_alg = keyseal_usage_alg(key->usage);
-	blob.key_flags = key->key_flags;
-	blob.provenance = KEYSEAL_ORIGIN_EXTERNAL;
-	blob.key_len = key->len;
-	blob.created = time(NULL);
-	blob.not_after = key->not_after;
+	blob.attrs.usage = key->usage;
+	blob.attrs.key_alg = keyseal_usage_alg(key->usage);
+	blob.attrs.key_flags = key->key_flags;
+	blob.attrs.provenance = KEYSEAL_ORIGIN_EXTERNAL;
+	blob.attrs.key_len = key->len;
+	blob.attrs.created = time(NULL);
+	blob.attrs.not_after = key->not_after;
 	keyseal_blob_set_recipient(&blob, recipient->kem, recipient_fp, enc,
 				   sender ? sender_pk.key : NULL);
 	/* the flags and everything else, before any work is done */
@@ -99,8 +99,8 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	}
 
 	if (key->key_id)
-		memcpy(blob.key_id, key->key_id, KEYSEAL_KEY_ID_SIZE);
-	else if (RAND_bytes(blob.key_id, KEYSEAL_KEY_ID_SIZE) != 1)
+		memcpy(blob.attrs.key_id, key->key_id, KEYSEAL_KEY_ID_SIZE);
+	else if (RAND_bytes(blob.attrs.key_id, KEYSEAL_KEY_ID_SIZE) != 1)
 		return -EIO;
 
 	ret = keyseal_recipient_hpke_sender(recipient->kem, recipient->key,
@@ -178,8 +178,8 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 	if (sender && (sender->len != blob->sender_pk_len ||
 		       memcmp(sender->key, blob->sender_pk, sender->len)))
 		return -EKEYREJECTED;
-	if (key_size < blob->key_len) {
-		*key_len = blob->key_len;
+	if (key_size < blob->attrs.key_len) {
+		*key_len = blob->attrs.key_len;
 		return -ERANGE;
 	}
 
@@ -196,8 +196,8 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 	ret = keyseal_hpke_open(NULL, &ctx, 0, copy, blob->header_len,
 				blob->body_len);
 	if (!ret) {
-		memcpy(key, copy + blob->header_len, blob->key_len);
-		*key_len = blob->key_len;
+		memcpy(key, copy + blob->header_len, blob->attrs.key_len);
+		*key_len = blob->attrs.key_len;
 	}
 	OPENSSL_clear_free(copy, len);
 out:

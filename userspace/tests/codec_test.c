@@ -21,17 +21,18 @@ static size_t make_kek_blob(u8 *buf, size_t size)
 {
 	struct keyseal_blob blob = {
 		.scheme = KEYSEAL_SCHEME_KEK,
-		.usage = KEYSEAL_USAGE_AEAD,
-		.key_alg = KEYSEAL_ALG_AES_GCM,
-		.key_flags = KEYSEAL_FLAG_EXPORTABLE,
-		.provenance = KEYSEAL_ORIGIN_GENERATED |
-			      KEYSEAL_PROV_ALWAYS_SENSITIVE,
-		.key_len = 32,
+		.attrs.usage = KEYSEAL_USAGE_AEAD,
+		.attrs.key_alg = KEYSEAL_ALG_AES_GCM,
+		.attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE,
+		.attrs.provenance = KEYSEAL_ORIGIN_GENERATED |
+				    KEYSEAL_PROV_ALWAYS_SENSITIVE,
+		.attrs.key_len = 32,
 		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
 		.aead_id = KEYSEAL_AEAD_AES256GCM,
-		.key_id = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
-		.created = 1700000000,
-		.not_after = 1900000000,
+		.attrs.key_id = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+				  15 },
+		.attrs.created = 1700000000,
+		.attrs.not_after = 1900000000,
 		.parent = parent,
 		.parent_len = sizeof(parent) - 1,
 		.parent_fp = parent_fp,
@@ -55,9 +56,9 @@ TEST(kek_blob_round_trip)
 	ASSERT_EQ(125 + 48, len);
 	ASSERT_EQ(0, keyseal_blob_parse(buf, len, &blob));
 	EXPECT_EQ(KEYSEAL_SCHEME_KEK, blob.scheme);
-	EXPECT_EQ(KEYSEAL_USAGE_AEAD, blob.usage);
-	EXPECT_EQ(32, blob.key_len);
-	EXPECT_EQ(1900000000ULL, blob.not_after);
+	EXPECT_EQ(KEYSEAL_USAGE_AEAD, blob.attrs.usage);
+	EXPECT_EQ(32, blob.attrs.key_len);
+	EXPECT_EQ(1900000000ULL, blob.attrs.not_after);
 	EXPECT_EQ(8, blob.parent_len);
 	EXPECT_EQ(0, memcmp(blob.parent, "user:kmk", 8));
 	EXPECT_EQ(0, memcmp(blob.salt, salt, sizeof(salt)));
@@ -139,11 +140,11 @@ TEST(hpke_auth_blob_round_trip)
 	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE] = { 0xee };
 	struct keyseal_blob blob = {
 		.scheme = KEYSEAL_SCHEME_HPKE_AUTH,
-		.usage = KEYSEAL_USAGE_SECRET,
-		.key_alg = KEYSEAL_ALG_RAW,
-		.key_flags = KEYSEAL_FLAG_EXPORTABLE,
-		.provenance = KEYSEAL_ORIGIN_EXTERNAL,
-		.key_len = 512,
+		.attrs.usage = KEYSEAL_USAGE_SECRET,
+		.attrs.key_alg = KEYSEAL_ALG_RAW,
+		.attrs.key_flags = KEYSEAL_FLAG_EXPORTABLE,
+		.attrs.provenance = KEYSEAL_ORIGIN_EXTERNAL,
+		.attrs.key_len = 512,
 		.kem_id = KEYSEAL_KEM_P256_HKDF_SHA256,
 		.kdf_id = KEYSEAL_KDF_HKDF_SHA256,
 		.aead_id = KEYSEAL_AEAD_AES256GCM,
@@ -178,10 +179,10 @@ TEST(set_recipient_fills_the_hpke_fields)
 	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE] = { 3 };
 	u8 buf[KEYSEAL_BLOB_MAX_SIZE];
 	struct keyseal_blob blob = {
-		.usage = KEYSEAL_USAGE_SECRET,
-		.key_alg = KEYSEAL_ALG_RAW,
-		.provenance = KEYSEAL_ORIGIN_EXTERNAL,
-		.key_len = 32,
+		.attrs.usage = KEYSEAL_USAGE_SECRET,
+		.attrs.key_alg = KEYSEAL_ALG_RAW,
+		.attrs.provenance = KEYSEAL_ORIGIN_EXTERNAL,
+		.attrs.key_len = 32,
 	};
 
 	keyseal_blob_set_recipient(&blob, KEYSEAL_KEM_X25519_HKDF_SHA256,

@@ -153,18 +153,18 @@ TEST_F(recipient_blob, header_fields)
 	ASSERT_EQ(0, keyseal_blob_parse(self->blob, self->len, &blob));
 	EXPECT_EQ(variant->auth ? KEYSEAL_SCHEME_HPKE_AUTH :
 		  KEYSEAL_SCHEME_HPKE_BASE, blob.scheme);
-	EXPECT_EQ(KEYSEAL_USAGE_AEAD, blob.usage);
-	EXPECT_EQ(KEYSEAL_ALG_AES_GCM, blob.key_alg);
-	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, blob.key_flags);
-	EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, blob.provenance);
-	EXPECT_EQ(32, blob.key_len);
+	EXPECT_EQ(KEYSEAL_USAGE_AEAD, blob.attrs.usage);
+	EXPECT_EQ(KEYSEAL_ALG_AES_GCM, blob.attrs.key_alg);
+	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, blob.attrs.key_flags);
+	EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, blob.attrs.provenance);
+	EXPECT_EQ(32, blob.attrs.key_len);
 	EXPECT_EQ(variant->kem, blob.kem_id);
 	EXPECT_EQ(KEYSEAL_KDF_HKDF_SHA256, blob.kdf_id);
 	EXPECT_EQ(KEYSEAL_AEAD_AES256GCM, blob.aead_id);
-	EXPECT_FALSE(all_zero(blob.key_id, sizeof(blob.key_id)));
-	EXPECT_LE((u64)self->before, blob.created);
-	EXPECT_GE((u64)self->after, blob.created);
-	EXPECT_EQ(4102444800ULL, blob.not_after);
+	EXPECT_FALSE(all_zero(blob.attrs.key_id, sizeof(blob.attrs.key_id)));
+	EXPECT_LE((u64)self->before, blob.attrs.created);
+	EXPECT_GE((u64)self->after, blob.attrs.created);
+	EXPECT_EQ(4102444800ULL, blob.attrs.not_after);
 
 	spki_sha256(&self->recipient, fp);
 	EXPECT_EQ(0, memcmp(blob.recipient_fp, fp, sizeof(fp)));
@@ -376,7 +376,8 @@ TEST_F(recipient_blob, each_wrap_has_a_fresh_ephemeral_key)
 	ASSERT_EQ(0, keyseal_blob_parse(self->blob, self->len, &one));
 	ASSERT_EQ(0, keyseal_blob_parse(blob2, len2, &two));
 	EXPECT_NE(0, memcmp(one.enc, two.enc, one.enc_len));
-	EXPECT_NE(0, memcmp(one.key_id, two.key_id, sizeof(one.key_id)));
+	EXPECT_NE(0, memcmp(one.attrs.key_id, two.attrs.key_id,
+			    sizeof(one.attrs.key_id)));
 	EXPECT_NE(0, memcmp(one.body, two.body, one.body_len));
 	ASSERT_EQ(0, keyseal_unwrap_from_recipient(blob2, len2,
 						   &self->recipient_sk, NULL,
@@ -641,8 +642,8 @@ TEST(wrap_keeps_a_given_key_id)
 	key.key_id = key_id;
 	ASSERT_EQ(0, keyseal_wrap_to_recipient(&key, &pk, NULL, buf, &len));
 	ASSERT_EQ(0, keyseal_blob_parse(buf, len, &blob));
-	EXPECT_EQ(0, memcmp(blob.key_id, key_id, sizeof(key_id)));
-	EXPECT_EQ(0, blob.not_after);
+	EXPECT_EQ(0, memcmp(blob.attrs.key_id, key_id, sizeof(key_id)));
+	EXPECT_EQ(0, blob.attrs.not_after);
 	keyseal_private_key_wipe(&sk);
 }
 
@@ -709,9 +710,9 @@ TEST(blobs_checked_by_another_implementation_open)
 		for (j = 0; j < key_len; j++)
 			EXPECT_EQ(j, key[j]);
 		EXPECT_EQ(KEYSEAL_SCHEME_HPKE_BASE, blob.scheme);
-		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, blob.provenance);
-		EXPECT_EQ(0, memcmp(blob.key_id, key_id, sizeof(key_id)));
-		EXPECT_EQ(1795913434ULL, blob.created);
+		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, blob.attrs.provenance);
+		EXPECT_EQ(0, memcmp(blob.attrs.key_id, key_id, sizeof(key_id)));
+		EXPECT_EQ(1795913434ULL, blob.attrs.created);
 		keyseal_private_key_wipe(&sk);
 		OPENSSL_cleanse(scalar, sizeof(scalar));
 	}
