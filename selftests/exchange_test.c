@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include "forge.h"
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
 
@@ -74,25 +75,6 @@ static int openssl_fingerprint(u16 kem, const u8 *pk, size_t len, u8 *fp)
 	OPENSSL_free(der);
 	EVP_PKEY_free(pkey);
 	return ret;
-}
-
-/* AES-GCM decryption of ENCRYPT's output with known material: 0 or -1. */
-static int openssl_gcm_open(const u8 *key, size_t key_len, const u8 *nonce,
-			    const u8 *ct, size_t ct_len, u8 *pt)
-{
-	const EVP_CIPHER *cipher = key_len == 16 ? EVP_aes_128_gcm() :
-						   EVP_aes_256_gcm();
-	size_t len = ct_len - KEYSEAL_TAG_SIZE;
-	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-	int n, ok;
-
-	ok = ctx && EVP_DecryptInit_ex(ctx, cipher, NULL, key, nonce) == 1 &&
-	     EVP_DecryptUpdate(ctx, pt, &n, ct, len) == 1 &&
-	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, KEYSEAL_TAG_SIZE,
-				 (void *)(ct + len)) == 1 &&
-	     EVP_DecryptFinal_ex(ctx, pt + n, &n) == 1;
-	EVP_CIPHER_CTX_free(ctx);
-	return ok ? 0 : -1;
 }
 
 FIXTURE(xchg) {
@@ -1113,8 +1095,8 @@ static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
 	/* the kernel's key is the sender's material */
 	ASSERT_EQ(0, dev_crypt(fd, true, back, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
-	ASSERT_EQ(0, openssl_gcm_open(material, sizeof(material), nonce, ct,
-				      ct_len, pt));
+	ASSERT_EQ(0, forge_gcm_open(material, sizeof(material), nonce, ct,
+				    ct_len, pt));
 	EXPECT_STREQ(msg, (char *)pt);
 	keyseal_private_key_wipe(&ssk);
 }
@@ -1183,8 +1165,8 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 						   material, &material_len));
 	ASSERT_EQ(32, material_len);
 	EXPECT_EQ(0, memcmp(info.key_id, b.attrs.key_id, KEYSEAL_KEY_ID_SIZE));
-	ASSERT_EQ(0, openssl_gcm_open(material, material_len, nonce, ct,
-				      ct_len, pt));
+	ASSERT_EQ(0, forge_gcm_open(material, material_len, nonce, ct,
+				    ct_len, pt));
 	EXPECT_STREQ(msg, (char *)pt);
 	OPENSSL_cleanse(material, sizeof(material));
 	keyseal_private_key_wipe(&rsk);
