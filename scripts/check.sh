@@ -3,10 +3,11 @@
 #
 # keyseal's checks, in tiers that share their steps.
 #
-#   check.sh            make check: every tier, on every supported kernel,
-#                       modules built from scratch
+#   check.sh            make check: every tier but debug, on every supported
+#                       kernel, modules built from scratch; the debug tier
+#                       too with KEYSEAL_DEBUG_KERNEL=1
 #   check.sh TIER...    the tiers named, on the newest supported kernel:
-#                       make test, make style
+#                       make test, make style, make check-debug
 #
 #   test       the module builds; userspace, its unit tests (ASan, UBSan),
 #              the fuzzers and a short run of each; no VM
@@ -15,13 +16,17 @@
 #   packaging  install, DKMS and the Debian packages (check-packaging.sh)
 #   vm         the selftests in test VMs: functional and adversarial
 #              suites, two hosts exchanging keys
+#   debug      the vm tier on a 6.12 built with KASAN, kmemleak, lockdep,
+#              UBSAN and KFENCE (debug-kernel.sh), with a longer stress run
 #
 # Each step and each test counts once; the last line is "N passed, N
 # failed" and the exit status is non-zero if anything failed. Logs are kept
 # in build/check/. Packages are not installed here: make check runs
 # scripts/deps.sh first.
 #
-# FUZZ_SECONDS (default 10) is how long each fuzzer runs.
+# FUZZ_SECONDS (default 10) is how long each fuzzer runs;
+# KEYSEAL_DEBUG_STRESS_SECONDS (default 120) how long stress_test runs on
+# the debug kernel.
 
 set -uo pipefail
 
@@ -30,6 +35,7 @@ cd "$top" || exit 1
 export BUILD=${BUILD:-$top/build}
 logs=$BUILD/check
 fuzz_seconds=${FUZZ_SECONDS:-10}
+debug_stress_seconds=${KEYSEAL_DEBUG_STRESS_SECONDS:-120}
 jobs=$(nproc)
 
 # shellcheck source=lib/tap.sh
@@ -240,6 +246,35 @@ tier_vm() {
 	done
 }
 
+# The VM suites on a kernel whose detectors turn what a stock kernel lets
+# pass (a use after free, a leak, a lock order, undefined behaviour) into a
+# report, and any report fails the boot (selftests/vm/run.sh). The VM
+# scans for leaks with keyseal loaded and after rmmod (selftests/vm/init).
+# The kernel runs operations 5-25 times slower: stress_test runs for
+# longer, and each boot may take up to 30 minutes.
+tier_debug() {
+	local dir kver
+
+	dir=$(scripts/debug-kernel.sh 2>"$logs/debug-kernel.log")
+	tap_result "debug kernel built from linux-source-6.12 (KASAN, kmemleak, lockdep, UBSAN, KFENCE; cached)" \
+		$? "$logs/debug-kernel.log"
+	[ -e "$dir/ready" ] || return 0
+	kver=$(cat "$dir/release")
+	echo "# debug kernel: $kver, in $dir"
+
+	vm_accel
+	local -x KEYSEAL_VM_KERNEL=$dir/bzImage
+	local -x KEYSEAL_VM_MODULES=$dir/modules/lib/modules/$kver
+	local -x KEYSEAL_VM_TIMEOUT=1800
+	tap_step "modules for the VM on $kver, against its own tree: keyseal.ko and its KAT variant (W=1, -Werror)" \
+		"$logs/modules-vm-$kver.log" build_modules "$kver" KDIR="$dir/src"
+	tap_step "selftests build, with the debug kernel's KAT module" \
+		"$logs/selftests-build-debug.log" \
+		make --no-print-directory -C selftests
+	vm_suites "$kver" "the debug kernel $kver" \
+		"KEYSEAL_STRESS_SECONDS=$debug_stress_seconds"
+}
+
 # --- main --------------------------------------------------------------------
 
 rm -rf "$logs"
@@ -251,13 +286,17 @@ if [ $# -gt 0 ]; then
 	echo "keyseal: check $*"
 else
 	tiers=(test style packaging vm)
+	case ${KEYSEAL_DEBUG_KERNEL:-0} in
+	0 | "") ;;
+	*) tiers+=(debug) ;;
+	esac
 	# The whole promise holds for modules built from nothing.
 	rm -rf "$BUILD/modules" "$BUILD/modules-kat"
 	echo "keyseal: make check"
 fi
 for tier in "${tiers[@]}"; do
 	if [ "$(type -t "tier_$tier")" != function ]; then
-		echo "check.sh: no tier $tier (test, style, packaging, vm)" >&2
+		echo "check.sh: no tier $tier (test, style, packaging, vm, debug)" >&2
 		exit 2
 	fi
 done

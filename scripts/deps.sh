@@ -16,6 +16,8 @@ packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
+	# make check-debug builds a kernel (scripts/debug-kernel.sh)
+	flex bison libelf-dev
 )
 backports_packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.12
