@@ -23,14 +23,16 @@ KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 BUILD ?= $(CURDIR)/build
 
 MODULE_BUILD := $(BUILD)/modules/$(KERNELRELEASE)
-KERNEL_SOURCES := $(wildcard kernel/*.c kernel/*.h kernel/Kbuild kernel/uapi)
+KERNEL_SOURCES := $(wildcard kernel/*.c kernel/*.h kernel/Kbuild kernel/uapi \
+	kernel/shared/*.[ch] kernel/shared/*.mk)
 
 export BUILD
 
 all: module userspace
 
 # Each kernel gets its own build directory (out-of-tree modules build in
-# place), filled with links to the sources.
+# place), filled with links to the sources; shared/ is a directory there
+# too, so that its objects are not written into the source tree.
 module:
 	@if [ ! -e "$(KDIR)/Makefile" ]; then \
 		echo "No kernel headers at $(KDIR)."; \
@@ -38,8 +40,9 @@ module:
 		echo "KERNELRELEASE= (found: $$(scripts/kernels.sh | tr '\n' ' '))."; \
 		exit 1; \
 	fi
-	@mkdir -p $(MODULE_BUILD)
-	@for f in $(KERNEL_SOURCES); do ln -sfn $(CURDIR)/$$f $(MODULE_BUILD)/; done
+	@mkdir -p $(MODULE_BUILD)/shared
+	@for f in $(KERNEL_SOURCES); do \
+		ln -sfn $(CURDIR)/$$f $(MODULE_BUILD)/$${f#kernel/}; done
 	$(MAKE) -C $(KDIR) M=$(MODULE_BUILD) modules
 
 userspace:
@@ -98,8 +101,8 @@ UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.
 
 INSTALL ?= install
 
-# The library's version and soname are defined once, in userspace/Makefile.
-LIB_VERSION := $(shell sed -n 's/^VERSION[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
+# The version is dkms.conf's PACKAGE_VERSION, the soname userspace/Makefile's.
+LIB_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
 LIB_SONAME := $(shell sed -n 's/^SONAME[[:space:]]*:=[[:space:]]*//p' userspace/Makefile)
 LIB_SHLIB := libkeyseal.so.$(LIB_VERSION)
 USERSPACE_BUILD := $(BUILD)/userspace

@@ -2,8 +2,9 @@
 /*
  * HMAC-SHA256, HKDF-SHA256 and AES-GCM for keyseal.
  *
- * HMAC is computed with the kernel's SHA-256 library on state kept on the
- * caller's stack and wiped there: nothing keyed outlives the call.
+ * HMAC is computed with the kernel's HMAC-SHA256 library (compat.h supplies
+ * it on kernels before 6.17) on state kept on the caller's stack and wiped
+ * there: nothing keyed outlives the call.
  *
  * Allocating a gcm(aes) transform means a lookup in the crypto API's
  * algorithm list and several allocations, more than the work keyseal does
@@ -14,7 +15,6 @@
  */
 
 #include <crypto/aead.h>
-#include <crypto/sha2.h>
 #include <linux/err.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
@@ -23,6 +23,7 @@
 
 #include <uapi/linux/keyseal.h>
 
+#include "compat.h"
 #include "crypto.h"
 
 /* Idle sets kept for reuse; more can exist while operations run. */
@@ -166,56 +167,25 @@ void keyseal_crypto_exit(void)
 	pool_drain(NULL);
 }
 
-/* SHA-256 states after absorbing the padded HMAC key XOR ipad and opad. */
-struct hmac_key {
-	struct sha256_state inner;
-	struct sha256_state outer;
-};
-
-static void hmac_setkey(struct hmac_key *hk, const u8 *key, size_t key_len)
-{
-	u8 block[SHA256_BLOCK_SIZE] = { };
-	int i;
-
-	if (key_len > SHA256_BLOCK_SIZE)
-		sha256(key, key_len, block);
-	else
-		memcpy(block, key, key_len);
-
-	for (i = 0; i < SHA256_BLOCK_SIZE; i++)
-		block[i] ^= 0x36;
-	sha256_init(&hk->inner);
-	sha256_update(&hk->inner, block, sizeof(block));
-	for (i = 0; i < SHA256_BLOCK_SIZE; i++)
-		block[i] ^= 0x36 ^ 0x5c;
-	sha256_init(&hk->outer);
-	sha256_update(&hk->outer, block, sizeof(block));
-	memzero_explicit(block, sizeof(block));
-}
-
 /* HMAC of a message in pieces: an optional prefix, @msg, an optional suffix. */
-static void hmac_chunks(const struct hmac_key *hk,
+static void hmac_chunks(const struct hmac_sha256_key *key,
 			const struct keyseal_chunk *prefix,
 			const struct keyseal_chunk *msg, unsigned int n_msg,
 			const struct keyseal_chunk *suffix,
 			u8 out[KEYSEAL_HASH_SIZE])
 {
-	struct sha256_state state = hk->inner;
-	u8 inner[SHA256_DIGEST_SIZE];
+	struct hmac_sha256_ctx ctx;
 	unsigned int i;
 
+	hmac_sha256_init(&ctx, key);
 	if (prefix)
-		sha256_update(&state, prefix->data, prefix->len);
+		hmac_sha256_update(&ctx, prefix->data, prefix->len);
 	for (i = 0; i < n_msg; i++)
-		sha256_update(&state, msg[i].data, msg[i].len);
+		hmac_sha256_update(&ctx, msg[i].data, msg[i].len);
 	if (suffix)
-		sha256_update(&state, suffix->data, suffix->len);
-	sha256_final(&state, inner);
-
-	state = hk->outer;
-	sha256_update(&state, inner, sizeof(inner));
-	sha256_final(&state, out);
-	memzero_explicit(inner, sizeof(inner));
+		hmac_sha256_update(&ctx, suffix->data, suffix->len);
+	/* Wipes @ctx. */
+	hmac_sha256_final(&ctx, out);
 }
 
 /**
@@ -232,9 +202,9 @@ int keyseal_hmac(const u8 *key, size_t key_len,
 		 const struct keyseal_chunk *msg, unsigned int n_msg,
 		 u8 out[KEYSEAL_HASH_SIZE])
 {
-	struct hmac_key hk;
+	struct hmac_sha256_key hk;
 
-	hmac_setkey(&hk, key, key_len);
+	hmac_sha256_preparekey(&hk, key, key_len);
 	hmac_chunks(&hk, NULL, msg, n_msg, NULL, out);
 	memzero_explicit(&hk, sizeof(hk));
 	return 0;
@@ -275,13 +245,13 @@ int keyseal_hkdf_expand(const u8 prk[KEYSEAL_HASH_SIZE],
 	u8 block[KEYSEAL_HASH_SIZE];
 	struct keyseal_chunk previous = { block, 0 };
 	struct keyseal_chunk counter_chunk;
-	struct hmac_key hk;
+	struct hmac_sha256_key hk;
 	size_t done, n;
 	u8 counter;
 
 	if (okm_len > 255 * KEYSEAL_HASH_SIZE)
 		return -EINVAL;
-	hmac_setkey(&hk, prk, KEYSEAL_HASH_SIZE);
+	hmac_sha256_preparekey(&hk, prk, KEYSEAL_HASH_SIZE);
 
 	counter_chunk.data = &counter;
 	counter_chunk.len = 1;

@@ -9,31 +9,66 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/uaccess.h>
 
 #include "ioctl.h"
+#include "keyseal.h"
+
+/*
+ * Every request is written back, so it must be writable before anything
+ * changes: a request in read-only memory fails with EFAULT having done
+ * nothing. (Writing the caller's own bytes back to it changes nothing.)
+ */
+static int request_writable(void __user *argp, unsigned int size)
+{
+	u8 req[sizeof(struct keyseal_info)];
+
+	BUILD_BUG_ON(sizeof(struct keyseal_export) > sizeof(req) ||
+		     sizeof(struct keyseal_import) > sizeof(req) ||
+		     sizeof(struct keyseal_rewrap) > sizeof(req) ||
+		     sizeof(struct keyseal_crypt) > sizeof(req) ||
+		     sizeof(struct keyseal_pubkey) > sizeof(req));
+	if (copy_from_user(req, argp, size) || copy_to_user(argp, req, size))
+		return -EFAULT;
+	return 0;
+}
 
 static long keyseal_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
 	void __user *argp = (void __user *)arg;
+	long (*handler)(void __user *argp);
+	long ret;
 
 	switch (cmd) {
 	case KEYSEAL_IOC_INFO:
-		return keyseal_ioc_info(argp);
+		handler = keyseal_ioc_info;
+		break;
 	case KEYSEAL_IOC_EXPORT:
-		return keyseal_ioc_export(argp);
+		handler = keyseal_ioc_export;
+		break;
 	case KEYSEAL_IOC_IMPORT:
-		return keyseal_ioc_import(argp);
+		handler = keyseal_ioc_import;
+		break;
 	case KEYSEAL_IOC_REWRAP:
-		return keyseal_ioc_rewrap(argp);
+		handler = keyseal_ioc_rewrap;
+		break;
 	case KEYSEAL_IOC_ENCRYPT:
-		return keyseal_ioc_crypt(argp, true);
+		handler = keyseal_ioc_encrypt;
+		break;
 	case KEYSEAL_IOC_DECRYPT:
-		return keyseal_ioc_crypt(argp, false);
+		handler = keyseal_ioc_decrypt;
+		break;
 	case KEYSEAL_IOC_PUBKEY:
-		return keyseal_ioc_pubkey(argp);
+		handler = keyseal_ioc_pubkey;
+		break;
+	default:
+		return -ENOTTY;
 	}
-	return -ENOTTY;
+	ret = request_writable(argp, _IOC_SIZE(cmd));
+	if (ret)
+		return ret;
+	return handler(argp);
 }
 
 static const struct file_operations keyseal_fops = {

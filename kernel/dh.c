@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Diffie-Hellman for keyseal's exchange keys, on the crypto API's key
- * agreement (kpp) algorithms "curve25519" and "ecdh-nist-p256". Both are
- * modules in distribution kernels; crypto_alloc_kpp() loads them on first
- * use, so keyseal.ko itself needs neither to load.
+ * Diffie-Hellman for keyseal's exchange keys: X25519 on the kernel's
+ * curve25519 library (the crypto API's "curve25519" kpp is gone from 6.18
+ * on; the library is in every kernel keyseal supports), P-256 on the crypto
+ * API's key agreement (kpp) algorithm "ecdh-nist-p256", a module that
+ * crypto_alloc_kpp() loads on first use. Kernels before 5.12 have no
+ * "ecdh-nist-p256": there P-256 is -EOPNOTSUPP.
  *
  * Every public key a peer gives is checked: an X25519 exchange whose result
  * is all zeros (the peer sent a point of small order) and a P-256 string
@@ -11,7 +13,7 @@
  * 9180 section 7.1.4 asks; a public key of the wrong length is -EINVAL.
  */
 
-#include <crypto/algapi.h>
+#include <crypto/curve25519.h>
 #include <crypto/kpp.h>
 #include <linux/crypto.h>
 #include <linux/err.h>
@@ -22,6 +24,7 @@
 
 #include "blob.h"
 #include "dh.h"
+#include "usage.h"
 
 #define P256_COORD_SIZE		32
 #define P256_UNCOMPRESSED	0x04
@@ -36,39 +39,6 @@
  * only with a broken random generator.
  */
 #define GENERATE_TRIES		8
-
-/* The order n of the P-256 group, big-endian. */
-static const u8 p256_order[KEYSEAL_DH_PRIVATE_SIZE] = {
-	0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00,
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84,
-	0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
-};
-
-static const u8 zero_secret[KEYSEAL_DH_SIZE];
-
-/* Whether a big-endian P-256 scalar lies in [1, n - 1], in constant time. */
-static bool p256_scalar_valid(const u8 *sk)
-{
-	unsigned int borrow = 0, nonzero = 0;
-	int i;
-
-	/* sk - n borrows exactly when sk < n */
-	for (i = KEYSEAL_DH_PRIVATE_SIZE - 1; i >= 0; i--) {
-		borrow = ((unsigned int)sk[i] - p256_order[i] - borrow) >> 8 & 1;
-		nonzero |= sk[i];
-	}
-	/* 0 - nonzero has its top bit set exactly when nonzero is not 0. */
-	return borrow & (0U - nonzero) >> 31;
-}
-
-/* RFC 7748 section 5: the scalar's use ignores bits 0-2 and 255, sets 254. */
-static void x25519_clamp(u8 *sk)
-{
-	sk[0] &= 248;
-	sk[31] &= 127;
-	sk[31] |= 64;
-}
 
 /*
  * The ecdh kpp takes its private key packed as crypto_ecdh_encode_key()
@@ -96,28 +66,22 @@ static int p256_set_secret(struct keyseal_dh *dh, const u8 *sk)
 	return ret;
 }
 
-static int x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
+/* The X25519 private key stays, clamped, at the start of dh->buf. */
+static void x25519_set_secret(struct keyseal_dh *dh, const u8 *sk)
 {
-	int ret;
-
 	memcpy(dh->buf, sk, KEYSEAL_DH_PRIVATE_SIZE);
-	x25519_clamp(dh->buf);
-	ret = crypto_kpp_set_secret(dh->tfm, dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
-	memzero_explicit(dh->buf, KEYSEAL_DH_PRIVATE_SIZE);
-	return ret;
+	keyseal_x25519_clamp(dh->buf);
 }
 
 /*
- * The kpp transform of a KEM. The ecdh module announces itself only as
- * "crypto-ecdh", not by the names of its curves, so the crypto API cannot
- * load it for "ecdh-nist-p256": load it by that name and look again.
+ * The ecdh module announces itself only as "crypto-ecdh", not by the names
+ * of its curves, so the crypto API cannot load it for "ecdh-nist-p256":
+ * load it by that name and look again.
  */
-static struct crypto_kpp *dh_alloc(u16 kem)
+static struct crypto_kpp *p256_alloc(void)
 {
 	struct crypto_kpp *tfm;
 
-	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
-		return crypto_alloc_kpp("curve25519", 0, 0);
 	tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
 	if (PTR_ERR(tfm) == -ENOENT && !request_module("crypto-ecdh"))
 		tfm = crypto_alloc_kpp("ecdh-nist-p256", 0, 0);
@@ -140,24 +104,25 @@ int keyseal_dh_init(struct keyseal_dh *dh, u16 kem, const u8 *sk)
 	int ret;
 
 	memset(dh, 0, sizeof(*dh));
-	if (!keyseal_kem_usage(kem) ||
-	    (kem == KEYSEAL_KEM_P256_HKDF_SHA256 && !p256_scalar_valid(sk)))
+	if (!keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE))
 		return -EINVAL;
 
 	dh->buf = kzalloc(DH_BUF_SIZE, GFP_KERNEL);
 	if (!dh->buf)
 		return -ENOMEM;
-	dh->tfm = dh_alloc(kem);
+	dh->kem = kem;
+	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
+		x25519_set_secret(dh, sk);
+		return 0;
+	}
+	dh->tfm = p256_alloc();
 	if (IS_ERR(dh->tfm)) {
 		ret = PTR_ERR(dh->tfm) == -ENOENT ? -EOPNOTSUPP :
 						     PTR_ERR(dh->tfm);
 		dh->tfm = NULL;
 		return ret;
 	}
-	dh->kem = kem;
-	if (kem == KEYSEAL_KEM_P256_HKDF_SHA256)
-		return p256_set_secret(dh, sk);
-	return x25519_set_secret(dh, sk);
+	return p256_set_secret(dh, sk);
 }
 
 /**
@@ -178,12 +143,12 @@ int keyseal_dh_init_random(struct keyseal_dh *dh, u16 kem, u8 *sk)
 	int tries, ret = -EIO;
 
 	memset(dh, 0, sizeof(*dh));
-	if (!keyseal_kem_usage(kem))
+	if (!keyseal_usage_of_kem(kem))
 		return -EINVAL;
 	for (tries = 0; tries < GENERATE_TRIES; tries++) {
 		get_random_bytes(scalar, sizeof(scalar));
 		if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
-			x25519_clamp(scalar);
+			keyseal_x25519_clamp(scalar);
 		ret = keyseal_dh_init(dh, kem, scalar);
 		if (ret != -EINVAL)
 			break;
@@ -234,7 +199,7 @@ static int dh_run(struct keyseal_dh *dh, unsigned int in_len,
 /**
  * keyseal_dh_public() - the public key of a private key
  * @dh: the private key
- * @pk: output, keyseal_kem_public_size(@dh->kem) bytes
+ * @pk: output, keyseal_usage_kem_public_size(@dh->kem) bytes
  *
  * Return: 0, or an error of the crypto API (-ENOMEM).
  */
@@ -243,19 +208,16 @@ int keyseal_dh_public(struct keyseal_dh *dh, u8 *pk)
 	u8 *out = dh->buf + DH_BUF_HALF;
 	int ret;
 
-	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
-		ret = dh_run(dh, 0, KEYSEAL_X25519_PUBLIC_SIZE);
-		if (!ret)
-			memcpy(pk, out, KEYSEAL_X25519_PUBLIC_SIZE);
-		return ret;
-	}
+	/* A clamped scalar is never zero, nor is its public key. */
+	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+		return curve25519_generate_public(pk, dh->buf) ? 0 : -EINVAL;
 	/* The ecdh kpp gives X || Y, big-endian: prefix the point format. */
 	ret = dh_run(dh, 0, 2 * P256_COORD_SIZE);
-	if (!ret) {
-		pk[0] = P256_UNCOMPRESSED;
-		memcpy(pk + 1, out, 2 * P256_COORD_SIZE);
-	}
-	return ret;
+	if (ret)
+		return ret;
+	pk[0] = P256_UNCOMPRESSED;
+	memcpy(pk + 1, out, 2 * P256_COORD_SIZE);
+	return 0;
 }
 
 /**
@@ -276,14 +238,12 @@ int keyseal_dh_agree(struct keyseal_dh *dh, const u8 *pk, size_t pk_len,
 	int ret;
 
 	memzero_explicit(shared, KEYSEAL_DH_SIZE);
-	if (pk_len != keyseal_kem_public_size(dh->kem))
+	if (pk_len != keyseal_usage_kem_public_size(dh->kem))
 		return -EINVAL;
 
 	if (dh->kem == KEYSEAL_KEM_X25519_HKDF_SHA256) {
-		memcpy(dh->buf, pk, pk_len);
-		ret = dh_run(dh, pk_len, KEYSEAL_DH_SIZE);
-		if (!ret && !crypto_memneq(out, zero_secret, KEYSEAL_DH_SIZE))
-			ret = -EKEYREJECTED;
+		/* false: the result is all zeros, @pk is of small order. */
+		ret = curve25519(out, dh->buf, pk) ? 0 : -EKEYREJECTED;
 	} else {
 		/* Only the uncompressed form is a serialised key (RFC 9180 7.1.1). */
 		if (pk[0] != P256_UNCOMPRESSED)
@@ -338,7 +298,7 @@ int keyseal_dh_generate(u16 kem, u8 *sk)
  * keyseal_dh_public_of() - the public key of a private scalar
  * @kem: KEYSEAL_KEM_*
  * @sk: the scalar
- * @pk: output, keyseal_kem_public_size(@kem) bytes
+ * @pk: output, keyseal_usage_kem_public_size(@kem) bytes
  *
  * Return: 0, or an error of keyseal_dh_init() or keyseal_dh_public().
  */
@@ -348,8 +308,37 @@ int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk)
 	int ret;
 
 	ret = keyseal_dh_init(&dh, kem, sk);
-	if (!ret)
-		ret = keyseal_dh_public(&dh, pk);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_public(&dh, pk);
+out:
+	keyseal_dh_release(&dh);
+	return ret;
+}
+
+/**
+ * keyseal_dh_compute() - Diffie-Hellman of a private scalar and a public key
+ * @kem: KEYSEAL_KEM_*
+ * @sk: the private scalar
+ * @pk: the peer's public key
+ * @pk_len: its length
+ * @shared: output, the X25519 result or the x-coordinate of the P-256 point
+ *
+ * Return: 0, or an error of keyseal_dh_init() or keyseal_dh_agree(); @shared
+ * is wiped on failure.
+ */
+int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
+		       u8 shared[KEYSEAL_DH_SIZE])
+{
+	struct keyseal_dh dh;
+	int ret;
+
+	memzero_explicit(shared, KEYSEAL_DH_SIZE);
+	ret = keyseal_dh_init(&dh, kem, sk);
+	if (ret)
+		goto out;
+	ret = keyseal_dh_agree(&dh, pk, pk_len, shared);
+out:
 	keyseal_dh_release(&dh);
 	return ret;
 }

@@ -15,7 +15,6 @@
  */
 
 #include <crypto/algapi.h>
-#include <crypto/sha2.h>
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -24,8 +23,10 @@
 #include <uapi/linux/keyctl.h>
 
 #include "blob.h"
+#include "compat.h"
 #include "exchange.h"
 #include "policy.h"
+#include "usage.h"
 
 #define FP_CRITERION_LEN \
 	(sizeof(KEYSEAL_FP_CRITERION) - 1 + 2 * KEYSEAL_FINGERPRINT_SIZE)
@@ -47,7 +48,7 @@ int keyseal_public_fingerprint(u16 kem, const u8 *pk, size_t pk_len,
 	u8 der[KEYSEAL_SPKI_MAX_SIZE];
 	size_t der_len;
 
-	der_len = keyseal_spki_encode(kem, pk, pk_len, der);
+	der_len = keyseal_usage_spki_encode(kem, pk, pk_len, der);
 	if (!der_len)
 		return -EINVAL;
 	sha256(der, der_len, fingerprint);
@@ -184,9 +185,10 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
 		ret = -EKEYREVOKED;
 	} else {
 		/* Exchange keys of this KEM only: never a KEK or a data key. */
-		ret = keyseal_policy_use(&sk->attrs, keyseal_kem_usage(kem));
-		if (!ret && (sk->attrs.key_len != sizeof(x->sk) ||
-			     sk->public_len != keyseal_kem_public_size(kem)))
+		ret = keyseal_policy_use(&sk->attrs, keyseal_usage_of_kem(kem));
+		if (!ret &&
+		    (sk->attrs.key_len != sizeof(x->sk) ||
+		     sk->public_len != keyseal_usage_kem_public_size(kem)))
 			ret = -EKEYREJECTED;
 		if (!ret) {
 			memcpy(x->sk, sk->material, sizeof(x->sk));
@@ -194,6 +196,7 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
 			x->pk_len = sk->public_len;
 			memcpy(x->fingerprint, sk->public_fp,
 			       sizeof(x->fingerprint));
+			x->vouches = keyseal_policy_key_vouches(&sk->attrs);
 		}
 	}
 	rcu_read_unlock();
@@ -214,7 +217,9 @@ static int exchange_copy(struct keyseal_exchange *x, u16 kem)
  *
  * Return: 0; -EINVAL if nothing names the key; -ENOKEY, -EACCES,
  * -EKEYREVOKED, -EKEYEXPIRED from the lookup; -EKEYREJECTED if the key is
- * not an exchange key of @kem, or has another fingerprint.
+ * not an exchange key of @kem, has another fingerprint, or was found by
+ * name or fingerprint but is neither the caller's nor root's
+ * (keyseal_policy_found_key()).
  */
 int keyseal_exchange_get(const struct keyseal_kek_ref *ref, u16 kem,
 			 const u8 *fingerprint, struct keyseal_exchange *x)
@@ -234,6 +239,9 @@ int keyseal_exchange_get(const struct keyseal_kek_ref *ref, u16 kem,
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 	x->key = key;
+	/* Found, not named by serial: it must be the caller's or root's. */
+	if (!ref->serial && !keyseal_policy_found_key(key))
+		return -EKEYREJECTED;
 
 	ret = exchange_copy(x, kem);
 	if (!ret && fingerprint &&

@@ -22,6 +22,8 @@
  * @pk: its public key
  * @pk_len: the public key's length
  * @fingerprint: SHA-256 of the public key's SubjectPublicKeyInfo
+ * @vouches: its private key is known to nobody outside this kernel
+ *	(keyseal_policy_key_vouches())
  */
 struct keyseal_exchange {
 	struct key *key;
@@ -30,6 +32,7 @@ struct keyseal_exchange {
 	u8 pk[KEYSEAL_DH_PUBLIC_MAX];
 	u16 pk_len;
 	u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE];
+	bool vouches;
 };
 
 int keyseal_public_fingerprint(u16 kem, const u8 *pk, size_t pk_len,

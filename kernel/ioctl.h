@@ -1,52 +1,41 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The /dev/keyseal ioctls, and what they share: a consistent copy of a
- * sealed key taken with the caller's credentials, and blob output.
+ * The /dev/keyseal ioctls' handlers, and the rule on fields every request
+ * keeps zero.
  */
 #ifndef _KEYSEAL_IOCTL_H
 #define _KEYSEAL_IOCTL_H
 
-#include <linux/key.h>
+#include <linux/compiler_types.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
-#include "keyseal.h"
-
 /**
- * struct keyseal_snapshot - a copy of a sealed key, taken under RCU
- * @key: the key, referenced
- * @attrs: what it is
- * @parent: its parent, NUL-terminated
- * @parent_fp: the parent's fingerprint
- * @public_key: exchange keys: the public key
- * @public_len: its length
- * @material: the secret (kmalloc'ed, wiped on release), if asked for
- * @blob: the stored blob under the parent, binary (kmalloc'ed)
- * @blob_len: its length
+ * keyseal_ioc_unused_set() - whether a request sets a field the ABI keeps
+ *	zero
+ * @flags: the request's flags, of which no version defines any yet
+ * @pad: its explicit padding
+ * @reserved: its reserved words
+ * @reserved_size: their size
+ *
+ * Every ioctl refuses such a request with -EINVAL, so that these fields
+ * can take a meaning later without older kernels silently ignoring it.
+ *
+ * Return: true if any of them is not zero.
  */
-struct keyseal_snapshot {
-	struct key *key;
-	struct keyseal_attrs attrs;
-	char parent[KEYSEAL_PARENT_MAX + 1];
-	u8 parent_fp[KEYSEAL_FINGERPRINT_SIZE];
-	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
-	u16 public_len;
-	u8 *material;
-	u8 *blob;
-	size_t blob_len;
-};
-
-int keyseal_snapshot_take(key_serial_t serial, enum key_need_perm perm,
-			  bool with_material, struct keyseal_snapshot *snap);
-void keyseal_snapshot_release(struct keyseal_snapshot *snap);
-struct key *keyseal_sealed_key_lookup(key_serial_t serial,
-				      enum key_need_perm perm);
-int keyseal_copy_blob_out(u64 ubuf, u32 *ulen, const u8 *blob, size_t len);
+static inline bool keyseal_ioc_unused_set(u32 flags, u32 pad,
+					  const __u64 *reserved,
+					  size_t reserved_size)
+{
+	return flags || pad || memchr_inv(reserved, 0, reserved_size);
+}
 
 long keyseal_ioc_info(void __user *argp);
 long keyseal_ioc_export(void __user *argp);
 long keyseal_ioc_import(void __user *argp);
 long keyseal_ioc_rewrap(void __user *argp);
-long keyseal_ioc_crypt(void __user *argp, bool encrypt);
+long keyseal_ioc_encrypt(void __user *argp);
+long keyseal_ioc_decrypt(void __user *argp);
 long keyseal_ioc_pubkey(void __user *argp);
 
 #endif /* _KEYSEAL_IOCTL_H */

@@ -7,16 +7,17 @@
  * loaded with keyctl, and is accounted and linked the same way.
  */
 
-#include <crypto/algapi.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include "armor.h"
+#include "compat.h"
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
+#include "snapshot.h"
 #include "wrap.h"
 
 /* As add_key(2) allows. */
@@ -85,8 +86,8 @@ long keyseal_ioc_import(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad || req.serial ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)) || req.serial)
 		return -EINVAL;
 	if (req.unwrap < 0 || req.parent < 0)
 		return -EINVAL;
@@ -123,14 +124,24 @@ long keyseal_ioc_import(void __user *argp)
 	key = key_create_or_update(keyring, "sealed",
 				   description && *description ? description : NULL,
 				   cmd, len, KEY_PERM_UNDEF, KEY_ALLOC_IN_QUOTA);
-	key_ref_put(keyring);
 	if (IS_ERR(key)) {
 		ret = PTR_ERR(key);
-		goto out;
+		goto out_keyring;
 	}
 	req.serial = key_ref_to_ptr(key)->serial;
-	key_ref_put(key);
 	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
+	/*
+	 * The request was writable a moment ago (keyseal_ioctl()); if it no
+	 * longer is, the caller cannot learn of the key: a failed import
+	 * leaves nothing behind.
+	 */
+	if (ret) {
+		key_unlink(key_ref_to_ptr(keyring), key_ref_to_ptr(key));
+		key_invalidate(key_ref_to_ptr(key));
+	}
+	key_ref_put(key);
+out_keyring:
+	key_ref_put(keyring);
 out:
 	/* A plaintext blob, and the command made of it, hold a key. */
 	kfree_sensitive(cmd);
@@ -139,7 +150,12 @@ out:
 	return ret;
 }
 
-/* Open a KEK blob and seal the same key under another KEK. */
+/*
+ * Open a KEK blob and seal the same key under another KEK: its own parent
+ * (the KEK that opened it, under whatever name) or, if the key is
+ * exportable, any other. The KEK that opened it decides what of the
+ * blob's provenance is believed, as a load would.
+ */
 static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 		       u8 **out, size_t *out_len)
 {
@@ -171,22 +187,23 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	}
 
 	ret = keyseal_kek_get(&unwrap, NULL, &from);
-	if (!ret)
-		ret = keyseal_unwrap_kek(c, &blob, &from, material);
-	if (!ret)
-		ret = keyseal_kek_from_serial(req->kek, &to);
-	if (!ret)
-		ret = keyseal_kek_check_cycle(&to, blob.key_id);
-	if (!ret) {
-		target = crypto_memneq(keyseal_kek_fingerprint(&to),
-				       blob.parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
-		ret = keyseal_policy_export(&attrs, target);
-	}
-	if (!ret)
-		ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
-
+	if (ret)
+		goto out;
+	ret = keyseal_unwrap_kek(c, &blob, &from, material);
+	if (ret)
+		goto out;
+	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
+							    from.vouches);
+	ret = keyseal_kek_from_serial(req->kek, &to);
+	if (ret)
+		goto out;
+	target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
+		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	ret = keyseal_policy_export(&attrs, target);
+	if (ret)
+		goto out;
+	ret = keyseal_wrap_kek(c, &attrs, material, &to, out, out_len);
+out:
 	keyseal_kek_release(&to);
 	keyseal_kek_release(&from);
 	keyseal_crypto_put(c);
@@ -204,8 +221,8 @@ long keyseal_ioc_rewrap(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)))
 		return -EINVAL;
 	if (req.unwrap < 0 || req.kek <= 0)
 		return -EINVAL;

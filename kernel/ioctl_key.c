@@ -4,7 +4,6 @@
  * a chosen target, and the public half of an exchange key.
  */
 
-#include <crypto/algapi.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -14,6 +13,8 @@
 #include "kek.h"
 #include "policy.h"
 #include "recipient.h"
+#include "snapshot.h"
+#include "usage.h"
 #include "wrap.h"
 
 long keyseal_ioc_info(void __user *argp)
@@ -24,8 +25,8 @@ long keyseal_ioc_info(void __user *argp)
 
 	if (copy_from_user(&info, argp, sizeof(info)))
 		return -EFAULT;
-	if (info.flags || info.__pad ||
-	    memchr_inv(info.reserved, 0, sizeof(info.reserved)))
+	if (keyseal_ioc_unused_set(info.flags, info.__pad, info.reserved,
+				   sizeof(info.reserved)))
 		return -EINVAL;
 
 	ret = keyseal_snapshot_take(info.serial, KEY_NEED_VIEW, false, &snap);
@@ -57,35 +58,40 @@ out:
 }
 
 /* Fields that belong to other targets must be zero. */
-static int export_args_valid(const struct keyseal_export *req)
+static bool export_args_valid(const struct keyseal_export *req)
 {
 	bool to_kek = req->target == KEYSEAL_TARGET_KEK;
 	bool to_recipient = req->target == KEYSEAL_TARGET_RECIPIENT;
 
-	if (req->flags || req->__pad ||
-	    memchr_inv(req->reserved, 0, sizeof(req->reserved)))
-		return 0;
+	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
+				   sizeof(req->reserved)))
+		return false;
 	if (req->target < KEYSEAL_TARGET_PARENT ||
 	    req->target > KEYSEAL_TARGET_RECIPIENT)
-		return 0;
+		return false;
 	if (!to_kek && req->kek)
-		return 0;
+		return false;
 	if (!to_recipient && (req->sender || req->recipient ||
 			      req->recipient_len || req->recipient_kem))
-		return 0;
+		return false;
 	/* A recipient is a public key of a known KEM, of the KEM's size. */
 	if (to_recipient &&
 	    (!req->recipient || req->sender < 0 ||
-	     !keyseal_kem_public_size(req->recipient_kem) ||
-	     req->recipient_len != keyseal_kem_public_size(req->recipient_kem)))
-		return 0;
-	return 1;
+	     !keyseal_usage_kem_public_size(req->recipient_kem) ||
+	     req->recipient_len !=
+	     keyseal_usage_kem_public_size(req->recipient_kem)))
+		return false;
+	return true;
 }
 
-/* The key sealed under another KEK the caller names. */
+/*
+ * The key sealed under another KEK the caller names: its own parent (by
+ * fingerprint, under whatever name) or, if it is exportable, any other.
+ */
 static int export_to_kek(const struct keyseal_snapshot *snap,
 			 key_serial_t kek_serial, u8 **blob, size_t *blob_len)
 {
+	struct keyseal_attrs attrs = snap->attrs;
 	struct keyseal_crypto *c;
 	struct keyseal_kek kek;
 	unsigned int target;
@@ -95,19 +101,20 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	if (IS_ERR(c))
 		return PTR_ERR(c);
 	ret = keyseal_kek_from_serial(kek_serial, &kek);
-	if (!ret && kek.key == snap->key)
+	if (ret)
+		goto out;
+	/* Before policy, as for rewrap: no key can hold itself. */
+	if (kek.key == snap->key) {
 		ret = -EKEYREJECTED;
-	if (!ret) {
-		/* The parent under another name is still the parent. */
-		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       snap->parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
-		ret = keyseal_policy_export(&snap->attrs, target);
+		goto out;
 	}
-	if (!ret)
-		ret = keyseal_wrap_kek(c, &snap->attrs, snap->material, &kek,
-				       blob, blob_len);
+	target = keyseal_kek_is(&kek, snap->parent_fp) ?
+		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	ret = keyseal_policy_export(&attrs, target);
+	if (ret)
+		goto out;
+	ret = keyseal_wrap_kek(c, &attrs, snap->material, &kek, blob, blob_len);
+out:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
 	return ret;
@@ -219,8 +226,8 @@ long keyseal_ioc_pubkey(void __user *argp)
 
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (req.flags || req.__pad ||
-	    memchr_inv(req.reserved, 0, sizeof(req.reserved)))
+	if (keyseal_ioc_unused_set(req.flags, req.__pad, req.reserved,
+				   sizeof(req.reserved)))
 		return -EINVAL;
 
 	/* A public key is an attribute, like those INFO shows. */

@@ -10,6 +10,7 @@
  * another's, so no chain of parents can deadlock.
  */
 
+#include <crypto/algapi.h>
 #include <keys/encrypted-type.h>
 #include <keys/trusted-type.h>
 #include <keys/user-type.h>
@@ -24,16 +25,20 @@
 static const char fingerprint_label[] = "keyseal v1 kek fingerprint";
 
 /*
- * The material of a KEK, under rcu_read_lock(). The root types' payloads
- * are freed after an RCU grace period on update and revoke, and the key
- * reference held keeps them from being destroyed.
+ * The material of a KEK, under rcu_read_lock(), and what the KEK vouches
+ * for. The root types' payloads are freed after an RCU grace period on
+ * update and revoke, and the key reference held keeps them from being
+ * destroyed.
  */
-static int kek_material_rcu(const struct key *key, const u8 **data,
+static int kek_material_rcu(struct keyseal_kek *kek, const u8 **data,
 			    size_t *len)
 {
+	const struct key *key = kek->key;
 	const char *type = key->type->name;
 	int ret = 0;
 
+	kek->vouches = keyseal_policy_root_vouches(key);
+	kek->may_leave = false;
 	if (key->type == &key_type_user || key->type == &key_type_logon) {
 		const struct user_key_payload *p = user_key_payload_rcu(key);
 
@@ -49,6 +54,11 @@ static int kek_material_rcu(const struct key *key, const u8 **data,
 		ret = keyseal_policy_use(&p->attrs, KEYSEAL_USAGE_KEK);
 		*data = p->material;
 		*len = p->attrs.key_len;
+		kek->vouches = keyseal_policy_key_vouches(&p->attrs);
+		kek->may_leave = p->attrs.key_flags & KEYSEAL_FLAG_EXPORTABLE;
+		/* Computed once, when the payload was made. */
+		memcpy(kek->fingerprint, p->kek_fp, sizeof(kek->fingerprint));
+		kek->fingerprint_ready = true;
 	} else if (!strcmp(type, "encrypted")) {
 		const struct encrypted_key_payload *p = dereference_key_rcu(key);
 
@@ -84,7 +94,7 @@ static int kek_copy_material(struct keyseal_kek *kek)
 		if (ret)
 			break;
 		rcu_read_lock();
-		ret = kek_material_rcu(kek->key, &data, &len);
+		ret = kek_material_rcu(kek, &data, &len);
 		if (!ret && buf && len == want)
 			memcpy(buf, data, len);
 		rcu_read_unlock();
@@ -147,26 +157,52 @@ static void root_type_put(u8 pinned)
 }
 
 /**
- * keyseal_kek_fingerprint() - the fingerprint of a KEK
- * @kek: a KEK taken with keyseal_kek_get() or its kin
- *
- * Computed on first use: opening a blob needs it only to tell a wrong KEK
- * from a damaged blob.
- *
- * Return: KEYSEAL_FINGERPRINT_SIZE bytes, valid until the KEK is released.
+ * keyseal_kek_fingerprint_of() - the fingerprint of KEK material
+ * @material: the KEK's secret
+ * @len: its length
+ * @fingerprint: output, HMAC-SHA256 of a fixed label under @material
  */
-const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
+void keyseal_kek_fingerprint_of(const u8 *material, size_t len,
+				u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE])
 {
 	struct keyseal_chunk label = {
 		fingerprint_label, sizeof(fingerprint_label) - 1
 	};
 
+	keyseal_hmac(material, len, &label, 1, fingerprint);
+}
+
+/**
+ * keyseal_kek_fingerprint() - the fingerprint of a KEK
+ * @kek: a KEK taken with keyseal_kek_get() or its kin
+ *
+ * A sealed KEK's comes with it; a root key's is computed on first use.
+ *
+ * Return: KEYSEAL_FINGERPRINT_SIZE bytes, valid until the KEK is released.
+ */
+const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
+{
 	if (!kek->fingerprint_ready) {
-		keyseal_hmac(kek->material, kek->len, &label, 1,
-			     kek->fingerprint);
+		keyseal_kek_fingerprint_of(kek->material, kek->len,
+					   kek->fingerprint);
 		kek->fingerprint_ready = true;
 	}
 	return kek->fingerprint;
+}
+
+/**
+ * keyseal_kek_is() - whether a KEK is the one a fingerprint names
+ * @kek: the KEK
+ * @fingerprint: KEYSEAL_FINGERPRINT_SIZE bytes
+ *
+ * The same material under another name is the same KEK.
+ *
+ * Return: true if @kek has @fingerprint.
+ */
+bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint)
+{
+	return !crypto_memneq(keyseal_kek_fingerprint(kek), fingerprint,
+			      KEYSEAL_FINGERPRINT_SIZE);
 }
 
 /**
@@ -179,7 +215,8 @@ const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek)
  * Return: 0; -EINVAL for a malformed name or a type that cannot be a KEK;
  * -ENOKEY if no such key is in the caller's keyrings; -EKEYREVOKED,
  * -EKEYEXPIRED or -EACCES from the search; -EKEYREJECTED if the key cannot
- * serve (a sealed key of another usage, too little material, @exclude).
+ * serve (a sealed key of another usage, too little material, @exclude, a
+ * key neither the caller's nor root's: keyseal_policy_found_key()).
  */
 int keyseal_kek_find(const char *name,
 		     size_t name_len, const struct key *exclude,
@@ -208,7 +245,7 @@ int keyseal_kek_find(const char *name,
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 	kek->key = key;
-	if (key == exclude)
+	if (key == exclude || !keyseal_policy_found_key(key))
 		return -EKEYREJECTED;
 	return kek_copy_material(kek);
 }
@@ -278,19 +315,14 @@ static struct key *sealed_parent_rcu(struct key *key)
 	return IS_ERR(parent) ? NULL : parent;
 }
 
-/**
- * keyseal_kek_check_cycle() - refuse a KEK that sits below a key
- * @kek: the KEK a key is about to be stored under
- * @key_id: that key's identity
- *
- * Follows the chain of sealed parents from @kek up, each found by the name
- * its blob gives, as loading them would. A key stored under itself or one
- * of its own descendants could never be loaded again.
- *
- * Return: 0, or -EKEYREJECTED if a KEK of the chain is the key @key_id, or
- * the chain is longer than any keyseal makes.
+/*
+ * Refuse a KEK that sits below a key: follow the chain of sealed parents
+ * from @kek up, each found by the name its blob gives, as loading them
+ * would. A key stored under itself or one of its own descendants could
+ * never be loaded again; neither could one under a longer chain than any
+ * keyseal makes.
  */
-int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
+static int kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 {
 	struct key *key = key_get(kek->key), *parent;
 	const struct sealed_key *sk;
@@ -317,6 +349,29 @@ int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 	if (key)
 		key_put(key);
 	return ret;
+}
+
+/**
+ * keyseal_kek_admit() - whether a key may be sealed under a KEK
+ * @kek: the KEK
+ * @attrs: the key; under a KEK that does not vouch, its provenance loses
+ *	its history bits (keyseal_policy_store())
+ *
+ * Every blob under a KEK passes here, whatever made it: a key never lands
+ * under itself or its descendants, nor under a KEK that may leave when it
+ * may not.
+ *
+ * Return: 0; -EKEYREJECTED for a KEK that is the key or below it; -EPERM.
+ */
+int keyseal_kek_admit(const struct keyseal_kek *kek,
+		      struct keyseal_attrs *attrs)
+{
+	int ret;
+
+	ret = kek_check_cycle(kek, attrs->key_id);
+	if (ret)
+		return ret;
+	return keyseal_policy_store(attrs, kek->vouches, kek->may_leave);
 }
 
 /**
@@ -360,4 +415,6 @@ void keyseal_kek_release(struct keyseal_kek *kek)
 	kek->pinned = KEK_PINNED_NONE;
 	memzero_explicit(kek->fingerprint, sizeof(kek->fingerprint));
 	kek->fingerprint_ready = false;
+	kek->vouches = false;
+	kek->may_leave = false;
 }

@@ -25,6 +25,9 @@
  * @name: "type:description", NUL-terminated
  * @name_len: its length
  * @pinned: which root key type module is held for it (KEK_PINNED_*)
+ * @vouches: only this kernel can have sealed a blob under it
+ *	(keyseal_policy_root_vouches(), keyseal_policy_key_vouches())
+ * @may_leave: it is a sealed KEK with the exportable flag
  */
 struct keyseal_kek {
 	struct key *key;
@@ -35,6 +38,8 @@ struct keyseal_kek {
 	char name[KEYSEAL_PARENT_MAX + 1];
 	size_t name_len;
 	u8 pinned;
+	bool vouches;
+	bool may_leave;
 };
 
 enum {
@@ -72,8 +77,12 @@ int keyseal_kek_find(const char *name,
 		     struct keyseal_kek *kek);
 int keyseal_kek_from_serial(key_serial_t serial,
 			    struct keyseal_kek *kek);
+void keyseal_kek_fingerprint_of(const u8 *material, size_t len,
+				u8 fingerprint[KEYSEAL_FINGERPRINT_SIZE]);
 const u8 *keyseal_kek_fingerprint(struct keyseal_kek *kek);
-int keyseal_kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id);
+bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint);
+int keyseal_kek_admit(const struct keyseal_kek *kek,
+		      struct keyseal_attrs *attrs);
 void keyseal_kek_release(struct keyseal_kek *kek);
 
 #endif /* _KEYSEAL_KEK_H */

@@ -7,9 +7,9 @@
  * half-made key behind. A payload never changes; update builds a new one.
  */
 
-#include <crypto/algapi.h>
 #include <keys/user-type.h>
 #include <linux/key-type.h>
+#include <linux/module.h>
 #include <linux/random.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -17,9 +17,11 @@
 #include "armor.h"
 #include "blob.h"
 #include "command.h"
+#include "compat.h"
 #include "exchange.h"
 #include "sealed_key.h"
 #include "unseal.h"
+#include "usage.h"
 
 static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 				     const struct keyseal_cmd *cmd)
@@ -132,7 +134,7 @@ out:
 static int sealed_default_description(struct key_preparsed_payload *prep,
 				      const struct sealed_key *sk)
 {
-	if (prep->orig_description)
+	if (keyseal_prep_description(prep))
 		return 0;
 	prep->description = kasprintf(GFP_KERNEL, "%s:%*phN",
 				      keyseal_usage_name(sk->attrs.usage),
@@ -204,19 +206,51 @@ static void sealed_free_preparse(struct key_preparsed_payload *prep)
 	kfree(prep->description);
 }
 
+/*
+ * Each key holds a reference on the module, so the module cannot go while a
+ * key of its type exists. The keyring core enters a key type's operations
+ * through the key (key_update() calls preparse and update without holding
+ * the type): unregistering the type under such a call would leave it
+ * calling a type without operations.
+ */
 static int sealed_instantiate(struct key *key,
 			      struct key_preparsed_payload *prep)
 {
+	int ret;
+
 	/* rewrap and restrict apply to an existing key only */
 	if (!prep->payload.data[0])
 		return -EINVAL;
-	return generic_key_instantiate(key, prep);
+	/* The module is on its way out: no new keys. */
+	if (!try_module_get(THIS_MODULE))
+		return -ENODEV;
+	ret = generic_key_instantiate(key, prep);
+	if (ret)
+		module_put(THIS_MODULE);
+	return ret;
+}
+
+/*
+ * Whether the caller may read a key: what it takes to move the key under a
+ * KEK of the caller's choice, as exporting it does. key_update() only
+ * checked for write.
+ */
+static int sealed_check_read(const struct key *key)
+{
+	key_ref_t ref = lookup_user_key(key->serial, 0, KEY_NEED_READ);
+
+	if (IS_ERR(ref))
+		return PTR_ERR(ref);
+	key_ref_put(ref);
+	return 0;
 }
 
 /*
  * The payload an update command makes of the current one: the same key
  * sealed under the parent rewrap names, or under its own parent with the
- * flags restrict leaves.
+ * flags restrict leaves. The key's own parent is the KEK whose fingerprint
+ * its stored blob carries, under whatever name the caller finds it; moving
+ * the key anywhere else is an export.
  */
 static struct sealed_key *sealed_updated(struct key *key,
 					 const struct sealed_key *old,
@@ -227,7 +261,7 @@ static struct sealed_key *sealed_updated(struct key *key,
 	struct keyseal_kek kek = { };
 	struct keyseal_crypto *c;
 	struct sealed_key *sk;
-	unsigned int target;
+	bool restricting;
 	int ret;
 
 	ret = sealed_key_parent(old, &stored);
@@ -236,7 +270,8 @@ static struct sealed_key *sealed_updated(struct key *key,
 	sk = sealed_key_copy(old);
 	if (!sk)
 		return ERR_PTR(-ENOMEM);
-	if (cmd->verb == KEYSEAL_CMD_RESTRICT) {
+	restricting = cmd->verb == KEYSEAL_CMD_RESTRICT;
+	if (restricting) {
 		ret = keyseal_policy_restrict(&old->attrs, cmd->key_flags);
 		if (ret)
 			goto out;
@@ -252,18 +287,21 @@ static struct sealed_key *sealed_updated(struct key *key,
 		goto out;
 	}
 	ret = keyseal_kek_get(&ref, key, &kek);
-	if (!ret)
-		ret = keyseal_kek_check_cycle(&kek, old->attrs.key_id);
-	if (!ret) {
-		/* The same KEK, under whatever name, is still the parent. */
-		target = crypto_memneq(keyseal_kek_fingerprint(&kek),
-				       stored.parent_fp,
-				       KEYSEAL_FINGERPRINT_SIZE) ?
-			 KEYSEAL_TARGET_KEK : KEYSEAL_TARGET_PARENT;
-		ret = keyseal_policy_export(&old->attrs, target);
+	if (ret)
+		goto out_kek;
+	if (keyseal_kek_is(&kek, stored.parent_fp)) {
+		ret = keyseal_policy_export(&old->attrs, KEYSEAL_TARGET_PARENT);
+	} else if (restricting) {
+		/* The name no longer means the parent, for this caller. */
+		ret = -EKEYREJECTED;
+	} else {
+		ret = sealed_check_read(key) ?:
+		      keyseal_policy_export(&old->attrs, KEYSEAL_TARGET_KEK);
 	}
-	if (!ret)
-		ret = sealed_key_store(c, sk, &kek);
+	if (ret)
+		goto out_kek;
+	ret = sealed_key_store(c, sk, &kek);
+out_kek:
 	keyseal_kek_release(&kek);
 	keyseal_crypto_put(c);
 out:
@@ -311,12 +349,15 @@ static void sealed_revoke(struct key *key)
 }
 
 /*
- * /proc/keys may still be describing the key under RCU when the key type's
- * removal destroys it, so the payload goes after a grace period.
+ * The payload goes after a grace period, as readers under RCU may still see
+ * it. A key that never became positive holds no module reference: the
+ * key type's removal destroys those too.
  */
 static void sealed_destroy(struct key *key)
 {
 	sealed_key_free_deferred(key->payload.data[0]);
+	if (key_is_positive(key))
+		module_put(THIS_MODULE);
 }
 
 /* /proc/keys: what the key is and where it is stored, never its secret. */

@@ -6,9 +6,10 @@
 #ifndef _KEYSEAL_H
 #define _KEYSEAL_H
 
+#include <linux/atomic.h>
 #include <linux/key-type.h>
-#include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include <uapi/linux/keyseal.h>
 
@@ -38,7 +39,8 @@ struct keyseal_attrs {
 
 /**
  * struct sealed_key - the payload of a "sealed" key
- * @rcu: to free it after readers under RCU are done
+ * @free_work: to free it in process context after readers under RCU are
+ *	done (freeing @aead may sleep)
  * @attrs: what the key is
  * @blob: the key's blob under its parent (binary; "keyctl read" armors it),
  *	which also names the parent and its fingerprint
@@ -46,21 +48,26 @@ struct keyseal_attrs {
  * @public_key: exchange keys: the public key
  * @public_len: its length, 0 for other usages
  * @public_fp: exchange keys: SHA-256 of the public key's SubjectPublicKeyInfo
+ * @kek_fp: KEKs: the KEK's fingerprint
  * @aead: aead keys: a transform keyed with @material, made on first use
+ * @encryptions: aead keys: how many nonces ENCRYPT has drawn with this key
+ *	since it was loaded; only changed with the key's semaphore held
  * @material: the secret, @attrs.key_len bytes
  *
  * A payload never changes once the key holds it: an update builds a new one
  * and the old one is freed after an RCU grace period.
  */
 struct sealed_key {
-	struct rcu_head rcu;
+	struct rcu_work free_work;
 	struct keyseal_attrs attrs;
 	u8 *blob;
 	size_t blob_len;
 	u8 public_key[KEYSEAL_P256_PUBLIC_SIZE];
 	u16 public_len;
 	u8 public_fp[KEYSEAL_FINGERPRINT_SIZE];
+	u8 kek_fp[KEYSEAL_FINGERPRINT_SIZE];
 	struct crypto_aead *aead;
+	atomic64_t encryptions;
 	u8 material[];
 };
 

@@ -10,8 +10,9 @@
 
 #include "blob.h"
 #include "crypto.h"
-#include "hpke.h"
+#include "hpke_kat.h"
 #include "keyseal.h"
+#include "sealed_key.h"
 
 char *keyseal_default_parent = "logon:keyseal:root";
 module_param_named(default_parent, keyseal_default_parent, charp, 0444);
@@ -33,9 +34,13 @@ static int __init keyseal_init(void)
 	if (ret)
 		goto err_crypto;
 
-	ret = register_key_type(&key_type_sealed);
+	ret = sealed_key_init();
 	if (ret)
 		goto err_crypto;
+
+	ret = register_key_type(&key_type_sealed);
+	if (ret)
+		goto err_sealed_key;
 
 	ret = keyseal_device_init();
 	if (ret)
@@ -45,19 +50,24 @@ static int __init keyseal_init(void)
 
 err_key_type:
 	unregister_key_type(&key_type_sealed);
-	rcu_barrier();
+err_sealed_key:
+	sealed_key_exit();
 err_crypto:
 	/* Transforms the tests used may wait in the pool. */
 	keyseal_crypto_exit();
 	return ret;
 }
 
+/*
+ * Only reached once no sealed key exists: each holds a reference on the
+ * module (sealed_instantiate()).
+ */
 static void __exit keyseal_exit(void)
 {
 	keyseal_device_exit();
 	unregister_key_type(&key_type_sealed);
-	/* Payloads freed by RCU callbacks may still hold transforms. */
-	rcu_barrier();
+	/* Payloads on their way out may still hold transforms. */
+	sealed_key_exit();
 	keyseal_crypto_exit();
 }
 

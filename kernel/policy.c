@@ -7,7 +7,10 @@
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/key.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/uidgid.h>
 
 #include "policy.h"
 
@@ -88,14 +91,99 @@ int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags)
  *	whose material it knows
  *
  * Key material from userspace could be anything, including a key someone
- * else holds; only an administrator of the caller's user namespace may
- * vouch for it.
+ * else holds. Only an administrator of the whole system may vouch for it:
+ * root in a user namespace of its own is anyone at all.
  *
  * Return: 0 or -EPERM.
  */
 int keyseal_policy_clear_import(void)
 {
-	return ns_capable(current_user_ns(), CAP_SYS_ADMIN) ? 0 : -EPERM;
+	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
+/**
+ * keyseal_policy_key_vouches() - whether a key's material is known to
+ *	nobody outside this kernel
+ * @attrs: the key
+ *
+ * True of a key made in a keyseal kernel that never had a flag that let it
+ * leave, and that only ever lived under KEKs that vouch: its provenance
+ * says all three, and keyseal_policy_loaded_provenance() and
+ * keyseal_policy_store() take them away as soon as one stops being true.
+ * A KEK like this vouches for the blobs it opens: no one else can have
+ * sealed them.
+ *
+ * Return: true if it vouches.
+ */
+bool keyseal_policy_key_vouches(const struct keyseal_attrs *attrs)
+{
+	return attrs->provenance == (KEYSEAL_ORIGIN_GENERATED |
+				     KEYSEAL_PROV_HISTORY);
+}
+
+/**
+ * keyseal_policy_root_vouches() - whether a root key vouches for the blobs
+ *	it opens
+ * @key: a root key (user, logon, trusted or encrypted)
+ *
+ * Only if the system's administrator made it and no one can read its
+ * material back: a logon, trusted or encrypted key owned by root of the
+ * initial user namespace. Anyone can make a user or logon key of material
+ * they know and seal anything under it; a user key can be read back by
+ * whoever may read it.
+ *
+ * Return: true if it vouches.
+ */
+bool keyseal_policy_root_vouches(const struct key *key)
+{
+	const char *type = key->type->name;
+
+	if (!uid_eq(key->uid, GLOBAL_ROOT_UID))
+		return false;
+	return !strcmp(type, "logon") || !strcmp(type, "trusted") ||
+	       !strcmp(type, "encrypted");
+}
+
+/**
+ * keyseal_policy_found_key() - whether a key found by name may serve
+ * @key: a KEK or exchange key found by name or fingerprint in the caller's
+ *	keyrings
+ *
+ * A process can run in keyrings someone else prepared (a helper started
+ * without pam_keyinit, say), where a key of any name may be waiting for
+ * it. A key found by name serves only if it belongs to the caller or to
+ * root; one named by serial is the caller's explicit choice.
+ *
+ * Return: true if it may serve.
+ */
+bool keyseal_policy_found_key(const struct key *key)
+{
+	return uid_eq(key->uid, current_fsuid()) ||
+	       uid_eq(key->uid, GLOBAL_ROOT_UID);
+}
+
+/**
+ * keyseal_policy_store() - whether a key may be sealed under a KEK, and
+ *	what its provenance says there
+ * @attrs: the key; its history bits are dropped under a KEK that does not
+ *	vouch, since whoever knows that KEK can open the blob
+ * @kek_vouches: whether the KEK vouches (see keyseal_policy_key_vouches())
+ * @kek_may_leave: whether the KEK is itself exportable
+ *
+ * A key is never more protected than its parent: whatever reaches the
+ * parent's material reaches the key's. So a key that may not leave cannot
+ * live under a KEK that may.
+ *
+ * Return: 0 or -EPERM.
+ */
+int keyseal_policy_store(struct keyseal_attrs *attrs, bool kek_vouches,
+			 bool kek_may_leave)
+{
+	if (kek_may_leave && !(attrs->key_flags & KEYSEAL_FLAG_EXPORTABLE))
+		return -EPERM;
+	if (!kek_vouches)
+		attrs->provenance &= ~KEYSEAL_PROV_HISTORY;
+	return 0;
 }
 
 /**
@@ -122,33 +210,55 @@ u8 keyseal_policy_provenance(u8 origin, u8 key_flags)
 }
 
 /**
- * keyseal_policy_received_provenance() - the provenance a key received in a
- *	recipient blob keeps
+ * keyseal_policy_loaded_provenance() - the provenance a key opened from a
+ *	blob keeps
  * @claimed: the provenance the blob carries
- * @sender_vouched: whether the blob is in auth mode and comes from the
- *	sender public key the importer said it expects
+ * @vouched: whether something the kernel trusts vouches for the blob's
+ *	author: a KEK that vouches (keyseal_policy_key_vouches(),
+ *	keyseal_policy_root_vouches()) for a blob under a KEK; for a
+ *	recipient blob, see keyseal_policy_sender_vouched()
  *
- * Anyone can seal a key to a public key. In base mode the author of a
- * recipient blob is unknown, so "generated in a keyseal kernel, always
- * sensitive, never exportable" is only a claim anyone could make about any
- * material. In auth mode the blob proves it was made with the sender's
- * private key, but that says nothing about where that key lives (a
- * userspace sender can have one) until the importer names the sender it
- * expects: then it vouches for that sender, and the sending kernel's
- * history is kept. Otherwise the key counts as wrapped outside any keyseal
- * kernel: "generated" becomes "external" and the history bits go (the
- * codec allows them only on generated keys). "Imported in the clear" and
- * "external" already claim nothing and are kept.
+ * An authentic blob proves only that its author knew the key that opens
+ * it. Unless that author can only be a keyseal kernel, "generated in a
+ * keyseal kernel, always sensitive, never exportable" is a claim anyone
+ * could make about any material: the key counts as wrapped outside any
+ * keyseal kernel, "external", and its history goes (the codec allows it
+ * only on generated keys). "Imported in the clear" and "external" claim
+ * nothing and are kept.
  *
  * Return: the provenance for the new key.
  */
-u8 keyseal_policy_received_provenance(u8 claimed, bool sender_vouched)
+u8 keyseal_policy_loaded_provenance(u8 claimed, bool vouched)
 {
 	u8 origin = claimed & KEYSEAL_PROV_ORIGIN_MASK;
 
-	if (sender_vouched)
+	if (vouched)
 		return claimed;
 	if (origin == KEYSEAL_ORIGIN_GENERATED)
 		return KEYSEAL_ORIGIN_EXTERNAL;
 	return origin;
+}
+
+/**
+ * keyseal_policy_sender_vouched() - whether a recipient blob's provenance
+ *	can be believed
+ * @sender_expected: the blob is in auth mode and comes from the sender
+ *	public key the importer said it expects
+ * @recipient_vouches: the exchange key that opened it vouches (its private
+ *	key is known to nobody outside this kernel)
+ *
+ * Anyone can seal a key to a public key, so a base-mode blob's author is
+ * unknown. Auth mode proves the blob was made with the sender's private
+ * key, or with the recipient's: HPKE's auth mode does not resist key
+ * compromise impersonation, so it proves nothing if the recipient's key
+ * may be known. And a sender key says nothing about where its private
+ * half lives (a userspace sender can have one): only an administrator can
+ * vouch that the sender is a keyseal kernel.
+ *
+ * Return: true if the blob's provenance is kept.
+ */
+bool keyseal_policy_sender_vouched(bool sender_expected,
+				   bool recipient_vouches)
+{
+	return sender_expected && recipient_vouches && capable(CAP_SYS_ADMIN);
 }

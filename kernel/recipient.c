@@ -14,12 +14,9 @@
 #include <crypto/algapi.h>
 #include <linux/slab.h>
 
-#include "hpke.h"
 #include "recipient.h"
+#include "recipient_hpke.h"
 #include "wrap.h"
-
-static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
-#define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
 
 /**
  * keyseal_wrap_recipient() - seal key material to a recipient
@@ -58,21 +55,19 @@ int keyseal_wrap_recipient(struct keyseal_crypto *c,
 	/* HPKE auth mode needs both keys in one KEM. */
 	if (sender && sender->kem != kem)
 		return -EKEYREJECTED;
-	ret = keyseal_hpke_setup_sender(kem, KEYSEAL_AEAD_AES256GCM, pk_r,
-					pk_r_len, sender ? sender->sk : NULL,
-					hpke_info, HPKE_INFO_LEN, enc, &ctx);
+	ret = keyseal_recipient_hpke_sender(kem, pk_r, pk_r_len,
+					    sender ? sender->sk : NULL, enc,
+					    &ctx);
 	if (ret)
 		return ret;
 
-	/* The header carries enc, so it is written only now. */
-	keyseal_blob_from_attrs(&b, attrs, sender ? KEYSEAL_SCHEME_HPKE_AUTH :
-						    KEYSEAL_SCHEME_HPKE_BASE);
-	b.kem_id = kem;
-	b.recipient_fp = recipient_fp;
-	b.enc = enc;
-	b.enc_len = pk_r_len;
-	b.sender_pk = sender ? sender->pk : NULL;
-	b.sender_pk_len = sender ? sender->pk_len : 0;
+	/*
+	 * The header carries enc, so it is written only now; base or auth
+	 * mode is keyseal_blob_set_recipient()'s to say.
+	 */
+	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_HPKE_BASE);
+	keyseal_blob_set_recipient(&b, kem, recipient_fp, enc,
+				   sender ? sender->pk : NULL);
 	header_len = keyseal_blob_alloc(&b, &buf, &len);
 	if (header_len < 0) {
 		ret = header_len;
@@ -121,11 +116,7 @@ int keyseal_unwrap_recipient(struct keyseal_crypto *c,
 			  KEYSEAL_FINGERPRINT_SIZE))
 		return -EKEYREJECTED;
 
-	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->aead_id,
-					  blob->enc, blob->enc_len,
-					  recipient->sk, blob->sender_pk,
-					  blob->sender_pk_len, hpke_info,
-					  HPKE_INFO_LEN, &ctx);
+	ret = keyseal_recipient_hpke_receiver(blob, recipient->sk, &ctx);
 	/*
 	 * The recipient's own key is sound, so a Diffie-Hellman the KEM
 	 * refuses comes from the blob's enc or sender key: no sender makes

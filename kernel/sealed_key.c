@@ -11,6 +11,7 @@
 
 #include "exchange.h"
 #include "sealed_key.h"
+#include "usage.h"
 #include "wrap.h"
 
 /**
@@ -43,24 +44,62 @@ void sealed_key_free(struct sealed_key *sk)
 	kfree_sensitive(sk);
 }
 
-static void sealed_key_free_rcu(struct rcu_head *rcu)
+/*
+ * Payloads waiting for their RCU readers, then freed in process context.
+ * Where the work runs does not matter, so the queue is unbound: a flag
+ * every kernel has, and newer ones (7.3 does) warn about a queue that
+ * names neither WQ_UNBOUND nor their new WQ_PERCPU.
+ */
+static struct workqueue_struct *sealed_key_wq;
+
+static void sealed_key_free_work(struct work_struct *work)
 {
-	sealed_key_free(container_of(rcu, struct sealed_key, rcu));
+	sealed_key_free(container_of(to_rcu_work(work), struct sealed_key,
+				     free_work));
 }
 
 /**
  * sealed_key_free_deferred() - free a payload once RCU readers are done
  * @sk: the payload, or NULL
+ *
+ * Not from the RCU callback itself: that runs in softirq context, and
+ * freeing a transform may sleep.
  */
 void sealed_key_free_deferred(struct sealed_key *sk)
 {
-	if (sk)
-		call_rcu(&sk->rcu, sealed_key_free_rcu);
+	if (!sk)
+		return;
+	INIT_RCU_WORK(&sk->free_work, sealed_key_free_work);
+	queue_rcu_work(sealed_key_wq, &sk->free_work);
+}
+
+/**
+ * sealed_key_init() - set up what freeing payloads needs, at module load
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int sealed_key_init(void)
+{
+	sealed_key_wq = alloc_workqueue("keyseal", WQ_UNBOUND, 0);
+	return sealed_key_wq ? 0 : -ENOMEM;
+}
+
+/**
+ * sealed_key_exit() - free every payload still waiting, at module unload
+ *
+ * The key type is gone by then: no payload is freed after this.
+ */
+void sealed_key_exit(void)
+{
+	/* The callbacks queue the work; destroying the queue drains it. */
+	rcu_barrier();
+	destroy_workqueue(sealed_key_wq);
 }
 
 /**
  * sealed_key_quota() - bytes a payload charges to its owner's key quota
- * @sk: the payload
+ * @sk: the payload, as made: an aead key's transform is charged when its
+ *	first use makes it (ioctl_crypt.c)
  *
  * Return: the bytes.
  */
@@ -92,27 +131,30 @@ void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 }
 
 /**
- * sealed_key_set_public() - derive an exchange key's public half
+ * sealed_key_derive() - compute what follows from a key's material
  * @sk: the payload, material set
  *
- * The blobs of an exchange key carry only its private scalar; the public
- * key and its fingerprint are computed again wherever it is loaded. Other
- * usages have no public half and are left alone.
+ * Blobs carry only the secret: an exchange key's public key and its
+ * fingerprint, and a KEK's fingerprint, are computed again wherever the
+ * key is loaded. Other usages have nothing to derive.
  *
  * Return: 0; -EINVAL for a scalar that is not a valid private key of its
  * KEM; -EOPNOTSUPP; -ENOMEM.
  */
-int sealed_key_set_public(struct sealed_key *sk)
+int sealed_key_derive(struct sealed_key *sk)
 {
 	u16 kem = keyseal_usage_kem(sk->attrs.usage);
 	int ret;
 
+	if (sk->attrs.usage == KEYSEAL_USAGE_KEK)
+		keyseal_kek_fingerprint_of(sk->material, sk->attrs.key_len,
+					   sk->kek_fp);
 	if (!kem)
 		return 0;
 	ret = keyseal_dh_public_of(kem, sk->material, sk->public_key);
 	if (ret)
 		return ret;
-	sk->public_len = keyseal_kem_public_size(kem);
+	sk->public_len = keyseal_usage_kem_public_size(kem);
 	return keyseal_public_fingerprint(kem, sk->public_key, sk->public_len,
 					  sk->public_fp);
 }
@@ -154,7 +196,8 @@ int sealed_key_parent(const struct sealed_key *sk, struct keyseal_blob *stored)
 /**
  * sealed_key_store() - seal a key under a KEK, which becomes its parent
  * @c: transforms
- * @sk: the payload, material set
+ * @sk: the payload, material set; its provenance may lose its history
+ *	bits (keyseal_kek_admit())
  * @kek: the new parent; a sealed parent must be a live kek
  *
  * Return: 0 or an error of keyseal_wrap_kek().
@@ -178,7 +221,8 @@ int sealed_key_store(struct keyseal_crypto *c, struct sealed_key *sk,
 
 /**
  * sealed_key_copy() - a new payload holding the same key
- * @sk: the payload to copy, not yet stored anywhere new
+ * @sk: the payload to copy, not yet stored anywhere new; the caller holds
+ *	the key's semaphore, so its count of encryptions stands still
  *
  * The copy has no stored form: the caller seals it under a parent.
  *
@@ -195,5 +239,7 @@ struct sealed_key *sealed_key_copy(const struct sealed_key *sk)
 	memcpy(copy->public_key, sk->public_key, sizeof(copy->public_key));
 	copy->public_len = sk->public_len;
 	memcpy(copy->public_fp, sk->public_fp, sizeof(copy->public_fp));
+	memcpy(copy->kek_fp, sk->kek_fp, sizeof(copy->kek_fp));
+	atomic64_set(&copy->encryptions, atomic64_read(&sk->encryptions));
 	return copy;
 }

@@ -11,7 +11,7 @@
 #include <linux/uaccess.h>
 
 #include "blob.h"
-#include "ioctl.h"
+#include "snapshot.h"
 
 /**
  * keyseal_sealed_key_lookup() - a sealed key the caller names by serial

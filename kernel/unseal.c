@@ -12,16 +12,19 @@
 #include "unseal.h"
 #include "wrap.h"
 
-/* A blob under a KEK: the KEK that opens it becomes the key's parent. */
+/*
+ * A blob under a KEK: the KEK that opens it becomes the key's parent, and
+ * decides what of the blob's provenance can be believed.
+ */
 static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 					  const struct keyseal_blob *blob,
 					  const struct keyseal_unseal_params *p)
 {
 	struct keyseal_kek_ref unwrap = p->unwrap;
 	struct keyseal_attrs attrs;
-	struct sealed_key *sk;
 	struct keyseal_kek kek;
-	bool renamed;
+	struct sealed_key *sk;
+	bool as_is;
 	int ret;
 
 	/* Recipient and plaintext blobs only have a place to be stored. */
@@ -43,22 +46,33 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	ret = keyseal_unwrap_kek(c, blob, &kek, sk->material);
 	if (ret)
 		goto out;
-	ret = sealed_key_set_public(sk);
+	ret = sealed_key_derive(sk);
 	if (ret)
 		goto out;
 	/* Only an authentic blob's not-after is worth believing. */
 	ret = keyseal_policy_live(&attrs);
 	if (ret)
 		goto out;
+	sk->attrs.provenance =
+		keyseal_policy_loaded_provenance(attrs.provenance, kek.vouches);
 
-	/* A KEK found under another name gets a blob that names it. */
-	renamed = kek.name_len != blob->parent_len ||
-		  memcmp(kek.name, blob->parent, kek.name_len);
-	if (renamed)
-		ret = sealed_key_store(c, sk, &kek);
-	else
+	/*
+	 * The stored blob says what the key is and where it lives: a blob
+	 * found under another name, or claiming more than was believed, is
+	 * sealed again.
+	 */
+	as_is = kek.name_len == blob->parent_len &&
+		!memcmp(kek.name, blob->parent, kek.name_len) &&
+		sk->attrs.provenance == attrs.provenance;
+	if (as_is) {
+		ret = keyseal_kek_admit(&kek, &sk->attrs);
+		if (ret)
+			goto out;
 		ret = sealed_key_set_blob(sk, blob->header,
 					  blob->header_len + blob->body_len);
+	} else {
+		ret = sealed_key_store(c, sk, &kek);
+	}
 out:
 	keyseal_kek_release(&kek);
 	if (ret) {
@@ -124,6 +138,7 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 	struct keyseal_exchange recipient;
 	struct keyseal_attrs attrs;
 	struct sealed_key *sk;
+	bool vouched;
 	u8 *material;
 	int ret;
 
@@ -134,6 +149,9 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 				   blob->recipient_fp, &recipient);
 	if (!ret)
 		ret = keyseal_unwrap_recipient(c, blob, &recipient, material);
+	/* check_sender() has matched the expected sender, if one is named. */
+	vouched = keyseal_policy_sender_vouched(!!p->expected_sender,
+						recipient.vouches);
 	keyseal_exchange_release(&recipient);
 	if (ret) {
 		sk = ERR_PTR(ret);
@@ -141,9 +159,8 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 	}
 
 	keyseal_blob_attrs(blob, &attrs);
-	attrs.provenance =
-		keyseal_policy_received_provenance(attrs.provenance,
-						   !!p->expected_sender);
+	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
+							    vouched);
 	/* Only an authentic blob's not-after is worth believing. */
 	ret = keyseal_policy_live(&attrs);
 	if (ret)
@@ -179,11 +196,14 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 		return ERR_PTR(-ENOMEM);
 	memcpy(sk->material, material, attrs->key_len);
 
-	ret = sealed_key_set_public(sk);
-	if (!ret)
-		ret = keyseal_kek_get(store, NULL, &kek);
-	if (!ret)
-		ret = sealed_key_store(c, sk, &kek);
+	ret = sealed_key_derive(sk);
+	if (ret)
+		goto out;
+	ret = keyseal_kek_get(store, NULL, &kek);
+	if (ret)
+		goto out;
+	ret = sealed_key_store(c, sk, &kek);
+out:
 	keyseal_kek_release(&kek);
 	if (ret) {
 		sealed_key_free(sk);
@@ -213,8 +233,9 @@ struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 	int ret;
 
 	ret = keyseal_blob_parse(buf, len, &blob);
-	if (!ret)
-		ret = check_sender(&blob, p);
+	if (ret)
+		return ERR_PTR(ret);
+	ret = check_sender(&blob, p);
 	if (ret)
 		return ERR_PTR(ret);
 

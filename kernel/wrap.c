@@ -6,7 +6,6 @@
  * blobs one KEK seals. The whole header is the associated data.
  */
 
-#include <crypto/algapi.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 
@@ -26,9 +25,11 @@ static int derive_wrap_key(const struct keyseal_kek *kek,
 	int ret;
 
 	ret = keyseal_hkdf_extract(salt, KEYSEAL_SALT_SIZE, &ikm, 1, prk);
-	if (!ret)
-		ret = keyseal_hkdf_expand(prk, &info, 1, okm,
-					  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
+	if (ret)
+		goto out;
+	ret = keyseal_hkdf_expand(prk, &info, 1, okm,
+				  WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE);
+out:
 	memzero_explicit(prk, sizeof(prk));
 	return ret;
 }
@@ -107,18 +108,19 @@ int keyseal_blob_alloc(const struct keyseal_blob *b, u8 **buf, size_t *len)
 /**
  * keyseal_wrap_kek() - seal key material under a KEK
  * @c: transforms
- * @attrs: what the key is
+ * @attrs: what the key is; the KEK must admit it (keyseal_kek_admit()),
+ *	which may take history bits from its provenance
  * @material: the key, @attrs->key_len bytes
  * @kek: the KEK; the blob names it and carries its fingerprint
  * @blob: set to the new blob (kmalloc'ed)
  * @blob_len: set to its length
  *
- * Return: 0, -EINVAL if @attrs is not a valid key, or an allocation or
- * crypto error.
+ * Return: 0; an error of keyseal_kek_admit(); -EINVAL if @attrs is not a
+ * valid key; an allocation or crypto error.
  */
-int keyseal_wrap_kek(struct keyseal_crypto *c,
-		     const struct keyseal_attrs *attrs, const u8 *material,
-		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len)
+int keyseal_wrap_kek(struct keyseal_crypto *c, struct keyseal_attrs *attrs,
+		     const u8 *material, struct keyseal_kek *kek, u8 **blob,
+		     size_t *blob_len)
 {
 	u8 salt[KEYSEAL_SALT_SIZE], okm[WRAP_KEY_SIZE + KEYSEAL_NONCE_SIZE];
 	struct keyseal_blob b;
@@ -126,6 +128,9 @@ int keyseal_wrap_kek(struct keyseal_crypto *c,
 	size_t len;
 	u8 *buf;
 
+	ret = keyseal_kek_admit(kek, attrs);
+	if (ret)
+		return ret;
 	keyseal_blob_from_attrs(&b, attrs, KEYSEAL_SCHEME_KEK);
 	b.parent = kek->name;
 	b.parent_len = kek->name_len;
@@ -162,11 +167,13 @@ err:
  * @kek: the KEK that should open it
  * @material: output, @blob->key_len bytes
  *
- * The fingerprint is only checked when the blob does not open: an authentic
- * blob proves the KEK right, and its fingerprint field with it.
+ * A blob opens only under the KEK whose fingerprint it carries. That the
+ * KEK opens it proves nothing about the field: whoever made the blob chose
+ * both, and the field is what decides later whether a KEK is the key's own
+ * parent.
  *
- * Return: 0; -EKEYREJECTED if the blob does not open and @kek's fingerprint
- * is not the one it names; -EBADMSG if it does not open otherwise.
+ * Return: 0; -EKEYREJECTED if @kek's fingerprint is not the one the blob
+ * names; -EBADMSG if it does not open.
  */
 int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
 		       struct keyseal_kek *kek, u8 *material)
@@ -178,22 +185,22 @@ int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob
 
 	if (blob->scheme != KEYSEAL_SCHEME_KEK)
 		return -EINVAL;
+	if (!keyseal_kek_is(kek, blob->parent_fp))
+		return -EKEYREJECTED;
 
 	/* Decrypt a copy in place: the caller's blob stays intact. */
 	buf = kmemdup(blob->header, len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	ret = derive_wrap_key(kek, blob->salt, okm);
-	if (!ret)
-		ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE,
-				       okm + WRAP_KEY_SIZE, buf,
-				       blob->header_len, blob->body_len);
-	if (!ret)
-		memcpy(material, buf + blob->header_len, blob->key_len);
-	else if (ret == -EBADMSG &&
-		 crypto_memneq(blob->parent_fp, keyseal_kek_fingerprint(kek),
-			       KEYSEAL_FINGERPRINT_SIZE))
-		ret = -EKEYREJECTED;
+	if (ret)
+		goto out;
+	ret = keyseal_gcm_open(c, okm, WRAP_KEY_SIZE, okm + WRAP_KEY_SIZE, buf,
+			       blob->header_len, blob->body_len);
+	if (ret)
+		goto out;
+	memcpy(material, buf + blob->header_len, blob->key_len);
+out:
 	memzero_explicit(okm, sizeof(okm));
 	kfree_sensitive(buf);
 	return ret;

@@ -12,9 +12,9 @@
 void keyseal_blob_from_attrs(struct keyseal_blob *b,
 			     const struct keyseal_attrs *attrs, u8 scheme);
 int keyseal_blob_alloc(const struct keyseal_blob *b, u8 **buf, size_t *len);
-int keyseal_wrap_kek(struct keyseal_crypto *c,
-		     const struct keyseal_attrs *attrs, const u8 *material,
-		     struct keyseal_kek *kek, u8 **blob, size_t *blob_len);
+int keyseal_wrap_kek(struct keyseal_crypto *c, struct keyseal_attrs *attrs,
+		     const u8 *material, struct keyseal_kek *kek, u8 **blob,
+		     size_t *blob_len);
 int keyseal_unwrap_kek(struct keyseal_crypto *c, const struct keyseal_blob *blob,
 		       struct keyseal_kek *kek, u8 *material);
 int keyseal_wrap_plaintext(const struct keyseal_attrs *attrs,

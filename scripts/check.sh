@@ -16,6 +16,8 @@
 #   packaging  install, DKMS and the Debian packages (check-packaging.sh)
 #   vm         the selftests in test VMs: functional and adversarial
 #              suites, two hosts exchanging keys
+#   kernels    the kernel matrix: keyseal built and booted on Debian's
+#              kernels other than the installed ones (kernel-matrix.sh)
 #   debug      the vm tier on a 6.12 built with KASAN, kmemleak, lockdep,
 #              UBSAN and KFENCE (debug-kernel.sh), with a longer stress run
 #
@@ -69,15 +71,16 @@ build_modules() {
 
 checkpatch() {
 	"$BUILD/tools/scripts/checkpatch.pl" --strict --no-tree --quiet \
-		--show-types -f kernel/*.c kernel/*.h kernel/uapi/linux/*.h
+		--show-types -f kernel/*.[ch] kernel/shared/*.[ch] \
+		kernel/uapi/linux/*.h
 }
 
 # kernel-doc must find every comment of the module complete.
 kernel_doc() {
 	local out
 
-	out=$("$BUILD/tools/scripts/kernel-doc" -none -Wall kernel/*.c \
-		kernel/*.h kernel/uapi/linux/*.h 2>&1)
+	out=$("$BUILD/tools/scripts/kernel-doc" -none -Wall kernel/*.[ch] \
+		kernel/shared/*.[ch] kernel/uapi/linux/*.h 2>&1)
 	printf '%s\n' "$out"
 	[ -z "$out" ]
 }
@@ -164,7 +167,7 @@ vm_accel() {
 # where the tests find them in their environment.
 vm_suites() {
 	local kver=$1 label=$2 words=${3:-} part suites out
-	local adversarial=hostile_test,stress_test,attacks_test
+	local adversarial=hostile_test,stress_test,attacks_test,unload_test
 
 	for part in functional adversarial; do
 		out=$BUILD/vm/$kver-$part
@@ -275,6 +278,17 @@ tier_debug() {
 		"KEYSEAL_STRESS_SECONDS=$debug_stress_seconds"
 }
 
+# Debian's other kernels (5.10 and the newest): built, and their own images
+# booted with the functional suites. The trees are prepared once, outside
+# the work tree (scripts/fetch-kernel.sh).
+tier_kernels() {
+	tap_step "selftests build, for the kernel matrix" "$logs/selftests-build.log" \
+		make --no-print-directory -C selftests
+	scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" \
+		2>"$logs/kernel-matrix.log"
+	tap_count "$logs/kernel-matrix.tap"
+}
+
 # --- main --------------------------------------------------------------------
 
 rm -rf "$logs"
@@ -285,7 +299,7 @@ if [ $# -gt 0 ]; then
 	kernels=("${kernels[@]: -1}")
 	echo "keyseal: check $*"
 else
-	tiers=(test style packaging vm)
+	tiers=(test style packaging vm kernels)
 	case ${KEYSEAL_DEBUG_KERNEL:-0} in
 	0 | "") ;;
 	*) tiers+=(debug) ;;
@@ -296,7 +310,7 @@ else
 fi
 for tier in "${tiers[@]}"; do
 	if [ "$(type -t "tier_$tier")" != function ]; then
-		echo "check.sh: no tier $tier (test, style, packaging, vm, debug)" >&2
+		echo "check.sh: no tier $tier (test, style, packaging, vm, kernels, debug)" >&2
 		exit 2
 	fi
 done

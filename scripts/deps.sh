@@ -16,8 +16,8 @@ packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
-	# make check-debug builds a kernel (scripts/debug-kernel.sh)
-	flex bison libelf-dev
+	# kernel trees: the kernel matrix and make check-debug
+	flex bison libelf-dev dwarves
 )
 backports_packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.12
@@ -43,30 +43,12 @@ missing_packages() {
 	return 0
 }
 
-# The URI the machine already uses for the main bookworm suite, from either
-# the deb822 sources or the one-line format.
-main_mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -r "$f" ] || continue
-		awk '
-			/^[[:space:]]*$/ { if (uri != "" && ok) print uri; uri = ""; ok = 0; next }
-			tolower($1) == "uris:" { uri = $2 }
-			tolower($1) == "suites:" { for (i = 2; i <= NF; i++) if ($i == "bookworm") ok = 1 }
-			END { if (uri != "" && ok) print uri }
-		' "$f"
-	done
-	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-		awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-			if ($(i + 1) == "bookworm") print $i }' || true
-}
-
 add_backports() {
 	local mirror list=/etc/apt/sources.list.d/keyseal-backports.list
 	if grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
 		return 0
 	fi
-	mirror=$(main_mirror | sed -n 1p)
+	mirror=$("$here/debian-mirror.sh" bookworm | sed -n 1p)
 	if [ -z "$mirror" ]; then
 		log "cannot find the bookworm mirror in the apt sources"
 		exit 1

@@ -109,7 +109,9 @@ kmk=$(keyctl padd user kmk @s <kmk.bin)
 head -c 32 /dev/urandom >kmk2.bin
 kmk2=$(keyctl padd user kmk2 @s <kmk2.bin)
 ring=$(keyctl newring ring @s)
-if [ -z "$kmk" ] || [ -z "$kmk2" ] || [ -z "$ring" ]; then
+# A root key that vouches for what it holds: logon, and root's (R2).
+vroot=$(head -c 32 /dev/urandom | keyctl padd logon cli:root @s)
+if [ -z "$kmk" ] || [ -z "$kmk2" ] || [ -z "$ring" ] || [ -z "$vroot" ]; then
 	echo "Bail out! no root keys"
 	exit 1
 fi
@@ -196,12 +198,21 @@ check "gen --json: usage, bits, expiry, parent" \
 
 run "$KS" info %sealed:db
 check "info: what the key is" [ "$rc" = 0 ]
+# A user root never vouches (R2): no history bit, whatever the flags.
 for line in "key $db (sealed:db)" "  usage: aead, AES-256-GCM" \
 	    "  flags: exportable" \
-	    "  provenance: generated in a keyseal kernel, always sensitive" \
+	    "  provenance: generated in a keyseal kernel" \
 	    "  not after: never" "  parent: user:kmk"; do
 	check "info shows '$line'" grep -qxF "$line" "$T/.out"
 done
+vk=$("$KS" gen aead vk --parent logon:cli:root)
+run "$KS" info "$vk"
+for line in "  flags: none" \
+	    "  provenance: generated in a keyseal kernel, always sensitive, never exportable" \
+	    "  parent: logon:cli:root"; do
+	check "info under a root that vouches shows '$line'" grep -qxF "$line" "$T/.out"
+done
+keyctl unlink "$vk" @s >/dev/null
 run "$KS" info "$dk" --json
 check "info --json: a one-element array" \
 	[ "$rc" = 0 -a "$(json_get "$out" serial)" = "$dk" \
@@ -332,6 +343,38 @@ expect_err "import: tampered blob" 1 \
 	"$KS" import bad.bin -n bad
 expect_err "import: not a blob" 1 "keyseal: junk.txt: not a keyseal blob" \
 	"$KS" import junk.txt
+# What is wrong with a blob, as the codec tells it: db.bin is $blen bytes.
+blen=$(size db.bin)
+head -c $((blen - 1)) db.bin >short.bin
+expect_err "import: a blob one byte short" 1 \
+	"keyseal: short.bin: truncated: the blob has $((blen - 1)) bytes, its header says $blen" \
+	"$KS" import short.bin
+head -c 30 db.bin >short-header.bin
+expect_err "import: a blob cut inside its header" 1 \
+	"keyseal: short-header.bin: truncated: the blob has 30 bytes, and ends inside its header" \
+	"$KS" import short-header.bin
+tr -d '\n' <db.txt | head -c -1 >short.txt
+expect_err "import: a text form one character short" 1 \
+	"keyseal: short.txt: truncated: the blob has $(((blen + 2) / 3 * 3 - 3)) bytes, its header says $blen" \
+	"$KS" import short.txt
+cat db.bin junk.txt >long.bin
+expect_err "import: bytes after the blob" 1 \
+	"keyseal: long.bin: malformed: the blob has $((blen + 6)) bytes, its header says $blen" \
+	"$KS" import long.bin
+cp db.bin v2.bin
+printf '\002' | dd of=v2.bin bs=1 seek=4 conv=notrunc 2>/dev/null
+expect_err "import: another format version" 1 \
+	"keyseal: v2.bin: a blob of format version 2: this keyseal reads version 1" \
+	"$KS" import v2.bin
+cp db.bin alg.bin
+printf '\011' | dd of=alg.bin bs=1 seek=7 conv=notrunc 2>/dev/null
+expect_err "import: a header version 1 does not allow" 1 \
+	"keyseal: alg.bin: malformed: its header holds values blob format version 1 does not allow" \
+	"$KS" import alg.bin
+fold -w 60 db.txt >folded.txt
+expect_err "import: a whole blob in a text form keyseal does not read" 1 \
+	"keyseal: folded.txt: malformed: the blob is whole, but its text is not in the one form keyseal reads (a single line of base64, or PEM in lines of 64 characters, one blob to a file)" \
+	"$KS" import folded.txt
 expect_err "import: the wrong opening key" 1 \
 	"keyseal: db.pem: key $kmk2 (user:kmk2) cannot open this blob: it is not the KEK the blob was sealed under" \
 	"$KS" import db.pem -n x --unwrap %user:kmk2
@@ -520,6 +563,18 @@ check "wrap: recipient and sender fingerprints" \
 	  -a "$(json_get "$out" sender_fingerprint)" = "$sender_fp" \
 	  -a "$(json_get "$out" origin)" = external \
 	  -a "$(json_get "$out" exportable)" = false ]
+run "$KS" wrap --to rcpt.pub --raw aead raw.key --text -o w.txt
+# 88 + 32 (enc) bytes of header and 48 of body: 168 bytes, 224 of base64
+check "wrap --text: one line of base64, ended by a newline" \
+	[ "$rc" = 0 -a "$(size w.txt)" = 225 -a "$(wc -l <w.txt)" = 1 \
+	  -a "$(tail -c 1 w.txt | od -An -tx1 | tr -d ' ')" = 0a ]
+tr -d '\n' <w.txt >w.line
+run "$KS" inspect --json w.line
+check "wrap --text: the line without its newline is the text form" \
+	[ "$rc" = 0 -a "$(json_get "$out" form)" = text ]
+run "$KS" wrap --to rcpt.pub --from sender.pem --raw aead raw.key --binary -o w-auth.bin
+check "wrap: auth mode adds the sender's 32 bytes: 200 bytes" \
+	[ "$rc" = 0 -a "$(size w-auth.bin)" = 200 ]
 run "$KS" inspect w.pem
 check "inspect: a recipient blob, for humans" \
 	grep -qxF "  recipient fingerprint: $rcpt_fp" "$T/.out"
@@ -546,7 +601,10 @@ if [ "$rc" != 0 ]; then
 	expect_err "pubkey: not an exchange key" 1 \
 		"keyseal: key $db (sealed:db) has no public key: its usage is aead, not x25519 or p256" \
 		"$KS" pubkey %sealed:db
-	for t in "pubkey of an exchange key" "wrap for a keyseal host, imported" \
+	for t in "pubkey of an exchange key" \
+		 "pubkey: an X25519 SubjectPublicKeyInfo, prefix and 32 bytes" \
+		 "pubkey: the fingerprint is the SHA-256 of the DER" \
+		 "wrap for a keyseal host, imported" \
 		 "import: the wrapped key is the material sent" \
 		 "export --to: a recipient blob for the exchange key" \
 		 "import: a recipient blob, the same key" \
@@ -562,6 +620,13 @@ else
 	run "$KS" pubkey %sealed:xch -o xch.pub
 	check "pubkey of an exchange key" \
 		[ "$rc" = 0 -a "$(head -n 1 xch.pub)" = "-----BEGIN PUBLIC KEY-----" ]
+	# Documentation/blob-format.rst: the DER is a fixed prefix and the
+	# raw key, and the fingerprint its SHA-256
+	sed '1d;$d' xch.pub | base64 -d >xch.der
+	check "pubkey: an X25519 SubjectPublicKeyInfo, prefix and 32 bytes" \
+		[ "$(size xch.der)" = 44 -a "$(head -c 12 xch.der | od -An -tx1 | tr -d ' \n')" = 302a300506032b656e032100 ]
+	check "pubkey: the fingerprint is the SHA-256 of the DER" \
+		[ "$(sha256sum xch.der | cut -d' ' -f1)" = "$(json_get "$("$KS" pubkey %sealed:xch --json)" fingerprint)" ]
 	run "$KS" wrap --to xch.pub --plaintext --raw aead raw.key -o to-host.pem
 	run "$KS" import to-host.pem --unwrap %sealed:xch --parent %user:kmk -n sent
 	sent=$out

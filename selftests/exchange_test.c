@@ -16,8 +16,10 @@
 
 /* libkeyseal's userspace sender and receiver (userspace/lib). */
 #include "dh.h"
+#include "hex.h"
 #include "keyseal.h"
-#include "wrap.h"
+#include "recipient.h"
+#include "rfc9180_keys.h"
 
 #define BAD_POINTER	8ULL	/* never mapped */
 #define X25519		KEYSEAL_KEM_X25519_HKDF_SHA256
@@ -25,25 +27,11 @@
 #define PUBLIC_MAX	KEYSEAL_P256_PUBLIC_SIZE
 #define FP_SIZE		KEYSEAL_FINGERPRINT_SIZE
 
-static void to_hex(const u8 *bytes, size_t len, char *hex)
+/* A vector's hex, which is never malformed: that would be a bug here. */
+static void from_hex(const char *hex, u8 *bytes, size_t size)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		sprintf(hex + 2 * i, "%02x", bytes[i]);
-	hex[2 * len] = '\0';
-}
-
-static void from_hex(const char *hex, u8 *bytes)
-{
-	size_t i;
-	unsigned int b;
-
-	for (i = 0; hex[2 * i]; i++) {
-		if (sscanf(hex + 2 * i, "%2x", &b) != 1)
-			abort();
-		bytes[i] = b;
-	}
+	if (unhex(hex, bytes, size) < 0)
+		abort();
 }
 
 /* An EVP_PKEY of a raw public key, built by OpenSSL. */
@@ -110,6 +98,12 @@ static int openssl_gcm_open(const u8 *key, size_t key_len, const u8 *nonce,
 FIXTURE(xchg) {
 	int fd;
 	key_serial_t kmk, kmk2;
+	/*
+	 * Root keys that vouch (logon, owned by root): the exchange keys and
+	 * the keys they send live under them, so that a recipient blob can
+	 * keep the provenance its sender vouches for (R2).
+	 */
+	key_serial_t vroot, vroot2;
 };
 
 FIXTURE_VARIANT(xchg) {
@@ -128,8 +122,8 @@ FIXTURE_VARIANT_ADD(xchg, x25519) {
 	.key_alg = KEYSEAL_ALG_X25519,
 	.kem = X25519,
 	.public_len = KEYSEAL_X25519_PUBLIC_SIZE,
-	.rfc_sk = "4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8",
-	.rfc_pk = "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d",
+	.rfc_sk = RFC9180_X25519_SKRM,
+	.rfc_pk = RFC9180_X25519_PKRM,
 };
 
 FIXTURE_VARIANT_ADD(xchg, p256) {
@@ -138,13 +132,38 @@ FIXTURE_VARIANT_ADD(xchg, p256) {
 	.key_alg = KEYSEAL_ALG_P256,
 	.kem = P256,
 	.public_len = KEYSEAL_P256_PUBLIC_SIZE,
-	.rfc_sk = "f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2",
-	.rfc_pk = "04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a826a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0",
+	.rfc_sk = RFC9180_P256_SKRM,
+	.rfc_pk = RFC9180_P256_PKRM,
 };
 
 FIXTURE_SETUP(xchg)
 {
+	u8 pk[KEYSEAL_P256_PUBLIC_SIZE], blob[KEYSEAL_BLOB_MAX_SIZE];
+	u32 len = sizeof(blob);
+	key_serial_t data;
+	char cmd[256];
+
 	SETUP_SESSION_WITH_ROOTS_AND_DEVICE(self);
+	self->vroot = add_random_logon_key("xchg:root", ROOT_KEK_SIZE);
+	self->vroot2 = add_random_logon_key("xchg:root2", ROOT_KEK_SIZE);
+	ASSERT_LT(0, self->vroot);
+	ASSERT_LT(0, self->vroot2);
+	if (variant->kem != P256 || kernel_has_p256())
+		return;
+	/*
+	 * Without P-256 ECDH, every way to a P-256 key is EOPNOTSUPP: making
+	 * one, importing one, sending a key to one.
+	 */
+	ASSERT_EQ(-EOPNOTSUPP, add_sealed("p256", "new p256 parent=user:kmk"));
+	snprintf(cmd, sizeof(cmd), "import p256 %s parent=user:kmk",
+		 variant->rfc_sk);
+	ASSERT_EQ(-EOPNOTSUPP, add_sealed("p256", cmd));
+	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	ASSERT_LT(0, data);
+	from_hex(variant->rfc_pk, pk, sizeof(pk));
+	ASSERT_EQ(-EOPNOTSUPP, dev_export_recipient(self->fd, data, P256, pk,
+						    sizeof(pk), 0, blob, &len));
+	SKIP(return, "no P-256 ECDH in this kernel (before 5.12)");
 }
 
 FIXTURE_TEARDOWN(xchg)
@@ -152,13 +171,13 @@ FIXTURE_TEARDOWN(xchg)
 	close(self->fd);
 }
 
-/* A new exchange key of the variant's usage under user:kmk. */
+/* A new exchange key of the variant's usage under logon:xchg:root. */
 static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
 				     const char *desc, const char *extra)
 {
 	char cmd[128];
 
-	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk%s%s", v->usage,
+	snprintf(cmd, sizeof(cmd), "new %s parent=logon:xchg:root%s%s", v->usage,
 		 extra ? " " : "", extra ? extra : "");
 	return add_sealed(desc, cmd);
 }
@@ -176,7 +195,8 @@ static key_serial_t new_exchange_key(const FIXTURE_VARIANT(xchg) *v,
  * is left as it is).
  */
 #define PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from) do { \
-	data = add_sealed("data", "new aead parent=user:kmk exportable"); \
+	data = add_sealed("data",					\
+			  "new aead parent=logon:xchg:root exportable");	\
 	rcpt = new_exchange_key(variant, "rcpt", NULL);			\
 	ASSERT_LT(0, data);						\
 	ASSERT_LT(0, rcpt);						\
@@ -226,6 +246,8 @@ TEST_F(xchg, exchange_key_round_trips)
 	EXPECT_EQ(0, memcmp(pk.fp, pk2.fp, FP_SIZE));
 	ASSERT_EQ(0, dev_info(self->fd, id, &again));
 	EXPECT_EQ(0, memcmp(info.key_id, again.key_id, KEYSEAL_KEY_ID_SIZE));
+	/* under a root that vouches, its history survives the reload */
+	EXPECT_EQ(info.provenance, again.provenance);
 
 	/* two keys, two public keys */
 	id = new_exchange_key(variant, "xk2", NULL);
@@ -268,10 +290,11 @@ TEST_F(xchg, public_key_matches_openssl)
 /* Imported private keys: RFC 9180's recipient keys give its public keys. */
 TEST_F(xchg, import_gives_rfc_public_key)
 {
-	static const char *const invalid_p256[] = {
+	char order[2 * KEYSEAL_DH_PRIVATE_SIZE + 1];
+	const char *const invalid_p256[] = {
 		"0000000000000000000000000000000000000000000000000000000000000000",
 		/* the group order n, and 2^256 - 1 */
-		"ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+		order,
 		"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
 	};
 	u8 want[PUBLIC_MAX];
@@ -280,12 +303,14 @@ TEST_F(xchg, import_gives_rfc_public_key)
 	key_serial_t id;
 	unsigned int i;
 
+	hex_encode(keyseal_p256_order, sizeof(keyseal_p256_order), order);
+
 	snprintf(cmd, sizeof(cmd), "import %s %s parent=user:kmk",
 		 variant->usage, variant->rfc_sk);
 	id = add_sealed("rfc", cmd);
 	ASSERT_LT(0, id);
 	ASSERT_EQ(0, dev_pubkey(self->fd, id, &pk));
-	from_hex(variant->rfc_pk, want);
+	from_hex(variant->rfc_pk, want, sizeof(want));
 	ASSERT_EQ(variant->public_len, pk.len);
 	EXPECT_EQ(0, memcmp(want, pk.key, pk.len));
 
@@ -396,7 +421,7 @@ static void check_header(struct __test_metadata *_metadata,
  */
 static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 				 const FIXTURE_VARIANT(xchg) *variant,
-				 bool auth, key_serial_t kmk2)
+				 bool auth, key_serial_t vroot2)
 {
 	static const char msg[] = "sent to another machine";
 	u8 ct[sizeof(msg) + KEYSEAL_TAG_SIZE], pt[sizeof(msg)];
@@ -409,6 +434,8 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 	PARTIES_OF_A_BLOB(fd, auth, data, rcpt, to, sender, from);
 	ASSERT_EQ(0, dev_info(fd, data, &info));
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE,
+		  info.provenance);
 	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
 
@@ -419,7 +446,7 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	drop_key(data);
 
 	/* the recipient by serial; stored under the parent asked for */
-	back = dev_import(fd, blob, len, "back", rcpt, kmk2,
+	back = dev_import(fd, blob, len, "back", rcpt, vroot2,
 			  auth ? from.key : NULL, auth ? from.len : 0);
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(fd, back, &got));
@@ -428,9 +455,10 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 	EXPECT_EQ(info.key_len, got.key_len);
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, got.key_flags);
 	EXPECT_EQ(info.created, got.created);
-	EXPECT_STREQ("user:kmk2", got.parent);
+	EXPECT_STREQ("logon:xchg:root2", got.parent);
 	/*
-	 * Only a sender the importer names vouches for the key's history:
+	 * Only a sender the importer names vouches for the key's history
+	 * (root importing, with an exchange key and a parent that vouch):
 	 * otherwise anyone could have made the blob.
 	 */
 	EXPECT_EQ(auth ? info.provenance : KEYSEAL_ORIGIN_EXTERNAL,
@@ -441,7 +469,8 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 	/* an auth blob whose sender the importer does not name: as base */
 	if (auth) {
-		back = dev_import(fd, blob, len, "back2", rcpt, kmk2, NULL, 0);
+		back = dev_import(fd, blob, len, "back2", rcpt, vroot2, NULL,
+				  0);
 		ASSERT_LT(0, back);
 		ASSERT_EQ(0, dev_info(fd, back, &got));
 		EXPECT_EQ(KEYSEAL_ORIGIN_EXTERNAL, got.provenance);
@@ -450,12 +479,12 @@ static void recipient_round_trip(struct __test_metadata *_metadata, int fd,
 
 TEST_F(xchg, recipient_round_trip_base)
 {
-	recipient_round_trip(_metadata, self->fd, variant, false, self->kmk2);
+	recipient_round_trip(_metadata, self->fd, variant, false, self->vroot2);
 }
 
 TEST_F(xchg, recipient_round_trip_auth)
 {
-	recipient_round_trip(_metadata, self->fd, variant, true, self->kmk2);
+	recipient_round_trip(_metadata, self->fd, variant, true, self->vroot2);
 }
 
 /* The usage of the other KEM's exchange keys. */
@@ -478,6 +507,11 @@ static const char *other_usage(const FIXTURE_VARIANT(xchg) *v)
 	other = add_sealed("other", __cmd);				\
 	ASSERT_LT(0, data);						\
 	ASSERT_LT(0, kek);						\
+	if (variant->kem == X25519 && !kernel_has_p256()) {		\
+		/* no key of the other KEM here: the KEK stands in */	\
+		ASSERT_EQ(-EOPNOTSUPP, other);				\
+		other = kek;						\
+	}								\
 	ASSERT_LT(0, other);						\
 } while (0)
 
@@ -504,10 +538,10 @@ TEST_F(xchg, recipient_found_by_fingerprint)
 					  to.len, 0, blob, &len));
 
 	strcpy(criterion, "fp:");
-	to_hex(to.fp, FP_SIZE, criterion + 3);
+	hex_encode(to.fp, FP_SIZE, criterion + 3);
 	EXPECT_EQ(rcpt, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
 				      criterion, 0));
-	to_hex(pk_other.fp, FP_SIZE, criterion + 3);
+	hex_encode(pk_other.fp, FP_SIZE, criterion + 3);
 	EXPECT_EQ(other, keyctl_search(KEY_SPEC_SESSION_KEYRING, "sealed",
 				       criterion, 0));
 	criterion[3] = 'x';
@@ -549,7 +583,7 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 	struct keyseal_info info, got;
 	u32 len = sizeof(blob);
 
-	data = add_sealed("data", "new aead parent=user:kmk exportable");
+	data = add_sealed("data", "new aead parent=logon:xchg:root exportable");
 	ASSERT_LT(0, data);
 	EXCHANGE_KEY("rcpt", rcpt, to);
 	EXCHANGE_KEY("sender", sender, from);
@@ -559,22 +593,25 @@ TEST_F(xchg, keyctl_load_recipient_blob)
 					  to.len, sender, blob, &len));
 	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
 
-	to_hex(from.key, from.len, hex);
+	hex_encode(from.key, from.len, hex);
 	snprintf(extra, sizeof(extra),
-		 "recipient=sealed:rcpt parent=user:kmk2 sender=%s", hex);
+		 "recipient=sealed:rcpt parent=logon:xchg:root2 sender=%s", hex);
 	back = load_armor("back", armor, extra);
 	ASSERT_LT(0, back);
 	ASSERT_EQ(0, dev_info(self->fd, back, &got));
 	EXPECT_EQ(0, memcmp(info.key_id, got.key_id, KEYSEAL_KEY_ID_SIZE));
-	EXPECT_STREQ("user:kmk2", got.parent);
+	EXPECT_STREQ("logon:xchg:root2", got.parent);
+	/* root named the sender; recipient and parent vouch: kept (R2) */
 	EXPECT_EQ(info.provenance, got.provenance);
+	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE,
+		  got.provenance);
 
 	snprintf(extra, sizeof(extra), "recipient=#%d parent=user:kmk", rcpt);
 	EXPECT_LT(0, load_armor("back2", armor, extra));
 	/* no recipient=: by fingerprint */
 	EXPECT_LT(0, load_armor("back3", armor, "parent=user:kmk"));
 
-	to_hex(other.key, other.len, hex);
+	hex_encode(other.key, other.len, hex);
 	snprintf(extra, sizeof(extra),
 		 "recipient=sealed:rcpt parent=user:kmk sender=%s", hex);
 	EXPECT_EQ(-EKEYREJECTED, load_armor("x", armor, extra));
@@ -1050,10 +1087,12 @@ static void userspace_to_kernel(struct __test_metadata *_metadata, int fd,
 	ASSERT_LT(0, rcpt);
 	ASSERT_EQ(0, dev_pubkey(fd, rcpt, &to));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, to.key, to.len, &rpk));
-	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(to.kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(to.kem, scalar, 32, &ssk));
 	ASSERT_EQ(0, keyseal_private_key_public(&ssk, &spk));
-	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(to.kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(to.kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(to.kem, raw, to.len,
 						 &stranger));
 
@@ -1112,11 +1151,13 @@ static void kernel_to_userspace(struct __test_metadata *_metadata, int fd,
 	ASSERT_EQ(0, dev_info(fd, data, &info));
 	ASSERT_EQ(0, dev_crypt(fd, true, data, msg, sizeof(msg), NULL, 0, ct,
 			       &ct_len, nonce));
-	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(variant->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_private_key_from_raw(variant->kem, scalar, 32,
 						  &rsk));
 	ASSERT_EQ(0, keyseal_private_key_public(&rsk, &rpk));
-	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar, raw));
+	ASSERT_EQ(0, keyseal_dh_generate(variant->kem, scalar));
+	ASSERT_EQ(0, keyseal_dh_public_of(variant->kem, scalar, raw));
 	ASSERT_EQ(0, keyseal_public_key_from_raw(variant->kem, raw,
 						 variant->public_len,
 						 &stranger));

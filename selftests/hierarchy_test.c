@@ -54,7 +54,8 @@ TEST_F(chain, loads_back_in_order)
 	int i;
 
 	ASSERT_NE(NULL, armor);
-	id = add_sealed("leaf", "new aead parent=sealed:k4");
+	/* under an exportable KEK, a key is exportable too (R3) */
+	id = add_sealed("leaf", "new aead exportable parent=sealed:k4");
 	ASSERT_LT(0, id);
 	ASSERT_LT(0, read_key(id, leaf, sizeof(leaf)));
 	drop_key(id);

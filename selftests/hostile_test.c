@@ -4,7 +4,8 @@
  * commands, fed to keyctl add ("load" and every other verb), keyctl update,
  * and the IMPORT and REWRAP ioctls.
  *
- * Each mutant's fate is predicted, not merely tolerated:
+ * Each mutant's fate is predicted, not merely tolerated, by the errno model
+ * in hostile_model.c, which reads on its own:
  *
  * - Input the module's own codec or parser rejects (compiled in here from
  *   the same sources) fails with EINVAL, and nothing else does.
@@ -15,7 +16,9 @@
  *   EKEYREJECTED or EBADMSG by the same rules, and a command's options,
  *   expiry and parent are judged the same way.
  * - Only the untouched blob succeeds, and a plaintext blob, which is the key
- *   in the clear: what it makes must be what it says, imported.
+ *   in the clear: what it makes must be what it says, imported. Its
+ *   provenance is what the KEK that opened it can vouch for (R2): kept
+ *   under root's logon root, external under any other.
  * - A failed update leaves the key as it was, byte for byte; no update
  *   loosens a flag or changes what the key is.
  * - The caller's key quota is back to its baseline at the end.
@@ -26,11 +29,12 @@
  * again. KEYSEAL_HOSTILE_SCALE multiplies their number.
  */
 
-#include <openssl/bn.h>
-
 #include "command.h"
+#include "hex.h"
+#include "hostile_model.h"
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
+#include "usage.h"
 
 /* Mutants per test at scale 1: some ten seconds under TCG for all of them. */
 #define LOAD_MUTANTS	10000
@@ -41,8 +45,6 @@
 
 #define MUTANT_MAX	(KEYSEAL_BLOB_MAX_SIZE + 64)
 #define TEXT_MAX	(KEYSEAL_CMD_MAX_SIZE + 256)
-#define OK		1	/* a predicted success */
-#define ANY_LOOKUP	2	/* a serial not made here: any lookup error */
 
 /* --- the generator -------------------------------------------------------- */
 
@@ -97,50 +99,11 @@ static u64 name_hash(const char *name)
 
 /* --- the session: keys and what each can do ------------------------------ */
 
-enum key_kind {
-	KIND_KEK,	/* can be a KEK: its fingerprint decides */
-	KIND_NOT_KEK,	/* found, but neither a KEK nor an exchange key */
-	KIND_EXCHANGE,	/* an exchange key (of @kem) */
-};
-
-struct known_key {
-	char name[64];		/* "type:description" */
-	key_serial_t serial;
-	enum key_kind kind;
-	u8 fp[KEYSEAL_FINGERPRINT_SIZE];	/* of the KEK or public key */
-	u16 kem;				/* of an exchange key */
-};
-
-enum source_id {
-	SRC_KEK_AEAD,		/* aead, exportable, under user:kmk */
-	SRC_KEK_SECRET,		/* secret, not exportable, under sealed:kek1 */
-	SRC_KEK_KEK,		/* kek, exportable, under the default parent */
-	SRC_KEK_X25519,		/* x25519, not exportable, under user:kmk2 */
-	SRC_HPKE_BASE,		/* the aead key, to sealed:rcpt */
-	SRC_HPKE_AUTH,		/* the same, from sealed:snd */
-	SRC_HPKE_P256,		/* the aead key, to sealed:r256 (P-256) */
-	SRC_PLAINTEXT,		/* a secret in the clear */
-	SRC_COUNT,
-};
-
-struct source {
-	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
-	u32 len;
-	struct keyseal_blob parsed;
-	bool exportable;
-};
-
-#define KNOWN_MAX	20
-
 FIXTURE(hostile) {
 	int fd;
 	struct rng rng;
-	struct known_key known[KNOWN_MAX];
-	unsigned int nknown;
-	struct source src[SRC_COUNT];
-	key_serial_t kmk, kmk2, rcpt, snd, target;
-	u8 target_flags;
-	u8 target_parent_fp[KEYSEAL_FINGERPRINT_SIZE];
+	struct hostile_session keys;	/* what the model knows */
+	key_serial_t kmk, kmk2, rcpt, snd;
 	unsigned int keys0, bytes0;
 	unsigned int seen[256];	/* outcomes by errno; [0]: successes */
 	unsigned int mutants, malformed, untouched;
@@ -151,7 +114,7 @@ static struct known_key *add_known(FIXTURE_DATA(hostile) *self,
 				   const char *name, key_serial_t serial,
 				   enum key_kind kind)
 {
-	struct known_key *k = &self->known[self->nknown++];
+	struct known_key *k = &self->keys.known[self->keys.nknown++];
 
 	snprintf(k->name, sizeof(k->name), "%s", name);
 	k->serial = serial;
@@ -159,24 +122,10 @@ static struct known_key *add_known(FIXTURE_DATA(hostile) *self,
 	return k;
 }
 
-/* The key here with @serial, or else with the name @name of @len bytes. */
-static const struct known_key *find_known(const FIXTURE_DATA(hostile) *self,
-					  const char *name, size_t len,
-					  key_serial_t serial)
-{
-	unsigned int i;
-
-	for (i = 0; i < self->nknown; i++) {
-		const struct known_key *k = &self->known[i];
-
-		if (serial ? k->serial == serial :
-		    strlen(k->name) == len && !memcmp(k->name, name, len))
-			return k;
-	}
-	return NULL;
-}
-
-/* The fingerprint of a KEK: the parent fingerprint of a key made under it. */
+/*
+ * The fingerprint of a KEK: the parent fingerprint of a key made under it
+ * (exportable, which any KEK may hold, R3).
+ */
 static int kek_fingerprint(const char *parent, u8 *fp)
 {
 	u8 blob[KEYSEAL_BLOB_MAX_SIZE];
@@ -185,7 +134,8 @@ static int kek_fingerprint(const char *parent, u8 *fp)
 	key_serial_t id;
 	long len;
 
-	snprintf(command, sizeof(command), "new secret 16 parent=%s", parent);
+	snprintf(command, sizeof(command), "new secret 16 exportable parent=%s",
+		 parent);
 	id = add_sealed("fp-probe", command);
 	if (id < 0)
 		return id;
@@ -246,7 +196,8 @@ static int stored_source(FIXTURE_DATA(hostile) *self, enum source_id i,
 	len = read_blob(id, blob, sizeof(blob));
 	if (len < 0)
 		return len;
-	if (keep_source(&self->src[i], blob, len, strstr(command, "exportable")))
+	if (keep_source(&self->keys.src[i], blob, len,
+			strstr(command, "exportable")))
 		return -EINVAL;
 	return known_sealed(self, desc, kind);
 }
@@ -278,6 +229,11 @@ FIXTURE_SETUP(hostile)
 	ASSERT_LT(0, id);
 	k = add_known(self, "logon:keyseal:root", id, KIND_KEK);
 	ASSERT_EQ(0, kek_fingerprint(k->name, k->fp));
+	/*
+	 * Root's logon root is the only KEK here that vouches: user roots
+	 * never do, kek1 is under one, k2 is exportable.
+	 */
+	k->vouches = true;
 	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);
 	ASSERT_LT(0, self->kmk);
 	k = add_known(self, "user:kmk", self->kmk, KIND_KEK);
@@ -289,7 +245,7 @@ FIXTURE_SETUP(hostile)
 	id = add_random_user_key("short", ROOT_KEK_SIZE - 1);
 	ASSERT_LT(0, id);
 	add_known(self, "user:short", id, KIND_NOT_KEK);
-	ASSERT_LT(0, add_sealed("kek1", "new kek parent=user:kmk exportable"));
+	ASSERT_LT(0, add_sealed("kek1", "new kek parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "kek1", KIND_KEK));
 	ASSERT_LT(0, add_sealed("dk", "new aead 16 parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "dk", KIND_NOT_KEK));
@@ -314,29 +270,31 @@ FIXTURE_SETUP(hostile)
 				   KIND_EXCHANGE));
 
 	ASSERT_EQ(0, dev_pubkey(self->fd, self->rcpt, &pk));
-	a1 = find_known(self, "sealed:a1", 9, 0)->serial;
+	a1 = find_known(&self->keys, "sealed:a1", 9, 0)->serial;
 	len = sizeof(blob);
 	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
 					  0, blob, &len));
-	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_BASE], blob, len, true));
+	ASSERT_EQ(0, keep_source(&self->keys.src[SRC_HPKE_BASE], blob, len, true));
 	len = sizeof(blob);
 	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
 					  self->snd, blob, &len));
-	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_AUTH], blob, len, true));
+	ASSERT_EQ(0, keep_source(&self->keys.src[SRC_HPKE_AUTH], blob, len, true));
 	ASSERT_LT(0, add_sealed("r256", "new p256 parent=user:kmk"));
 	ASSERT_EQ(0, known_sealed(self, "r256", KIND_EXCHANGE));
-	ASSERT_EQ(0, dev_pubkey(self->fd, self->known[self->nknown - 1].serial,
+	ASSERT_EQ(0, dev_pubkey(self->fd,
+				self->keys.known[self->keys.nknown - 1].serial,
 				&pk));
 	len = sizeof(blob);
 	ASSERT_EQ(0, dev_export_recipient(self->fd, a1, pk.kem, pk.key, pk.len,
 					  0, blob, &len));
-	ASSERT_EQ(0, keep_source(&self->src[SRC_HPKE_P256], blob, len, true));
+	ASSERT_EQ(0, keep_source(&self->keys.src[SRC_HPKE_P256], blob, len, true));
 	ASSERT_LT(0, add_sealed("p1", "new secret 24 parent=user:kmk plaintext"));
 	ASSERT_EQ(0, known_sealed(self, "p1", KIND_NOT_KEK));
 	len = sizeof(blob);
-	ASSERT_EQ(0, dev_export(self->fd, self->known[self->nknown - 1].serial,
+	ASSERT_EQ(0, dev_export(self->fd,
+				self->keys.known[self->keys.nknown - 1].serial,
 				KEYSEAL_TARGET_PLAINTEXT, 0, blob, &len));
-	ASSERT_EQ(0, keep_source(&self->src[SRC_PLAINTEXT], blob, len, true));
+	ASSERT_EQ(0, keep_source(&self->keys.src[SRC_PLAINTEXT], blob, len, true));
 
 	/*
 	 * Baseline: what stays to the end, once the probes dropped above are
@@ -345,12 +303,13 @@ FIXTURE_SETUP(hostile)
 	ASSERT_EQ(0, key_quota_settle(10000));
 	ASSERT_EQ(0, key_quota(&self->keys0, &self->bytes0));
 	clock_gettime(CLOCK_MONOTONIC, &self->start);
-	self->target = add_sealed("target",
+	self->keys.target = add_sealed("target",
 				  "new aead parent=user:kmk exportable");
-	ASSERT_LT(0, self->target);
-	add_known(self, "sealed:target", self->target, KIND_NOT_KEK);
-	self->target_flags = KEYSEAL_FLAG_EXPORTABLE;
-	memcpy(self->target_parent_fp, find_known(self, "user:kmk", 8, 0)->fp,
+	ASSERT_LT(0, self->keys.target);
+	add_known(self, "sealed:target", self->keys.target, KIND_NOT_KEK);
+	self->keys.target_flags = KEYSEAL_FLAG_EXPORTABLE;
+	memcpy(self->keys.target_parent_fp,
+	       find_known(&self->keys, "user:kmk", 8, 0)->fp,
 	       KEYSEAL_FINGERPRINT_SIZE);
 }
 
@@ -382,7 +341,7 @@ static void finish(struct __test_metadata *_metadata,
 				      self->seen[i]);
 	TH_LOG("%s", line);
 
-	discard_key(self->target);
+	discard_key(self->keys.target);
 	ret = key_quota_wait(self->keys0, self->bytes0, 10000, &keys, &bytes);
 	EXPECT_EQ(0, ret)
 		TH_LOG("key quota: %u keys %u bytes, was %u keys %u bytes",
@@ -404,26 +363,12 @@ static const char *outcome_name(long ret)
 	return ret > 0 ? "success" : ret ? strerrorname_np(-ret) : "0";
 }
 
-/* Whether @got is what @expected predicts (OK: any success). */
-static bool as_predicted(long expected, long got)
-{
-	if (expected == OK)
-		return got >= 0;
-	if (expected == ANY_LOOKUP)
-		return got == -ENOKEY || got == -EACCES || got == -EKEYREJECTED ||
-		       got == -EKEYREVOKED || got == -EKEYEXPIRED;
-	return got == expected;
-}
-
 static void hex_dump(struct __test_metadata *_metadata, const char *what,
 		     const u8 *buf, u32 len)
 {
 	static char line[2 * MUTANT_MAX + 1];
-	u32 i;
 
-	for (i = 0; i < len && i < MUTANT_MAX; i++)
-		sprintf(line + 2 * i, "%02x", buf[i]);
-	line[2 * i] = '\0';
+	hex_encode(buf, len < MUTANT_MAX ? len : MUTANT_MAX, line);
 	TH_LOG("%s (%u bytes): %s", what, len, line);
 }
 
@@ -556,7 +501,7 @@ static bool edit_field(FIXTURE_DATA(hostile) *self, u8 *buf, u32 *len)
 		return false;
 	body_len = b.body_len;
 	memcpy(body, b.body, body_len);
-	k = &self->known[rng_below(r, self->nknown)];
+	k = &self->keys.known[rng_below(r, self->keys.nknown)];
 
 	switch (rng_below(r, 8)) {
 	case 0:		/* loosen or tighten the flags, history to match */
@@ -621,11 +566,11 @@ static const struct source *pick_source(FIXTURE_DATA(hostile) *self,
 	unsigned int i, n;
 
 	if (kek_only && rng_below(&self->rng, 8))
-		return &self->src[rng_below(&self->rng, SRC_HPKE_BASE)];
+		return &self->keys.src[rng_below(&self->rng, SRC_HPKE_BASE)];
 	n = rng_below(&self->rng, 17);
 	for (i = 0; n >= weights[i]; i++)
 		n -= weights[i];
-	return &self->src[i];
+	return &self->keys.src[i];
 }
 
 /* A mutant of a source: a well-formed edit, or 1 to 3 random changes. */
@@ -640,232 +585,8 @@ static const struct source *make_mutant(FIXTURE_DATA(hostile) *self,
 	if (rng_below(&self->rng, 4) == 0 && edit_field(self, buf, len))
 		return s;
 	for (i = 0, n = 1 + rng_below(&self->rng, 3); i < n; i++)
-		mutate_once(&self->rng, buf, len, self->src);
+		mutate_once(&self->rng, buf, len, self->keys.src);
 	return s;
-}
-
-static bool is_source(const FIXTURE_DATA(hostile) *self, const u8 *buf, u32 len)
-{
-	unsigned int i;
-
-	for (i = 0; i < SRC_COUNT; i++)
-		if (len == self->src[i].len && !memcmp(buf, self->src[i].blob, len))
-			return true;
-	return false;
-}
-
-static bool well_formed(const u8 *buf, u32 len, struct keyseal_blob *b)
-{
-	return len && len <= KEYSEAL_BLOB_MAX_SIZE &&
-	       !keyseal_blob_parse(buf, len, b);
-}
-
-/* --- predictions ---------------------------------------------------------- */
-
-/* Whether "type:..." names a type that can hold a KEK. */
-static bool kek_type(const char *name, size_t len)
-{
-	static const char *const types[] = {
-		"user:", "logon:", "sealed:", "encrypted:", "trusted:",
-	};
-	unsigned int i;
-
-	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (len > strlen(types[i]) &&
-		    !memcmp(name, types[i], strlen(types[i])))
-			return true;
-	return false;
-}
-
-/*
- * The KEK a reference resolves to (by serial, else by name), as an outcome:
- * OK with *@kek set, or the error. @exclude may not serve.
- */
-static int resolve_kek(const FIXTURE_DATA(hostile) *self, key_serial_t serial,
-		       const char *name, size_t len, key_serial_t exclude,
-		       const struct known_key **kek)
-{
-	const struct known_key *k;
-
-	if (!serial && !kek_type(name, len))
-		return -EINVAL;
-	k = find_known(self, name, len, serial);
-	if (!k)
-		return serial ? ANY_LOOKUP : -ENOKEY;
-	if (k->kind != KIND_KEK || k->serial == exclude)
-		return -EKEYREJECTED;
-	*kek = k;
-	return OK;
-}
-
-/* The KEK a command's key option names, or the default parent. */
-static int resolve_cmd_kek(const FIXTURE_DATA(hostile) *self,
-			   const struct keyseal_cmd_key *ref,
-			   key_serial_t exclude, const struct known_key **kek)
-{
-	if (ref->serial || ref->name)
-		return resolve_kek(self, ref->serial, ref->name, ref->name_len,
-				   exclude, kek);
-	return resolve_kek(self, 0, "logon:keyseal:root", 18, exclude, kek);
-}
-
-/*
- * Opening a KEK blob with the KEK a caller names (@serial or @name), or
- * else with the one the blob names.
- */
-static int predict_kek_blob(const FIXTURE_DATA(hostile) *self,
-			    const struct keyseal_blob *b, key_serial_t serial,
-			    const char *name, size_t name_len, bool original)
-{
-	const struct known_key *kek;
-	int ret;
-
-	if (!serial && !name) {
-		name = b->parent;
-		name_len = b->parent_len;
-	}
-	ret = resolve_kek(self, serial, name, name_len, 0, &kek);
-	if (ret != OK)
-		return ret;
-	if (memcmp(kek->fp, b->parent_fp, KEYSEAL_FINGERPRINT_SIZE))
-		return -EKEYREJECTED;
-	return original ? OK : -EBADMSG;
-}
-
-/*
- * Opening a recipient blob with the exchange key a caller names, or else
- * with the one whose fingerprint the blob carries.
- */
-static int predict_recipient_blob(const FIXTURE_DATA(hostile) *self,
-				  const struct keyseal_blob *b,
-				  key_serial_t serial, const char *name,
-				  size_t name_len, bool original)
-{
-	const struct known_key *k = NULL;
-	unsigned int i;
-
-	if (serial || name) {
-		if (name && (name_len < 8 || memcmp(name, "sealed:", 7)))
-			return name_len <= 7 ? -EINVAL : -EKEYREJECTED;
-		k = find_known(self, name, name_len, serial);
-		if (!k)
-			return serial ? ANY_LOOKUP : -ENOKEY;
-	} else {
-		for (i = 0; i < self->nknown; i++)
-			if (self->known[i].kind == KIND_EXCHANGE &&
-			    !memcmp(self->known[i].fp, b->recipient_fp,
-				    KEYSEAL_FINGERPRINT_SIZE))
-				k = &self->known[i];
-		if (!k)
-			return -ENOKEY;
-	}
-	if (k->kind != KIND_EXCHANGE || b->kem_id != k->kem ||
-	    memcmp(k->fp, b->recipient_fp, KEYSEAL_FINGERPRINT_SIZE))
-		return -EKEYREJECTED;
-	return original ? OK : -EBADMSG;
-}
-
-static bool p256_scalar_valid(const u8 *scalar)
-{
-	static const char order[] =
-		"FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551";
-	BIGNUM *d = BN_bin2bn(scalar, 32, NULL), *n = NULL;
-	bool valid;
-
-	BN_hex2bn(&n, order);
-	valid = d && n && !BN_is_zero(d) && BN_cmp(d, n) < 0;
-	BN_free(d);
-	BN_free(n);
-	return valid;
-}
-
-static bool expired(u64 not_after)
-{
-	return not_after && (u64)time(NULL) >= not_after;
-}
-
-/* Known key material: only a valid P-256 scalar can be a p256 key. */
-static int predict_material(u8 usage, const u8 *material)
-{
-	if (usage == KEYSEAL_USAGE_P256 && !p256_scalar_valid(material))
-		return -EINVAL;
-	return OK;
-}
-
-/* Expected sender of a "load": the blob must be from it (auth mode). */
-static int predict_sender(const struct keyseal_blob *b, const u8 *pk,
-			  u16 pk_len)
-{
-	if (!pk_len)
-		return OK;
-	if (pk_len != KEYSEAL_X25519_PUBLIC_SIZE &&
-	    pk_len != KEYSEAL_P256_PUBLIC_SIZE)
-		return -EINVAL;
-	if (b->scheme != KEYSEAL_SCHEME_HPKE_AUTH || b->sender_pk_len != pk_len ||
-	    memcmp(b->sender_pk, pk, pk_len))
-		return -EKEYREJECTED;
-	return OK;
-}
-
-/*
- * What "load" of a binary blob must give, with the options of @cmd (NULL:
- * none). For IMPORT, @unwrap is the serial of the key that opens the blob.
- */
-static int predict_load(const FIXTURE_DATA(hostile) *self, const u8 *buf,
-			u32 len, const struct keyseal_cmd *cmd,
-			key_serial_t unwrap)
-{
-	static const struct keyseal_cmd none;
-	bool original = is_source(self, buf, len);
-	const struct known_key *kek;
-	struct keyseal_blob b;
-	int ret;
-
-	if (!cmd)
-		cmd = &none;
-	if (!well_formed(buf, len, &b))
-		return -EINVAL;
-
-	switch (b.scheme) {
-	case KEYSEAL_SCHEME_KEK:
-		/* The KEK that opens it is the parent: nothing else to name. */
-		if (cmd->recipient.name || cmd->recipient.serial)
-			return -EINVAL;
-		ret = predict_kek_blob(self, &b, unwrap ? unwrap :
-				       cmd->parent.serial, cmd->parent.name,
-				       cmd->parent.name_len, original);
-		if (ret != OK)
-			return ret;
-		break;
-	case KEYSEAL_SCHEME_PLAINTEXT:
-		if (unwrap || cmd->recipient.name || cmd->recipient.serial)
-			return -EINVAL;
-		break;
-	default:
-		ret = predict_recipient_blob(self, &b, unwrap ? unwrap :
-					     cmd->recipient.serial,
-					     cmd->recipient.name,
-					     cmd->recipient.name_len, original);
-		if (ret == OK || ret == -EBADMSG)
-			ret = predict_sender(&b, cmd->sender_pk,
-					     cmd->sender_pk_len) == OK ? ret :
-			      predict_sender(&b, cmd->sender_pk,
-					     cmd->sender_pk_len);
-		if (ret != OK)
-			return ret;
-		break;
-	}
-	/* Opened, or in the clear: expiry, then the key stored. */
-	if (expired(b.not_after))
-		return -EKEYEXPIRED;
-	if (b.scheme == KEYSEAL_SCHEME_KEK)
-		return OK;
-	if (b.scheme == KEYSEAL_SCHEME_PLAINTEXT) {
-		ret = predict_material(b.usage, b.body);
-		if (ret != OK)
-			return ret;
-	}
-	return resolve_cmd_kek(self, &cmd->parent, 0, &kek);
 }
 
 /* A key made from a plaintext blob is what the blob says, imported. */
@@ -883,7 +604,11 @@ static void check_plaintext_key(struct __test_metadata *_metadata, int fd,
 	EXPECT_EQ(b->not_after, info.not_after);
 }
 
-/* After a successful load or import: the key is what the blob says. */
+/*
+ * After a successful load or import: the key is what the blob says, with
+ * the provenance the KEK that opened it vouches for (R2). A recipient
+ * blob vouches for nothing here: no sender is named.
+ */
 static void check_loaded(struct __test_metadata *_metadata,
 			 FIXTURE_DATA(hostile) *self, key_serial_t id,
 			 const u8 *buf, u32 len)
@@ -897,11 +622,14 @@ static void check_loaded(struct __test_metadata *_metadata,
 		return;
 	}
 	/* Anything else that loads is a source, unchanged. */
-	ASSERT_TRUE(is_source(self, buf, len));
+	ASSERT_TRUE(is_source(&self->keys, buf, len));
 	ASSERT_EQ(0, dev_info(self->fd, id, &info));
 	EXPECT_EQ(b.usage, info.usage);
 	EXPECT_EQ(b.key_flags, info.key_flags);
 	EXPECT_EQ(0, memcmp(b.key_id, info.key_id, KEYSEAL_KEY_ID_SIZE));
+	EXPECT_EQ(b.scheme == KEYSEAL_SCHEME_KEK &&
+		  opener_vouches(&self->keys, &b) ?
+		  b.provenance : unvouched(b.provenance), info.provenance);
 }
 
 /* keyctl add "load <armor>" of any bytes, armored as keyctl read would. */
@@ -925,9 +653,9 @@ TEST_F_TIMEOUT(hostile, load_mutated_blobs, 300)
 
 	for (i = 0; i < n; i++) {
 		make_mutant(self, false, buf, &len);
-		expected = predict_load(self, buf, len, NULL, 0);
+		expected = predict_load(&self->keys, buf, len, NULL, 0);
 		self->malformed += !well_formed(buf, len, &b);
-		self->untouched += is_source(self, buf, len);
+		self->untouched += is_source(&self->keys, buf, len);
 		ret = load_any("hostile", buf, len);
 		count(self, ret);
 		if (!as_predicted(expected, ret))
@@ -946,7 +674,7 @@ static key_serial_t pick_unwrap(FIXTURE_DATA(hostile) *self)
 {
 	if (rng_below(&self->rng, 10) < 7)
 		return 0;
-	return self->known[rng_below(&self->rng, self->nknown)].serial;
+	return self->keys.known[rng_below(&self->rng, self->keys.nknown)].serial;
 }
 
 TEST_F_TIMEOUT(hostile, import_mutated_blobs, 300)
@@ -961,9 +689,9 @@ TEST_F_TIMEOUT(hostile, import_mutated_blobs, 300)
 	for (i = 0; i < n; i++) {
 		make_mutant(self, false, buf, &len);
 		unwrap = pick_unwrap(self);
-		expected = predict_load(self, buf, len, NULL, unwrap);
+		expected = predict_load(&self->keys, buf, len, NULL, unwrap);
 		self->malformed += !well_formed(buf, len, &b);
-		self->untouched += is_source(self, buf, len);
+		self->untouched += is_source(&self->keys, buf, len);
 		ret = dev_import(self->fd, buf, len, "hostile", unwrap, 0,
 				 NULL, 0);
 		count(self, ret);
@@ -980,27 +708,6 @@ TEST_F_TIMEOUT(hostile, import_mutated_blobs, 300)
 	finish(_metadata, self);
 }
 
-/* What REWRAP under user:kmk2 must give. */
-static int predict_rewrap(const FIXTURE_DATA(hostile) *self, const u8 *buf,
-			  u32 len, key_serial_t unwrap)
-{
-	const struct known_key *kmk2 = find_known(self, "user:kmk2", 9, 0);
-	struct keyseal_blob b;
-	int ret;
-
-	if (!well_formed(buf, len, &b) || b.scheme != KEYSEAL_SCHEME_KEK)
-		return -EINVAL;
-	ret = predict_kek_blob(self, &b, unwrap, NULL, 0,
-			       is_source(self, buf, len));
-	if (ret != OK)
-		return ret;
-	/* Opened: to its own parent always, elsewhere if exportable. */
-	if (!memcmp(kmk2->fp, b.parent_fp, KEYSEAL_FINGERPRINT_SIZE) ||
-	    (b.key_flags & KEYSEAL_FLAG_EXPORTABLE))
-		return OK;
-	return -EPERM;
-}
-
 TEST_F_TIMEOUT(hostile, rewrap_mutated_blobs, 300)
 {
 	unsigned int i, n = scaled(REWRAP_MUTANTS);
@@ -1013,9 +720,9 @@ TEST_F_TIMEOUT(hostile, rewrap_mutated_blobs, 300)
 	for (i = 0; i < n; i++) {
 		make_mutant(self, true, buf, &len);
 		unwrap = pick_unwrap(self);
-		expected = predict_rewrap(self, buf, len, unwrap);
+		expected = predict_rewrap(&self->keys, buf, len, unwrap);
 		self->malformed += !well_formed(buf, len, &in_b);
-		self->untouched += is_source(self, buf, len);
+		self->untouched += is_source(&self->keys, buf, len);
 		out_len = sizeof(out);
 		ret = dev_rewrap(self->fd, buf, len, unwrap, self->kmk2, out,
 				 &out_len);
@@ -1036,6 +743,10 @@ TEST_F_TIMEOUT(hostile, rewrap_mutated_blobs, 300)
 				    KEYSEAL_KEY_ID_SIZE));
 		EXPECT_EQ(in_b.key_flags, out_b.key_flags);
 		EXPECT_EQ(in_b.usage, out_b.usage);
+		/* stored under a user root: the origin only (R2) */
+		EXPECT_EQ(opener_vouches(&self->keys, &in_b) ?
+			  in_b.provenance & KEYSEAL_PROV_ORIGIN_MASK :
+			  unvouched(in_b.provenance), out_b.provenance);
 		id = load_any("rewrapped", out, out_len);
 		EXPECT_LT(0, id);
 		if (id > 0)
@@ -1148,12 +859,12 @@ static void command_template(FIXTURE_DATA(hostile) *self, unsigned int i,
 		break;
 	case 6:
 	case 7:
-		s = &self->src[SRC_KEK_AEAD];
+		s = &self->keys.src[SRC_KEK_AEAD];
 		armor[keyseal_armor_encode(s->blob, s->len, armor)] = '\0';
 		sprintf(text, "load %s parent=user:kmk", armor);
 		break;
 	case 8:
-		s = &self->src[SRC_HPKE_AUTH];
+		s = &self->keys.src[SRC_HPKE_AUTH];
 		armor[keyseal_armor_encode(s->blob, s->len, armor)] = '\0';
 		sprintf(text, "load %s recipient=sealed:rcpt parent=user:kmk2",
 			armor);
@@ -1162,44 +873,6 @@ static void command_template(FIXTURE_DATA(hostile) *self, unsigned int i,
 		strcpy(text, i % 2 ? "rewrap parent=user:kmk2" :
 		       "restrict exportable");
 		break;
-	}
-}
-
-/*
- * What a parsed command must give when it makes a key (add) or when it is
- * made before update refuses to replace the key (-EEXIST then follows).
- * @out_kek is set to the parent a "new" or "import" key gets.
- */
-static int predict_made(const FIXTURE_DATA(hostile) *self,
-			const struct keyseal_cmd *cmd,
-			const struct known_key **out_kek)
-{
-	u8 blob[KEYSEAL_BLOB_MAX_SIZE], material[KEYSEAL_SECRET_MAX];
-	int len, ret;
-
-	switch (cmd->verb) {
-	case KEYSEAL_CMD_NEW:
-		if (expired(cmd->not_after))
-			return -EKEYEXPIRED;
-		return resolve_cmd_kek(self, &cmd->parent, 0, out_kek);
-	case KEYSEAL_CMD_IMPORT:
-		/* root: CAP_SYS_ADMIN, so a clear import is allowed */
-		if (expired(cmd->not_after))
-			return -EKEYEXPIRED;
-		keyseal_hex_decode(cmd->data, cmd->data_len, material,
-				   sizeof(material));
-		ret = predict_material(cmd->usage, material);
-		if (ret != OK)
-			return ret;
-		return resolve_cmd_kek(self, &cmd->parent, 0, out_kek);
-	case KEYSEAL_CMD_LOAD:
-		len = keyseal_armor_decode(cmd->data, cmd->data_len, blob,
-					   sizeof(blob));
-		if (len < 0)
-			return -EINVAL;
-		return predict_load(self, blob, len, cmd, 0);
-	default:
-		return -EINVAL;
 	}
 }
 
@@ -1216,9 +889,15 @@ static void check_made(struct __test_metadata *_metadata,
 	EXPECT_EQ(cmd->key_len, info.key_len);
 	EXPECT_EQ(cmd->key_flags, info.key_flags);
 	EXPECT_EQ(cmd->not_after, info.not_after);
-	EXPECT_EQ(cmd->verb == KEYSEAL_CMD_NEW ? KEYSEAL_ORIGIN_GENERATED :
-		  KEYSEAL_ORIGIN_IMPORTED,
-		  info.provenance & KEYSEAL_PROV_ORIGIN_MASK);
+	/* history only where the parent vouches (R2) */
+	EXPECT_EQ(cmd->verb == KEYSEAL_CMD_IMPORT ? KEYSEAL_ORIGIN_IMPORTED :
+		  !kek->vouches ? KEYSEAL_ORIGIN_GENERATED :
+		  KEYSEAL_ORIGIN_GENERATED |
+		  (cmd->key_flags & KEYSEAL_FLAG_PLAINTEXT ?
+		   0 : KEYSEAL_PROV_ALWAYS_SENSITIVE) |
+		  (cmd->key_flags & KEYSEAL_FLAG_EXPORTABLE ?
+		   0 : KEYSEAL_PROV_NEVER_EXPORTABLE),
+		  info.provenance);
 	EXPECT_STREQ(kek->name, info.parent);
 	EXPECT_EQ(0, memcmp(kek->fp, info.parent_fingerprint,
 			    KEYSEAL_FINGERPRINT_SIZE));
@@ -1242,7 +921,7 @@ TEST_F_TIMEOUT(hostile, add_mutated_commands, 300)
 			expected = -EINVAL;
 			self->malformed++;
 		} else {
-			expected = predict_made(self, &cmd, &kek);
+			expected = predict_made(&self->keys, &cmd, &kek);
 		}
 		ret = add_key_errno("sealed", "hostile", text, len,
 				    KEY_SPEC_SESSION_KEYRING);
@@ -1286,31 +965,6 @@ static void update_template(FIXTURE_DATA(hostile) *self, unsigned int i,
 	}
 }
 
-/* What an update of the target must give, and the KEK a rewrap goes to. */
-static int predict_update(const FIXTURE_DATA(hostile) *self,
-			  const struct keyseal_cmd *cmd,
-			  const struct known_key **kek)
-{
-	int ret;
-
-	switch (cmd->verb) {
-	case KEYSEAL_CMD_REWRAP:
-		ret = resolve_cmd_kek(self, &cmd->parent, self->target, kek);
-		if (ret != OK)
-			return ret;
-		if (!memcmp((*kek)->fp, self->target_parent_fp,
-			    KEYSEAL_FINGERPRINT_SIZE) ||
-		    (self->target_flags & KEYSEAL_FLAG_EXPORTABLE))
-			return OK;
-		return -EPERM;
-	case KEYSEAL_CMD_RESTRICT:
-		return cmd->key_flags & ~self->target_flags ? -EPERM : OK;
-	default:
-		ret = predict_made(self, cmd, kek);
-		return ret == OK ? -EEXIST : ret;
-	}
-}
-
 /* The target after an update: the same key, never with a loosened flag. */
 static void check_target(struct __test_metadata *_metadata,
 			 FIXTURE_DATA(hostile) *self,
@@ -1321,7 +975,7 @@ static void check_target(struct __test_metadata *_metadata,
 	char now_armor[KEYSEAL_ARMOR_MAX_SIZE + 2];
 	struct keyseal_info now;
 
-	ASSERT_EQ(0, dev_info(self->fd, self->target, &now));
+	ASSERT_EQ(0, dev_info(self->fd, self->keys.target, &now));
 	EXPECT_EQ(before->usage, now.usage);
 	EXPECT_EQ(before->key_len, now.key_len);
 	EXPECT_EQ(before->created, now.created);
@@ -1329,7 +983,7 @@ static void check_target(struct __test_metadata *_metadata,
 	EXPECT_EQ(before->provenance, now.provenance);
 	EXPECT_EQ(0, memcmp(before->key_id, now.key_id, KEYSEAL_KEY_ID_SIZE));
 	EXPECT_EQ(0, now.key_flags & ~before->key_flags);
-	ASSERT_LT(0, read_key(self->target, now_armor, sizeof(now_armor)));
+	ASSERT_LT(0, read_key(self->keys.target, now_armor, sizeof(now_armor)));
 
 	if (ret) {
 		/* Refused: not a byte changed. */
@@ -1340,14 +994,14 @@ static void check_target(struct __test_metadata *_metadata,
 	if (cmd->verb == KEYSEAL_CMD_RESTRICT) {
 		EXPECT_EQ(cmd->key_flags, now.key_flags);
 		EXPECT_STREQ(before->parent, now.parent);
-		self->target_flags = now.key_flags;
+		self->keys.target_flags = now.key_flags;
 		return;
 	}
 	EXPECT_EQ(before->key_flags, now.key_flags);
 	EXPECT_STREQ(kek->name, now.parent);
 	EXPECT_EQ(0, memcmp(kek->fp, now.parent_fingerprint,
 			    KEYSEAL_FINGERPRINT_SIZE));
-	memcpy(self->target_parent_fp, kek->fp, KEYSEAL_FINGERPRINT_SIZE);
+	memcpy(self->keys.target_parent_fp, kek->fp, KEYSEAL_FINGERPRINT_SIZE);
 }
 
 TEST_F_TIMEOUT(hostile, update_mutated_commands, 300)
@@ -1363,20 +1017,21 @@ TEST_F_TIMEOUT(hostile, update_mutated_commands, 300)
 
 	for (i = 0; i < n; i++) {
 		/* A target that can no longer move is made again, at times. */
-		if (self->target_flags != KEYSEAL_FLAG_EXPORTABLE &&
+		if (self->keys.target_flags != KEYSEAL_FLAG_EXPORTABLE &&
 		    !rng_below(&self->rng, 8)) {
-			discard_key(self->target);
-			self->target = add_sealed("target", "new aead "
+			discard_key(self->keys.target);
+			self->keys.target = add_sealed("target", "new aead "
 						  "parent=user:kmk exportable");
-			ASSERT_LT(0, self->target);
-			self->known[self->nknown - 1].serial = self->target;
-			self->target_flags = KEYSEAL_FLAG_EXPORTABLE;
-			memcpy(self->target_parent_fp,
-			       find_known(self, "user:kmk", 8, 0)->fp,
+			ASSERT_LT(0, self->keys.target);
+			self->keys.known[self->keys.nknown - 1].serial =
+				self->keys.target;
+			self->keys.target_flags = KEYSEAL_FLAG_EXPORTABLE;
+			memcpy(self->keys.target_parent_fp,
+			       find_known(&self->keys, "user:kmk", 8, 0)->fp,
 			       KEYSEAL_FINGERPRINT_SIZE);
 		}
-		ASSERT_EQ(0, dev_info(self->fd, self->target, &before));
-		ASSERT_LT(0, read_key(self->target, armor, sizeof(armor)));
+		ASSERT_EQ(0, dev_info(self->fd, self->keys.target, &before));
+		ASSERT_LT(0, read_key(self->keys.target, armor, sizeof(armor)));
 
 		update_template(self, rng_below(&self->rng, 8), text);
 		for (j = 0, m = rng_below(&self->rng, 3); j < m; j++)
@@ -1386,9 +1041,9 @@ TEST_F_TIMEOUT(hostile, update_mutated_commands, 300)
 			expected = -EINVAL;
 			self->malformed++;
 		} else {
-			expected = predict_update(self, &cmd, &kek);
+			expected = predict_update(&self->keys, &cmd, &kek);
 		}
-		ret = keyctl_update(self->target, text, len) < 0 ? -errno : 0;
+		ret = keyctl_update(self->keys.target, text, len) < 0 ? -errno : 0;
 		count(self, ret);
 		EXPECT_OUTCOME(expected, ret, "update", i, text);
 		check_target(_metadata, self, &before, armor, ret, &cmd, kek);

@@ -10,8 +10,22 @@
 
 kver=$(uname -r)
 kat=$(cd "$(dirname "$0")/.." && pwd)/kat/$kver/keyseal.ko
-passed='HPKE known-answer tests passed: 4 vectors, 24 encryptions, 11 refusals'
-failed_line='HPKE known-answer test failed: P-256, base: Seal/Open'
+# P-256 ECDH ("ecdh-nist-p256") came in 5.12: before, the variant runs the
+# X25519 vectors and says so, and p256 keys are EOPNOTSUPP.
+major=${kver%%.*}
+minor=${kver#*.}
+minor=${minor%%[!0-9]*}
+if [ "$major" -lt 5 ] || { [ "$major" = 5 ] && [ "$minor" -lt 12 ]; }; then
+	p256=
+	passed='HPKE known-answer tests passed: 2 vectors, 12 encryptions, 6 refusals (no P-256 ECDH in this kernel)'
+	break_vector=2
+	failed_line='HPKE known-answer test failed: X25519, auth: Seal/Open'
+else
+	p256=yes
+	passed='HPKE known-answer tests passed: 4 vectors, 24 encryptions, 11 refusals'
+	break_vector=3
+	failed_line='HPKE known-answer test failed: P-256, base: Seal/Open'
+fi
 n=0
 status=0
 
@@ -27,6 +41,22 @@ not_ok() {
 }
 
 loaded() { grep -q '^keyseal ' /proc/modules; }
+
+# Each sealed key holds the module; the keys of earlier suites, and of
+# "keyctl clear", go with the key garbage collector a moment later. Wait
+# for it, ten seconds at most, and show what is left if it does not come.
+rmmod_when_idle() {
+	tries=0
+	until rmmod keyseal 2>/dev/null; do
+		tries=$((tries + 1))
+		if [ "$tries" -ge 100 ]; then
+			sed 's/^/# \/proc\/keys: /' /proc/keys
+			sed 's/^/# \/proc\/key-users: /' /proc/key-users
+			return 1
+		fi
+		sleep 0.1
+	done
+}
 kat_variant() { [ -e /sys/module/keyseal/parameters/kat_break ]; }
 log_count() { dmesg | grep -c "$1"; }
 
@@ -38,7 +68,7 @@ if [ ! -f "$kat" ]; then
 fi
 ok "KAT module for $kver in the payload"
 
-if rmmod keyseal && ! loaded; then
+if rmmod_when_idle && ! loaded; then
 	ok "rmmod keyseal"
 else
 	not_ok "rmmod keyseal"
@@ -47,7 +77,7 @@ fi
 # A vector that does not match stops the load: the test can fail. (busybox
 # insmod tries finit_module, then init_module: the failure is logged twice.)
 before=$(log_count "$failed_line")
-if insmod "$kat" kat_break=3 2>/dev/null; then
+if insmod "$kat" kat_break=$break_vector 2>/dev/null; then
 	not_ok "a corrupted vector stops the load"
 	rmmod keyseal
 elif loaded; then
@@ -72,16 +102,25 @@ else
 fi
 
 # The variant is keyseal.ko with tests: it makes exchange keys.
-if head -c 32 /dev/urandom | keyctl padd logon keyseal:root @s >/dev/null &&
-   keyctl add sealed kat-x25519 "new x25519" @s >/dev/null &&
-   keyctl add sealed kat-p256 "new p256" @s >/dev/null; then
-	ok "KAT variant makes x25519 and p256 keys"
+if [ -n "$p256" ]; then
+	p256_made() { keyctl add sealed kat-p256 "new p256" @s >/dev/null; }
+	p256_says="makes"
 else
-	not_ok "KAT variant makes x25519 and p256 keys"
+	p256_made() {
+		keyctl add sealed kat-p256 "new p256" @s 2>&1 |
+			grep -q 'Operation not supported'
+	}
+	p256_says="refuses (EOPNOTSUPP)"
+fi
+if head -c 32 /dev/urandom | keyctl padd logon keyseal:root @s >/dev/null &&
+   keyctl add sealed kat-x25519 "new x25519" @s >/dev/null && p256_made; then
+	ok "KAT variant makes x25519 keys and $p256_says p256 keys"
+else
+	not_ok "KAT variant makes x25519 keys and $p256_says p256 keys"
 fi
 keyctl clear @s
 
-if rmmod keyseal && modprobe keyseal && loaded && ! kat_variant; then
+if rmmod_when_idle && modprobe keyseal && loaded && ! kat_variant; then
 	ok "normal keyseal.ko back"
 else
 	not_ok "normal keyseal.ko back"

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <keyutils.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -16,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +30,20 @@
 #include "blob.h"
 
 #define ROOT_KEK_SIZE 32
+
+/*
+ * Whether the kernel has P-256 ECDH ("ecdh-nist-p256"), which came in 5.12:
+ * before, keyseal refuses every P-256 key with EOPNOTSUPP.
+ */
+static inline bool kernel_has_p256(void)
+{
+	unsigned int major, minor;
+	struct utsname u;
+
+	if (uname(&u) || sscanf(u.release, "%u.%u", &major, &minor) != 2)
+		return true;
+	return major > 5 || (major == 5 && minor >= 12);
+}
 
 /* A fresh session keyring for the calling test, and nothing in it. */
 static inline int new_session(void)
@@ -53,6 +71,22 @@ static inline key_serial_t add_random_user_key(const char *desc, size_t len)
 	    getrandom(material, len, 0) != (ssize_t)len)
 		return -EIO;
 	return add_key_errno("user", desc, material, len,
+			     KEY_SPEC_SESSION_KEYRING);
+}
+
+/*
+ * A logon key of @len random bytes. Added by root it is a root KEK that
+ * vouches for the provenance of what it holds (a logon root owned by
+ * GLOBAL_ROOT_UID); a user root never does, nor a root another uid owns.
+ */
+static inline key_serial_t add_random_logon_key(const char *desc, size_t len)
+{
+	unsigned char material[4096];
+
+	if (len > sizeof(material) ||
+	    getrandom(material, len, 0) != (ssize_t)len)
+		return -EIO;
+	return add_key_errno("logon", desc, material, len,
 			     KEY_SPEC_SESSION_KEYRING);
 }
 
@@ -108,9 +142,9 @@ static inline key_serial_t load_armor(const char *desc, const char *armor,
 	return add_sealed(desc, command);
 }
 
-/* Load a binary blob: armor it, then "load" it. */
-static inline key_serial_t load_blob(const char *desc, const u8 *blob,
-				     size_t len)
+/* Load a binary blob with optional extra words: armor it, then "load" it. */
+static inline key_serial_t load_blob_with(const char *desc, const u8 *blob,
+					  size_t len, const char *extra)
 {
 	char armor[KEYSEAL_ARMOR_MAX_SIZE + 1];
 	size_t n;
@@ -119,7 +153,14 @@ static inline key_serial_t load_blob(const char *desc, const u8 *blob,
 		return -E2BIG;
 	n = keyseal_armor_encode(blob, len, armor);
 	armor[n] = '\0';
-	return load_armor(desc, armor, NULL);
+	return load_armor(desc, armor, extra);
+}
+
+/* Load a binary blob: armor it, then "load" it. */
+static inline key_serial_t load_blob(const char *desc, const u8 *blob,
+				     size_t len)
+{
+	return load_blob_with(desc, blob, len, NULL);
 }
 
 /* The binary blob keyctl read returns for a key. */
@@ -132,6 +173,20 @@ static inline long read_blob(key_serial_t id, u8 *blob, size_t size)
 		return len;
 	return keyseal_armor_decode(armor, len, blob, size);
 }
+
+/* A sealed key made in the session; the test stops if it cannot be made. */
+#define NEW_KEY(desc, command) ({					\
+	key_serial_t __id = add_sealed(desc, command);			\
+	ASSERT_LT(0, __id) TH_LOG("%s: %s", command, strerror(-__id));	\
+	__id;								\
+})
+
+/* The stored blob of a key, as keyctl read gives it, and its length. */
+#define BLOB_OF(id, blob) ({						\
+	long __len = read_blob(id, blob, KEYSEAL_BLOB_MAX_SIZE);	\
+	ASSERT_LT(0, __len);						\
+	(u32)__len;							\
+})
 
 /* Remove a key from the session keyring and make it unusable at once. */
 static inline void drop_key(key_serial_t id)
@@ -158,10 +213,11 @@ static inline void proc_keys_line(key_serial_t id, char *line, size_t size)
 	fclose(f);
 }
 
-/* The caller's keys and bytes charged, from /proc/key-users. */
-static inline int key_quota(unsigned int *keys, unsigned int *bytes)
+/* The keys and bytes charged to @uid, from /proc/key-users. */
+static inline int key_quota_of(unsigned int uid, unsigned int *keys,
+			       unsigned int *bytes)
 {
-	unsigned int uid = getuid(), u, usage, nkeys, ninst, qkeys, maxkeys;
+	unsigned int u, usage, nkeys, ninst, qkeys, maxkeys;
 	unsigned int qbytes, maxbytes;
 	char line[256];
 	FILE *f = fopen("/proc/key-users", "r");
@@ -180,6 +236,12 @@ static inline int key_quota(unsigned int *keys, unsigned int *bytes)
 	}
 	fclose(f);
 	return ret;
+}
+
+/* The caller's keys and bytes charged. */
+static inline int key_quota(unsigned int *keys, unsigned int *bytes)
+{
+	return key_quota_of(getuid(), keys, bytes);
 }
 
 /*
@@ -238,6 +300,113 @@ static inline int key_quota_settle(unsigned int ms)
 static inline void discard_key(key_serial_t id)
 {
 	keyctl_unlink(id, KEY_SPEC_SESSION_KEYRING);
+}
+
+/*
+ * The key quota of users other than root (kernel/keys/maxbytes, maxkeys).
+ * A dropped key is uncharged only when the key garbage collector gets to
+ * it, a little later; tests that make and drop many keys as an
+ * unprivileged uid (an aead key alone charges over a kilobyte) can run
+ * into the default 20000 bytes on a slow guest before the collector
+ * runs. Such tests raise the quota for their duration: they test keys,
+ * not the collector's speed.
+ */
+struct key_limits {
+	unsigned long maxkeys, maxbytes;
+};
+
+static inline int key_sysctl(const char *name, unsigned long *value,
+			     bool write)
+{
+	char path[64];
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "/proc/sys/kernel/keys/%s", name);
+	f = fopen(path, write ? "w" : "r");
+	if (!f)
+		return -errno;
+	ret = write ? (fprintf(f, "%lu\n", *value) > 0 ? 0 : -EIO) :
+		      (fscanf(f, "%lu", value) == 1 ? 0 : -EIO);
+	if (fclose(f) && !ret)
+		ret = -errno;
+	return ret;
+}
+
+/* Save the limits in @was and raise them: 0 or -errno. */
+static inline int key_limits_raise(struct key_limits *was)
+{
+	unsigned long keys = 20000, bytes = 4000000;
+	int ret;
+
+	ret = key_sysctl("maxkeys", &was->maxkeys, false);
+	if (!ret)
+		ret = key_sysctl("maxbytes", &was->maxbytes, false);
+	if (!ret && keys > was->maxkeys)
+		ret = key_sysctl("maxkeys", &keys, true);
+	if (!ret && bytes > was->maxbytes)
+		ret = key_sysctl("maxbytes", &bytes, true);
+	return ret;
+}
+
+static inline int key_limits_restore(struct key_limits *was)
+{
+	int ret = key_sysctl("maxkeys", &was->maxkeys, true);
+
+	return ret ? ret : key_sysctl("maxbytes", &was->maxbytes, true);
+}
+
+/* --- acting as an unprivileged user -------------------------------------- */
+
+/* The uids the tests play an unprivileged local user, and a third party, as. */
+#define ATTACKER_UID	1000
+#define STRANGER_UID	65534
+
+/*
+ * Fork a child that acts as @uid (its group too, no supplementary groups)
+ * in a session keyring of its own, so that it possesses none of the
+ * parent's keys. Returns 0 in the child, its pid in the parent, -errno if
+ * fork failed; a child that cannot drop its privileges exits with 99.
+ *
+ * The kselftest harness shares _metadata with forked processes, so the
+ * child's EXPECTs and ASSERTs count. The VM's root directory is searchable
+ * by root only: the child must not exec, and opens what it needs through
+ * descriptors the parent opened (/dev/keyseal, directories).
+ */
+static inline pid_t fork_as(uid_t uid)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0 && (setgroups(0, NULL) || setgid(uid) || setuid(uid) ||
+			 new_session()))
+		_exit(99);
+	return pid;
+}
+
+/* Wait for a child: its exit status, 128 + the signal that ended it, or -1. */
+static inline int wait_child(pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+/* Zeroed memory a forked child writes and its parent reads, or NULL. */
+static inline void *shared_alloc(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
 }
 
 /* --- /dev/keyseal: each helper returns 0 or -errno ----------------------- */
@@ -330,6 +499,25 @@ static inline long dev_rewrap(int fd, const u8 *in, u32 in_len,
 
 	*out_len = req.blob_out_len;
 	return ret;
+}
+
+/* REWRAP of a blob under @kek, the new blob thrown away: 0 or -errno. */
+static inline long rewrap_to(int fd, const u8 *blob, u32 len,
+			     key_serial_t unwrap, key_serial_t kek)
+{
+	u8 out[KEYSEAL_BLOB_MAX_SIZE];
+	u32 out_len = sizeof(out);
+
+	return dev_rewrap(fd, blob, len, unwrap, kek, out, &out_len);
+}
+
+/* EXPORT of a key to a KEK, the blob thrown away: 0 or -errno. */
+static inline long export_to_kek(int fd, key_serial_t id, key_serial_t kek)
+{
+	u8 out[KEYSEAL_BLOB_MAX_SIZE];
+	u32 out_len = sizeof(out);
+
+	return dev_export(fd, id, KEYSEAL_TARGET_KEK, kek, out, &out_len);
 }
 
 /* The public half of an exchange key, as PUBKEY gives it. */

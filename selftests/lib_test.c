@@ -16,11 +16,14 @@
 FIXTURE(lib) {
 	struct keyseal *ks;
 	key_serial_t kmk, kmk2;
+	key_serial_t vroot;	/* logon:lib:root: root's, it vouches (R2) */
 };
 
 FIXTURE_SETUP(lib)
 {
 	SETUP_SESSION_WITH_ROOTS(self);
+	self->vroot = add_random_logon_key("lib:root", ROOT_KEK_SIZE);
+	ASSERT_LT(0, self->vroot);
 	ASSERT_EQ(0, keyseal_open(&self->ks));
 }
 
@@ -51,8 +54,9 @@ TEST_F(lib, generate_and_info)
 	time_t now = time(NULL);
 	int i;
 
+	/* under a root that vouches, so that INFO has history to report */
 	id = gen("k1", KEYSEAL_USAGE_AEAD, 16, KEYSEAL_FLAG_EXPORTABLE,
-		 "user:kmk");
+		 "logon:lib:root");
 	ASSERT_LT(0, id);
 	ASSERT_EQ(0, keyseal_info(self->ks, id, &info));
 	EXPECT_EQ(id, info.serial);
@@ -62,7 +66,7 @@ TEST_F(lib, generate_and_info)
 	EXPECT_EQ(KEYSEAL_FLAG_EXPORTABLE, info.key_flags);
 	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE,
 		  info.provenance);
-	EXPECT_STREQ("user:kmk", info.parent);
+	EXPECT_STREQ("logon:lib:root", info.parent);
 	EXPECT_LE((uint64_t)now - 5, info.created);
 	EXPECT_GE((uint64_t)now + 5, info.created);
 	EXPECT_EQ(0, info.not_after);
@@ -75,7 +79,7 @@ TEST_F(lib, generate_and_info)
 		};
 		char parent[16];
 
-		snprintf(parent, sizeof(parent), "#%d", self->kmk);
+		snprintf(parent, sizeof(parent), "#%d", self->vroot);
 		spec.parent = parent;
 		ASSERT_EQ(0, keyseal_key_generate(&spec, NULL, 0, &id2));
 	}
@@ -83,7 +87,7 @@ TEST_F(lib, generate_and_info)
 	EXPECT_EQ(KEYSEAL_ORIGIN_GENERATED | KEYSEAL_PROV_ALWAYS_SENSITIVE |
 		  KEYSEAL_PROV_NEVER_EXPORTABLE, info.provenance);
 	EXPECT_EQ(4102444800ULL, info.not_after);
-	EXPECT_STREQ("user:kmk", info.parent);
+	EXPECT_STREQ("logon:lib:root", info.parent);
 	strcpy(want, "kek:");
 	for (i = 0; i < KEYSEAL_KEY_ID_SIZE; i++)
 		sprintf(want + 4 + 2 * i, "%02x", info.key_id[i]);

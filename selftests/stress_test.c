@@ -13,8 +13,10 @@
  * are not exportable and only those). Control keys under a parent no one
  * touches must never fail. The counts are printed and must add up, the
  * keys the workers think exist must be exactly those in the keyring, every
- * surviving key must still export and load again, and after rmmod and
- * modprobe their blobs must load in the new instance of the module.
+ * surviving key must still export and load again. The keys then hold the
+ * module (delete_module fails with EAGAIN); once they are unlinked and
+ * collected it unloads, and after modprobe their blobs must load in the
+ * new instance of the module.
  *
  * KEYSEAL_STRESS_SECONDS sets how long the threads run (default 12).
  */
@@ -25,6 +27,7 @@
 
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
+#include "module_ctl.h"
 
 #define WORKERS		4
 #define SLOTS		48
@@ -34,7 +37,9 @@
 
 enum parent {
 	P_ROOT,		/* user:root, revoked and added again */
-	P_MID,		/* sealed:mid under user:root, revoked and loaded again */
+	P_MID,		/* sealed:mid under user:root, revoked and loaded again;
+			 * not exportable, so keys of both kinds may live under
+			 * it (a key is never more protected than its parent) */
 	P_STABLE,	/* user:stable, never touched */
 	P_DEST,		/* user:dest, never touched: where keys are moved to */
 	P_COUNT,
@@ -605,16 +610,29 @@ static void check_keyring(struct __test_metadata *_metadata)
 	EXPECT_EQ(0, revoked) TH_LOG("revoked keys no worker knows of");
 }
 
+/* Unlink every key of the session keyring but the root keys in use. */
+static void unlink_all_but_roots(struct __test_metadata *_metadata)
+{
+	key_serial_t ring[1024];
+	long len;
+	int i, n;
+
+	len = keyctl_read(KEY_SPEC_SESSION_KEYRING, (char *)ring, sizeof(ring));
+	ASSERT_LT(0, len);
+	n = len / sizeof(key_serial_t);
+	for (i = 0; i < n; i++)
+		if (ring[i] != st.parents[P_ROOT] &&
+		    ring[i] != st.parents[P_STABLE] &&
+		    ring[i] != st.parents[P_DEST])
+			EXPECT_EQ(0, keyctl_unlink(ring[i],
+						   KEY_SPEC_SESSION_KEYRING));
+}
+
 static int run(const char *command)
 {
 	int status = system(command);
 
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static bool module_loaded(void)
-{
-	return run("grep -q '^keyseal ' /proc/modules") == 0;
 }
 
 FIXTURE(stress) {
@@ -668,7 +686,7 @@ TEST_F_TIMEOUT(stress, concurrent_keys_parents_and_reload, 300)
 	st.parents[P_DEST] = add_random_user_key("dest", ROOT_KEK_SIZE);
 	ASSERT_LT(0, st.parents[P_STABLE]);
 	ASSERT_LT(0, st.parents[P_DEST]);
-	st.parents[P_MID] = add_sealed("mid", "new kek parent=user:root exportable");
+	st.parents[P_MID] = add_sealed("mid", "new kek parent=user:root");
 	ASSERT_LT(0, st.parents[P_MID]);
 	n = read_blob(st.parents[P_MID], st.mid_blob, sizeof(st.mid_blob));
 	ASSERT_LT(0, n);
@@ -751,9 +769,16 @@ TEST_F_TIMEOUT(stress, concurrent_keys_parents_and_reload, 300)
 	}
 	TH_LOG("%u surviving keys export and load again", nsurv);
 
-	/* rmmod, modprobe: a fresh module opens the blobs the old one made. */
+	/*
+	 * The sealed keys hold the module. Unlinked (all but the root keys)
+	 * and collected, they let it go; a fresh module opens the blobs the
+	 * old one made.
+	 */
 	close(st.fd);
-	ASSERT_EQ(0, run("/sbin/rmmod keyseal"));
+	EXPECT_EQ(-EAGAIN, unload_module());
+	EXPECT_TRUE(module_loaded());
+	unlink_all_but_roots(_metadata);
+	ASSERT_EQ(0, unload_when_idle(10000));
 	EXPECT_FALSE(module_loaded());
 	EXPECT_NE(0, stat("/dev/keyseal", &sb));
 	ASSERT_EQ(0, run("/sbin/modprobe keyseal"));

@@ -71,6 +71,14 @@ same_text() {
 	[ "$(cat "$1")" = "$2" ]
 }
 
+# provenance KEY ORIGIN ALWAYS_SENSITIVE NEVER_EXPORTABLE: what INFO says.
+provenance() {
+	keyseal info "$1" --json >/tmp/info.json &&
+	grep -q "\"origin\":\"$2\"" /tmp/info.json &&
+	grep -q "\"always_sensitive\":$3" /tmp/info.json &&
+	grep -q "\"never_exportable\":$4" /tmp/info.json
+}
+
 case $step in
 a1)
 	root_kek A
@@ -111,6 +119,10 @@ a2)
 	check "A decrypts B's data with it" \
 		keyseal decrypt "$got" "$in/b-msg.enc" -o /tmp/b-msg
 	check "and reads B's message" same_text /tmp/b-msg "message from B to A"
+	# R2: root named the sender, in auth mode, and A's exchange key and
+	# root KEK vouch (logon, root's): B's history is believed.
+	check "A believes B's key was generated in a kernel, since it named B" \
+		provenance "$got" generated true false
 	check "A sees that B sent it" \
 		sh -c "keyseal inspect $in/b-to-a.blob |
 		       grep -q 'sender fingerprint: $(cat $in/b-xch.fp)'"
@@ -121,6 +133,8 @@ a2)
 	check "and it is the key the sender had" \
 		sh -c "keyseal export $host --plaintext --binary |
 		       tail -c 32 | cmp - $in/u-key.bin"
+	check "a key from a sender without the module is external" \
+		provenance "$host" external false false
 
 	data=$(keyseal gen aead data-a --exportable)
 	echo "message from A to B" >/tmp/msg
@@ -139,6 +153,9 @@ b2)
 	check "B decrypts A's data with it" \
 		keyseal decrypt "$got" "$in/a-msg.enc" -o /tmp/a-msg
 	check "and reads A's message" same_text /tmp/a-msg "message from A to B"
+	# R2: a base-mode blob comes from anyone: external, no history.
+	check "B, naming no sender, sees A's key as external" \
+		provenance "$got" external false false
 	;;
 esac
 echo "1..$n"

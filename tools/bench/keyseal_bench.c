@@ -48,7 +48,7 @@ struct bench {
 	int failed;
 };
 
-static key_serial_t ring, kmk, kmk2, sealed_id, encrypted_id, mobile_id;
+static key_serial_t ring, kmk, kmk2, emk, sealed_id, encrypted_id, mobile_id;
 static int dev;
 static char sealed_armor[4096], encrypted_blob[4096];
 static char load_cmd[4200], encrypted_load_cmd[4200];
@@ -105,7 +105,7 @@ static int sealed_new(struct bench *b, int i)
 
 	(void)b;
 	snprintf(desc, sizeof(desc), "n%d", i);
-	return add_key("sealed", desc, "new aead 32 parent=user:kmk", 27,
+	return add_key("sealed", desc, "new aead 32 parent=logon:bench:root", 35,
 		       ring) < 0;
 }
 
@@ -129,8 +129,8 @@ static int sealed_load(struct bench *b, int i)
 
 static int sealed_rewrap(struct bench *b, int i)
 {
-	const char *cmd = i & 1 ? "rewrap parent=user:kmk" :
-				  "rewrap parent=user:kmk2";
+	const char *cmd = i & 1 ? "rewrap parent=logon:bench:root" :
+				  "rewrap parent=logon:bench:root2";
 
 	(void)b;
 	return keyctl_update(mobile_id, cmd, strlen(cmd)) < 0;
@@ -463,7 +463,7 @@ static void setup_recipient(struct recipient *r)
 		.buf_len = sizeof(r->public_key),
 	};
 
-	snprintf(cmd, sizeof(cmd), "new %s parent=user:kmk", r->usage);
+	snprintf(cmd, sizeof(cmd), "new %s parent=logon:bench:root", r->usage);
 	r->serial = add_sealed_key(r->usage, cmd);
 	if (r->serial < 0)
 		fail(cmd);
@@ -484,15 +484,24 @@ static void setup_keys(void)
 	ring = add_key("keyring", "bench", NULL, 0, KEY_SPEC_SESSION_KEYRING);
 	if (getrandom(material, sizeof(material), 0) != sizeof(material))
 		fail("getrandom");
-	kmk = add_key("user", "kmk", material, 32, KEY_SPEC_SESSION_KEYRING);
+	/*
+	 * Sealed keys live under logon roots, as admin-guide.rst recommends:
+	 * root's logon roots vouch for provenance, so a blob loads as it is
+	 * rather than being sealed again. The encrypted key type takes a user
+	 * master key of the same material.
+	 */
+	kmk = add_key("logon", "bench:root", material, 32,
+		      KEY_SPEC_SESSION_KEYRING);
+	emk = add_key("user", "kmk", material, 32, KEY_SPEC_SESSION_KEYRING);
 	material[0] ^= 1;
-	kmk2 = add_key("user", "kmk2", material, 32, KEY_SPEC_SESSION_KEYRING);
-	sealed_id = add_sealed_key("data", "new aead 32 parent=user:kmk");
+	kmk2 = add_key("logon", "bench:root2", material, 32,
+		       KEY_SPEC_SESSION_KEYRING);
+	sealed_id = add_sealed_key("data", "new aead 32 parent=logon:bench:root");
 	mobile_id = add_sealed_key("mobile",
-				   "new aead 32 parent=user:kmk exportable");
+				   "new aead 32 parent=logon:bench:root exportable");
 	encrypted_id = add_key("encrypted", "edata", "new user:kmk 32", 15,
 			       KEY_SPEC_SESSION_KEYRING);
-	if (ring < 0 || kmk < 0 || kmk2 < 0 || sealed_id < 0 || mobile_id < 0 ||
+	if (ring < 0 || kmk < 0 || kmk2 < 0 || emk < 0 || sealed_id < 0 || mobile_id < 0 ||
 	    encrypted_id < 0)
 		fail("keys");
 

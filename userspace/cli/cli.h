@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the parts of the keyseal command share: subcommand entry points,
- * messages, key names, files and JSON.
+ * What the parts of the keyseal command share: the commands, messages, key
+ * names, files, blobs and JSON.
  */
 #ifndef KEYSEAL_CLI_H
 #define KEYSEAL_CLI_H
@@ -15,7 +15,7 @@
 
 #define EXIT_USAGE	2
 
-/* Each subcommand: argc/argv from its own name on; returns the exit status. */
+/* Each command: argc/argv from its own name on; returns the exit status. */
 int cmd_gen(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -28,7 +28,21 @@ int cmd_decrypt(int argc, char **argv);
 int cmd_pubkey(int argc, char **argv);
 int cmd_wrap(int argc, char **argv);
 
-/* --- messages (util.c) ---------------------------------------------------- */
+/**
+ * struct command - what a command tells the option parser and usage errors
+ * @name: "gen"
+ * @synopsis: what follows the name in a usage line
+ * @help: prints --help
+ * @options: OPT_* (options.h): the options it takes besides --help
+ */
+struct command {
+	const char *name;
+	const char *synopsis;
+	void (*help)(void);
+	unsigned int options;
+};
+
+/* --- messages (problem.c, options.c) --------------------------------------- */
 
 /* "keyseal: <message>" on stderr. */
 void err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -37,27 +51,13 @@ void err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * A usage error of @cmd: the message, the synopsis, a pointer to --help;
  * returns EXIT_USAGE.
  */
-int usage_error(const char *cmd, const char *synopsis, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/*
- * The usage error for what getopt_long() returned (@c, '?' or ':', with the
- * option string starting with ':'); returns EXIT_USAGE.
- */
-int option_error(const char *cmd, const char *synopsis, char **argv, int c);
-
-/*
- * The options of a command that takes only --json and --help: sets @json,
- * calls @help. Returns -1 to go on, else the exit status.
- */
-int json_options(int argc, char **argv, const char *cmd,
-		 const char *synopsis, void (*help)(void), bool *json);
+int usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* The description of an errno the caller has no better words for. */
 const char *errno_text(int err);
 
-/* "logon:keyseal:root (the default parent)", or as much as is known. */
-void default_parent(char *buf, size_t size);
+/* --- names and numbers (names.c) ------------------------------------------- */
 
 /* Printable text: control and non-ASCII bytes as \xNN. */
 void printable(const char *in, char *out, size_t size);
@@ -65,9 +65,8 @@ void printable(const char *in, char *out, size_t size);
 void hex_string(const uint8_t *data, size_t len, char *out);
 /* "2030-01-01T00:00:00Z" */
 void time_string(uint64_t t, char *out, size_t size);
-/* Seconds since the epoch, or YYYY-MM-DD[THH:MM:SS[Z]] in UTC: 0 or -1. */
-int parse_time(const char *s, uint64_t *t);
-int parse_u16(const char *s, uint16_t *v);
+/* Whether @not_after (0: never) has passed. */
+bool expired(uint64_t not_after);
 
 const char *scheme_name(uint8_t scheme);
 const char *kem_name(uint16_t kem);
@@ -106,14 +105,20 @@ int find_key(const char *name, const char *role, struct cli_key *key);
 int find_sealed_key(const char *name, const char *role, struct cli_key *key);
 /* A keyring name (@s, %keyring:name, serial) to a serial; as find_key(). */
 int find_keyring(const char *name, int32_t *serial);
+/* The attributes of a sealed key, or say why not: 0 or 1. */
+int fetch_key_info(struct keyseal *ks, const struct cli_key *key,
+		   struct keyseal_key_info *info);
 
 /*
  * A KEK given on the command line as a keyctl command names it:
  * "type:description" (also written "%type:description") or "#serial" (also
  * written as a bare serial). Returns 0, or EXIT_USAGE after a message.
  */
-int kek_name(const char *cmd, const char *synopsis, const char *arg,
-	     char *out, size_t size);
+int kek_name(const struct command *cmd, const char *arg, char *out,
+	     size_t size);
+
+/* "logon:keyseal:root (the default parent)", or as much as is known. */
+void default_parent(char *buf, size_t size);
 
 /* Open /dev/keyseal, or say why not and return NULL. */
 struct keyseal *open_device(void);
@@ -155,6 +160,43 @@ void output_abort(struct output *out);
 /* The whole of @data to @path, atomically. 0 or 1. */
 int write_file(const char *path, const void *data, size_t len, bool secret);
 
+/* --- blobs and exchange keys in files (blob_io.c) -------------------------- */
+
+/* Inputs are read whole, up to this: room for a PEM blob inside a mail. */
+#define INPUT_MAX	(1 << 20)
+
+/*
+ * A blob in any form from @path (stdin for "-" or NULL) into @blob, which
+ * holds KEYSEAL_BLOB_MAX_SIZE bytes, and its header. 0, or 1 after saying
+ * why the input is no blob (not one at all, truncated, malformed).
+ */
+int read_blob(const char *path, uint8_t *blob, size_t *len,
+	      enum keyseal_blob_form *form, struct keyseal_blob_info *info);
+/*
+ * As read_blob(), from @data already read from the input @name; @not_blob
+ * is the message for an input that is no blob at all.
+ */
+int decode_blob(const char *name, const uint8_t *data, size_t data_len,
+		const char *not_blob, uint8_t *blob, size_t *len,
+		enum keyseal_blob_form *form);
+/*
+ * A binary blob in @form, into @out of KEYSEAL_PEM_MAX + 1 bytes. The text
+ * form is written as a line of text, with a newline at its end
+ * (Documentation/blob-format.rst). 0 or -errno.
+ */
+int encode_blob(const uint8_t *blob, size_t len,
+		enum keyseal_blob_form form, char *out, size_t *out_len);
+/* A binary blob to @path in @form, as encode_blob() writes it. 0 or 1. */
+int write_blob(const char *path, const uint8_t *blob, size_t len,
+	       enum keyseal_blob_form form, bool secret);
+
+/*
+ * An exchange key from the PEM file @path, as pubkey or openssl writes it.
+ * 0, or 1 after a message.
+ */
+int read_public_key(const char *path, struct keyseal_public_key *pk);
+int read_private_key(const char *path, struct keyseal_private_key *sk);
+
 /* --- JSON (json.c) --------------------------------------------------------- */
 
 #define JSON_DEPTH	8
@@ -177,8 +219,14 @@ void json_hex(struct json *j, const char *key, const uint8_t *data,
 	      size_t len);
 /* End the document with a newline. */
 void json_finish(struct json *j);
+/*
+ * What a command that reports on several keys or files prints: with
+ * @json, a document that is an array of them; the elements go between.
+ */
+void json_begin_list(struct json *j, bool json);
+void json_end_list(struct json *j, bool json);
 
-/* --- what several commands print and read (show.c) ------------------------- */
+/* --- what several commands print (show.c) ---------------------------------- */
 
 /*
  * What a key says about itself, and its blobs' headers say about it again
@@ -203,33 +251,7 @@ void json_key_info(struct json *j, const struct cli_key *key,
  * for scripts. 0, or 1 after a message.
  */
 int json_new_key(struct keyseal *ks, int32_t serial);
-
-/*
- * Why the kernel would not open a blob read from @file, for the errors any
- * blob can meet (-ENOKEY, -EKEYREJECTED, -EBADMSG, -EKEYEXPIRED, ...);
- * @opener names the key given to open it, NULL if the blob's own parent.
- */
-void blob_problem(const char *file, int e,
-		  const struct keyseal_blob_info *blob, const char *opener);
-
-/*
- * Read a blob in any form from @path (stdin for "-" or NULL) into @blob,
- * which holds KEYSEAL_BLOB_MAX_SIZE bytes, and parse its header. 0 or 1.
- */
-int read_blob(const char *path, uint8_t *blob, size_t *len,
-	      enum keyseal_blob_form *form, struct keyseal_blob_info *info);
-
-/*
- * An exchange key from the PEM file @path, as pubkey or openssl writes it.
- * 0, or 1 after a message.
- */
-int read_public_key(const char *path, struct keyseal_public_key *pk);
-int read_private_key(const char *path, struct keyseal_private_key *sk);
-
-/* The form named by --text/--binary, PEM otherwise. */
-enum keyseal_blob_form output_form(bool text, bool binary);
-/* A binary blob to @path in @form. 0 or 1. */
-int write_blob(const char *path, const uint8_t *blob, size_t len,
-	       enum keyseal_blob_form form, bool secret);
+/* A new key: its serial, or with @json its attributes. 0 or 1. */
+int print_new_key(int32_t serial, bool json);
 
 #endif /* KEYSEAL_CLI_H */

@@ -3,14 +3,23 @@
  * keyseal gen: a new key, made in the kernel ("new").
  */
 
-#include <errno.h>
 #include <getopt.h>
-#include <string.h>
 #include <time.h>
 
-#include "cli.h"
+#include "blob.h"
+#include "options.h"
+#include "problem.h"
+#include "usage.h"
 
-static const char synopsis[] = "USAGE [NAME] [OPTIONS]";
+static void help(void);
+
+static const struct command gen = {
+	.name = "gen",
+	.synopsis = "USAGE [NAME] [OPTIONS]",
+	.help = help,
+	.options = OPT_PARENT | OPT_BYTES | OPT_EXPORTABLE | OPT_PLAINTEXT |
+		   OPT_NOT_AFTER | OPT_KEYRING | OPT_JSON,
+};
 
 static void help(void)
 {
@@ -34,160 +43,93 @@ static void help(void)
 	       "  -k, --keyring RING    the keyring to add it to (default @s)\n"
 	       "      --json            print the key's attributes as JSON\n"
 	       "  -h, --help            show this help\n",
-	       synopsis);
+	       gen.synopsis);
+}
+
+struct gen_args {
+	struct options o;
+	struct keyseal_key_spec spec;
+	const char *name;
+	char parent[KEYSEAL_PARENT_MAX + 2];
+};
+
+/* Returns -1 to go on, else the exit status. */
+static int parse(int argc, char **argv, struct gen_args *a)
+{
+	struct keyseal_key_spec *spec = &a->spec;
+	int ret = parse_options(&gen, argc, argv, &a->o), usage;
+
+	if (ret >= 0)
+		return ret;
+	if (a->o.parent) {
+		ret = kek_name(&gen, a->o.parent, a->parent, sizeof(a->parent));
+		if (ret)
+			return ret;
+		spec->parent = a->parent;
+	}
+	if (a->o.bytes && (parse_u16(a->o.bytes, &spec->key_len) ||
+			   !spec->key_len))
+		return usage_error(&gen, "--bytes needs a number of bytes");
+	if (optind >= argc)
+		return usage_error(&gen, "missing USAGE");
+	if (argc - optind > 2)
+		return usage_error(&gen, "too many arguments");
+	usage = keyseal_usage_from_string(argv[optind]);
+	if (usage < 0)
+		return usage_error(&gen, "unknown usage '%s': give kek, aead, secret, x25519 or p256",
+				   argv[optind]);
+	spec->usage = usage;
+	spec->key_flags = policy_flags(&a->o);
+	spec->not_after = a->o.not_after;
+	a->name = argv[optind + 1];
+	if (spec->key_len &&
+	    !keyseal_usage_key_len_valid(usage, keyseal_usage_alg(usage),
+					 spec->key_len))
+		return usage_error(&gen, "%s keys cannot have %u bytes",
+				   argv[optind], spec->key_len);
+	if (spec->not_after && spec->not_after <= (uint64_t)time(NULL))
+		return usage_error(&gen, "--not-after is in the past");
+	return -1;
 }
 
 /* Why the kernel would not make the key. */
-static void gen_problem(int e, const char *name, const char *parent,
-			uint8_t usage)
+static void gen_problem(int e, const struct gen_args *a)
 {
-	char shown[1100], dflt[1100];
+	char parent[1100], name[1100];
+	struct problem p = {
+		.role = "parent key",
+		.key = parent,
+		.name = name,
+		.usage = keyseal_usage_to_string(a->spec.usage),
+	};
 
-	if (parent)
-		printable(parent, shown, sizeof(shown));
+	if (a->spec.parent)
+		printable(a->spec.parent, parent, sizeof(parent));
 	else
-		default_parent(shown, sizeof(shown));
+		default_parent(parent, sizeof(parent));
+	printable(a->name ? a->name : "", name, sizeof(name));
+	problem(OP_GEN, e, &p);
+}
 
-	switch (e) {
-	case ENOKEY:
-		err("parent key %s is not in your keyrings", shown);
-		break;
-	case EKEYREJECTED:
-		err("parent key %s cannot be a parent: a parent is a sealed kek key, or a user, logon, encrypted or trusted key of at least 32 bytes",
-		    shown);
-		break;
-	case EKEYREVOKED:
-		err("parent key %s has been revoked", shown);
-		break;
-	case EKEYEXPIRED:
-		err("parent key %s has expired", shown);
-		break;
-	case EEXIST:
-		printable(name ? name : "", dflt, sizeof(dflt));
-		err("a sealed key named '%s' is already in that keyring", dflt);
-		break;
-	case EACCES:
-		err("permission denied: you need write permission on the keyring and search permission on parent key %s",
-		    shown);
-		break;
-	case EOPNOTSUPP:
-		err("this kernel's keyseal cannot make %s keys",
-		    keyseal_usage_to_string(usage));
-		break;
-	case EPERM:
-		err("policy forbids this key: %s", errno_text(e));
-		break;
-	default:
-		err("cannot make the key: %s", errno_text(e));
-		break;
+static int run(const struct gen_args *a)
+{
+	int32_t keyring, serial;
+	int ret = find_keyring(a->o.keyring, &keyring);
+
+	if (ret)
+		return ret;
+	ret = keyseal_key_generate(&a->spec, a->name, keyring, &serial);
+	if (ret) {
+		gen_problem(-ret, a);
+		return 1;
 	}
+	return print_new_key(serial, a->o.json);
 }
 
 int cmd_gen(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "parent", required_argument, NULL, 'p' },
-		{ "bytes", required_argument, NULL, 'b' },
-		{ "exportable", no_argument, NULL, 'e' },
-		{ "plaintext", no_argument, NULL, 'P' },
-		{ "not-after", required_argument, NULL, 'N' },
-		{ "keyring", required_argument, NULL, 'k' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct keyseal_key_spec spec = { 0 };
-	const char *keyring_name = "@s", *name = NULL;
-	char parent[KEYSEAL_PARENT_MAX + 2];
-	struct keyseal *ks;
-	int32_t keyring, serial;
-	bool json = false;
-	int c, usage, ret;
+	struct gen_args a = { 0 };
+	int ret = parse(argc, argv, &a);
 
-	while ((c = getopt_long(argc, argv, ":p:b:ek:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			ret = kek_name("gen", synopsis, optarg, parent,
-				       sizeof(parent));
-			if (ret)
-				return ret;
-			spec.parent = parent;
-			break;
-		case 'b':
-			if (parse_u16(optarg, &spec.key_len) || !spec.key_len)
-				return usage_error("gen", synopsis,
-						   "--bytes needs a number of bytes");
-			break;
-		case 'e':
-			spec.key_flags |= KEYSEAL_FLAG_EXPORTABLE;
-			break;
-		case 'P':
-			spec.key_flags |= KEYSEAL_FLAG_PLAINTEXT |
-					  KEYSEAL_FLAG_EXPORTABLE;
-			break;
-		case 'N':
-			if (parse_time(optarg, &spec.not_after) ||
-			    !spec.not_after)
-				return usage_error("gen", synopsis,
-						   "--not-after needs seconds since the epoch or YYYY-MM-DD[THH:MM:SS]Z");
-			break;
-		case 'k':
-			keyring_name = optarg;
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			help();
-			return 0;
-		default:
-			return option_error("gen", synopsis, argv, c);
-		}
-	}
-	if (optind >= argc)
-		return usage_error("gen", synopsis, "missing USAGE");
-	if (argc - optind > 2)
-		return usage_error("gen", synopsis, "too many arguments");
-	usage = keyseal_usage_from_string(argv[optind]);
-	if (usage < 0)
-		return usage_error("gen", synopsis,
-				   "unknown usage '%s': give kek, aead, secret, x25519 or p256",
-				   argv[optind]);
-	spec.usage = usage;
-	if (optind + 1 < argc)
-		name = argv[optind + 1];
-	if (spec.key_len && (spec.usage == KEYSEAL_USAGE_AEAD ?
-			     spec.key_len != 16 && spec.key_len != 32 :
-			     spec.usage == KEYSEAL_USAGE_SECRET ?
-			     spec.key_len < KEYSEAL_SECRET_MIN ||
-			     spec.key_len > KEYSEAL_SECRET_MAX :
-			     spec.key_len != 32))
-		return usage_error("gen", synopsis,
-				   "%s keys cannot have %u bytes",
-				   argv[optind], spec.key_len);
-	if (spec.not_after && spec.not_after <= (uint64_t)time(NULL))
-		return usage_error("gen", synopsis, "--not-after is in the past");
-	ret = find_keyring(keyring_name, &keyring);
-	if (ret)
-		return ret;
-
-	ret = keyseal_key_generate(&spec, name, keyring, &serial);
-	if (ret) {
-		if (ret == -ENODEV)
-			err("%s", errno_text(ENODEV));
-		else
-			gen_problem(-ret, name, spec.parent, spec.usage);
-		return 1;
-	}
-	if (!json) {
-		printf("%d\n", serial);
-		return 0;
-	}
-
-	ks = open_device();
-	if (!ks)
-		return 1;
-	ret = json_new_key(ks, serial);
-	keyseal_close(ks);
-	return ret;
+	return ret >= 0 ? ret : run(&a);
 }

@@ -3,13 +3,21 @@
  * keyseal import: a key from a blob, through KEYSEAL_IOC_IMPORT.
  */
 
-#include <errno.h>
 #include <getopt.h>
 #include <string.h>
 
-#include "cli.h"
+#include "options.h"
+#include "problem.h"
 
-static const char synopsis[] = "[FILE] [OPTIONS]";
+static void help(void);
+
+static const struct command import = {
+	.name = "import",
+	.synopsis = "[FILE] [OPTIONS]",
+	.help = help,
+	.options = OPT_NAME | OPT_KEYRING | OPT_UNWRAP | OPT_PARENT |
+		   OPT_SENDER | OPT_JSON,
+};
 
 static void help(void)
 {
@@ -31,179 +39,137 @@ static void help(void)
 	       "                       sender whose public key (PEM) is in FILE\n"
 	       "      --json           print the new key's attributes as JSON\n"
 	       "  -h, --help           show this help\n",
-	       synopsis);
+	       import.synopsis);
 }
 
-/*
- * Whether a recipient blob was refused for its sender, and if so say so:
- * the header names the sender of an auth-mode blob.
- */
-static bool sender_problem(const char *name,
-			   const struct keyseal_blob_info *bi,
-			   const struct keyseal_public_key *expected)
-{
-	uint8_t fp[KEYSEAL_FINGERPRINT_SIZE];
-	struct keyseal_public_key pk;
-	char hex[2 * sizeof(fp) + 1];
+struct import_args {
+	struct options o;
+	const char *path;
+	const char *file;
+	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
+	size_t len;
+	struct keyseal_blob_info bi;
+	struct cli_key unwrap;
+	struct cli_key parent;
+	struct keyseal_public_key sender;
+	struct keyseal_import_params params;
+};
 
-	if (bi->scheme == KEYSEAL_SCHEME_HPKE_BASE) {
-		err("%s: the blob names no sender (HPKE base mode), so it is not from the expected one",
-		    name);
-		return true;
+/* Returns -1 to go on, else the exit status. */
+static int parse(int argc, char **argv, struct import_args *a)
+{
+	int ret = parse_options(&import, argc, argv, &a->o);
+
+	if (ret >= 0)
+		return ret;
+	if (argc - optind > 1)
+		return usage_error(&import, "too many arguments");
+	a->path = argv[optind];
+	a->file = input_name(a->path);
+	a->params.description = a->o.name;
+	return -1;
+}
+
+/* The keyring, keys and sender the options name, into the parameters. */
+static int find_keys(struct import_args *a)
+{
+	struct keyseal_import_params *params = &a->params;
+	int ret = find_keyring(a->o.keyring, &params->keyring);
+
+	if (!ret && a->o.unwrap) {
+		ret = find_key(a->o.unwrap, "key", &a->unwrap);
+		params->unwrap = a->unwrap.serial;
 	}
-	if (bi->scheme != KEYSEAL_SCHEME_HPKE_AUTH)
-		return false;
-	if (bi->sender_public_len == expected->len &&
-	    !memcmp(bi->sender_public, expected->key, expected->len))
-		return false;
+	if (!ret && a->o.parent) {
+		ret = find_key(a->o.parent, "parent key", &a->parent);
+		params->parent = a->parent.serial;
+	}
+	if (!ret && a->o.sender) {
+		ret = read_public_key(a->o.sender, &a->sender);
+		params->expected_sender = &a->sender;
+	}
+	return ret;
+}
+
+/* Whether the blob's sender is not the one expected, and who it is. */
+static unsigned int sender_facts(const struct import_args *a, char *hex)
+{
+	const struct keyseal_blob_info *bi = &a->bi;
+	uint8_t fp[KEYSEAL_FINGERPRINT_SIZE] = { 0 };
+	struct keyseal_public_key pk;
+
+	if (!a->o.sender)
+		return 0;
+	if (bi->scheme == KEYSEAL_SCHEME_HPKE_BASE)
+		return PF_NO_SENDER;
+	if (bi->scheme != KEYSEAL_SCHEME_HPKE_AUTH ||
+	    (bi->sender_public_len == a->sender.len &&
+	     !memcmp(bi->sender_public, a->sender.key, a->sender.len)))
+		return 0;
 	if (keyseal_public_key_from_raw(bi->kem_id, bi->sender_public,
 					bi->sender_public_len, &pk) ||
 	    keyseal_public_key_fingerprint(&pk, fp))
 		memset(fp, 0, sizeof(fp));
 	hex_string(fp, sizeof(fp), hex);
-	err("%s: the blob is not from the expected sender: it names the sender whose fingerprint is %s",
-	    name, hex);
-	return true;
+	return PF_OTHER_SENDER;
+}
+
+static void import_problem(int e, const struct import_args *a)
+{
+	char name[KEY_LABEL_MAX], store[KEY_LABEL_MAX];
+	char sender[2 * KEYSEAL_FINGERPRINT_SIZE + 1];
+	struct blob_words words;
+	struct problem p = {
+		.file = a->file,
+		.name = name,
+		.store = store,
+		.opener = a->unwrap.label,
+		.sender = sender,
+	};
+
+	describe_blob(&p, &a->bi, &words);
+	p.facts |= sender_facts(a, sender) | (a->o.unwrap ? PF_OPENER : 0);
+	printable(a->o.name ? a->o.name : "", name, sizeof(name));
+	if (a->o.parent)
+		snprintf(store, sizeof(store), "%s", a->parent.label);
+	else
+		default_parent(store, sizeof(store));
+	problem(OP_IMPORT, e, &p);
+}
+
+static int run(struct import_args *a)
+{
+	struct keyseal *ks;
+	int32_t serial;
+	int ret;
+
+	if (read_blob(a->path, a->blob, &a->len, NULL, &a->bi))
+		return 1;
+	if (a->o.parent && a->bi.scheme == KEYSEAL_SCHEME_KEK)
+		return usage_error(&import, "--parent is for recipient and plaintext blobs: a blob under a KEK is stored under that KEK");
+	ret = find_keys(a);
+	if (ret)
+		return ret;
+	ks = open_device();
+	if (!ks)
+		return 1;
+	ret = keyseal_import(ks, a->blob, a->len, &a->params, &serial);
+	keyseal_close(ks);
+	if (ret) {
+		import_problem(-ret, a);
+		return 1;
+	}
+	return print_new_key(serial, a->o.json);
 }
 
 int cmd_import(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "keyring", required_argument, NULL, 'k' },
-		{ "unwrap", required_argument, NULL, 'u' },
-		{ "parent", required_argument, NULL, 'p' },
-		{ "sender", required_argument, NULL, 'S' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *keyring_name = "@s", *unwrap = NULL, *parent = NULL;
-	const char *sender = NULL, *path = NULL, *name;
-	struct keyseal_import_params params = { 0 };
-	struct cli_key unwrap_key, parent_key;
-	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
-	struct keyseal_public_key sender_pk;
-	struct keyseal_blob_info bi;
-	char shown[KEY_LABEL_MAX];
-	size_t len;
-	struct keyseal *ks;
-	bool json = false;
-	int32_t serial;
-	int c, ret;
+	struct import_args a = { 0 };
+	int ret = parse(argc, argv, &a);
 
-	while ((c = getopt_long(argc, argv, ":n:k:u:p:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			params.description = optarg;
-			break;
-		case 'k':
-			keyring_name = optarg;
-			break;
-		case 'u':
-			unwrap = optarg;
-			break;
-		case 'p':
-			parent = optarg;
-			break;
-		case 'S':
-			sender = optarg;
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			help();
-			return 0;
-		default:
-			return option_error("import", synopsis, argv, c);
-		}
-	}
-	if (argc - optind > 1)
-		return usage_error("import", synopsis, "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
-	name = input_name(path);
-
-	ret = read_blob(path, blob, &len, NULL, &bi);
-	if (ret)
-		return ret;
-	if (parent && bi.scheme == KEYSEAL_SCHEME_KEK) {
-		explicit_bzero(blob, sizeof(blob));
-		return usage_error("import", synopsis,
-				   "--parent is for recipient and plaintext blobs: a blob under a KEK is stored under that KEK");
-	}
-	ret = find_keyring(keyring_name, &params.keyring);
-	if (!ret && unwrap) {
-		ret = find_key(unwrap, "key", &unwrap_key);
-		params.unwrap = unwrap_key.serial;
-	}
-	if (!ret && parent) {
-		ret = find_key(parent, "parent key", &parent_key);
-		params.parent = parent_key.serial;
-	}
-	if (!ret && sender) {
-		ret = read_public_key(sender, &sender_pk);
-		params.expected_sender = &sender_pk;
-	}
-	ks = ret ? NULL : open_device();
-	if (!ks) {
-		explicit_bzero(blob, sizeof(blob));
-		return ret ? ret : 1;
-	}
-
-	ret = keyseal_import(ks, blob, len, &params, &serial);
-	explicit_bzero(blob, sizeof(blob));
-	if (ret) {
-		keyseal_close(ks);
-		switch (-ret) {
-		case EEXIST:
-			printable(params.description ? params.description : "",
-				  shown, sizeof(shown));
-			err("%s: a sealed key named '%s' is already in that keyring",
-			    name, shown);
-			break;
-		case EPERM:
-			err(bi.scheme == KEYSEAL_SCHEME_PLAINTEXT ?
-			    "%s: importing a key in the clear needs CAP_SYS_ADMIN" :
-			    "%s: policy forbids importing this key", name);
-			break;
-		case EACCES:
-			err("%s: permission denied: importing needs write permission on the keyring and search permission on the key that opens the blob",
-			    name);
-			break;
-		case EKEYREJECTED:
-			if (sender && sender_problem(name, &bi, &sender_pk))
-				break;
-			blob_problem(name, -ret, &bi,
-				     unwrap ? unwrap_key.label : NULL);
-			break;
-		case ENOKEY:
-			if (bi.scheme == KEYSEAL_SCHEME_PLAINTEXT) {
-				if (parent)
-					snprintf(shown, sizeof(shown), "%s",
-						 parent_key.label);
-				else
-					default_parent(shown, sizeof(shown));
-				err("%s: parent key %s is not in your keyrings",
-				    name, shown);
-				break;
-			}
-			/* fall through */
-		default:
-			blob_problem(name, -ret, &bi,
-				     unwrap ? unwrap_key.label : NULL);
-			break;
-		}
-		return 1;
-	}
-
-	if (!json) {
-		keyseal_close(ks);
-		printf("%d\n", serial);
-		return 0;
-	}
-	ret = json_new_key(ks, serial);
-	keyseal_close(ks);
+	if (ret < 0)
+		ret = run(&a);
+	/* A plaintext blob is the key itself. */
+	explicit_bzero(a.blob, sizeof(a.blob));
 	return ret;
 }

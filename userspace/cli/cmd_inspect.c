@@ -6,9 +6,16 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "cli.h"
+#include "options.h"
 
-static const char synopsis[] = "[FILE...] [--json]";
+static void help(void);
+
+static const struct command inspect = {
+	.name = "inspect",
+	.synopsis = "[FILE...] [--json]",
+	.help = help,
+	.options = OPT_JSON,
+};
 
 static void help(void)
 {
@@ -21,7 +28,7 @@ static void help(void)
 	       "\n"
 	       "      --json           print a JSON array, one object per blob\n"
 	       "  -h, --help           show this help\n",
-	       synopsis);
+	       inspect.synopsis);
 }
 
 static const char *form_name(enum keyseal_blob_form form)
@@ -138,42 +145,43 @@ static void json_blob(struct json *j, const char *name,
 	json_close(j, '}');
 }
 
-int cmd_inspect(int argc, char **argv)
+/* One blob, for humans or in JSON: 0, or 1 if @path holds none. */
+static int inspect_file(const char *path, bool json, struct json *j)
 {
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
 	enum keyseal_blob_form form;
 	struct keyseal_blob_info bi;
-	const char *path;
-	bool json = false;
-	struct json j;
-	int i, n, ret, status = 0;
 	size_t len;
 
-	ret = json_options(argc, argv, "inspect", synopsis, help, &json);
-	if (ret >= 0)
-		return ret;
-
-	json_init(&j, stdout);
+	if (read_blob(path, blob, &len, &form, &bi))
+		return 1;
 	if (json)
-		json_open(&j, NULL, '[');
+		json_blob(j, input_name(path), form, &bi);
+	else
+		show_blob(input_name(path), form, &bi);
+	/* A plaintext blob is the key itself. */
+	explicit_bzero(blob, sizeof(blob));
+	return 0;
+}
+
+static int run(char **paths, int n, bool json)
+{
+	int i, status = 0;
+	struct json j;
+
+	json_begin_list(&j, json);
 	/* No FILE: stdin. */
-	n = argc - optind;
-	for (i = 0; i < (n ? n : 1); i++) {
-		path = n ? argv[optind + i] : NULL;
-		if (read_blob(path, blob, &len, &form, &bi)) {
+	for (i = 0; i < (n ? n : 1); i++)
+		if (inspect_file(n ? paths[i] : NULL, json, &j))
 			status = 1;
-			continue;
-		}
-		if (json)
-			json_blob(&j, input_name(path), form, &bi);
-		else
-			show_blob(input_name(path), form, &bi);
-		/* A plaintext blob is the key itself. */
-		explicit_bzero(blob, sizeof(blob));
-	}
-	if (json) {
-		json_close(&j, ']');
-		json_finish(&j);
-	}
+	json_end_list(&j, json);
 	return status;
+}
+
+int cmd_inspect(int argc, char **argv)
+{
+	struct options o;
+	int ret = parse_options(&inspect, argc, argv, &o);
+
+	return ret >= 0 ? ret : run(argv + optind, argc - optind, o.json);
 }

@@ -82,14 +82,58 @@ fail:
 	return 1;
 }
 
+/* A temporary file next to out->path, created 0600: 0 or 1. */
+static int open_temporary(struct output *out)
+{
+	const char *base = strrchr(out->path, '/');
+	char *copy = strdup(out->path);
+
+	base = base ? base + 1 : out->path;
+	if (!copy || asprintf(&out->tmp, "%s/.%s.keyseal-XXXXXX",
+			      dirname(copy), base) < 0) {
+		out->tmp = NULL;
+		free(copy);
+		err("out of memory");
+		return 1;
+	}
+	free(copy);
+	/* mkostemp creates the file 0600: a secret is never readable. */
+	out->fd = mkostemp(out->tmp, O_CLOEXEC);
+	if (out->fd < 0) {
+		err("cannot create a file next to %s: %s", out->path,
+		    strerror(errno));
+		free(out->tmp);
+		out->tmp = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The temporary file's mode: that of @old, the file it replaces, if there
+ * is one; else 0666 less the umask. 0, or -1 with errno.
+ */
+static int set_mode(struct output *out, const struct stat *old)
+{
+	mode_t mask;
+
+	if (old) {
+		/* The replacement is the same file to everyone but its bytes. */
+		if (geteuid() == 0 &&
+		    fchown(out->fd, old->st_uid, old->st_gid) < 0)
+			return -1;
+		return fchmod(out->fd, old->st_mode & 07777);
+	}
+	mask = umask(0);
+	umask(mask);
+	return fchmod(out->fd, 0666 & ~mask);
+}
+
 int output_open(struct output *out, const char *path, bool secret,
 		bool keep_mode)
 {
-	char *copy = NULL, *dir;
-	const char *base;
 	struct stat st;
 	bool exists;
-	mode_t mask;
 
 	memset(out, 0, sizeof(*out));
 	if (!path || !strcmp(path, "-")) {
@@ -112,48 +156,10 @@ int output_open(struct output *out, const char *path, bool secret,
 		}
 		return 0;
 	}
-
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	copy = strdup(path);
-	if (!copy)
-		goto nomem;
-	dir = dirname(copy);
-	if (asprintf(&out->tmp, "%s/.%s.keyseal-XXXXXX", dir, base) < 0) {
-		out->tmp = NULL;
-		goto nomem;
-	}
-	free(copy);
-	/* mkostemp creates the file 0600: a secret is never readable. */
-	out->fd = mkostemp(out->tmp, O_CLOEXEC);
-	if (out->fd < 0) {
-		err("cannot create a file next to %s: %s", path,
-		    strerror(errno));
-		free(out->tmp);
-		out->tmp = NULL;
+	if (open_temporary(out))
 		return 1;
-	}
-	if (secret)
+	if (secret || !set_mode(out, keep_mode && exists ? &st : NULL))
 		return 0;
-	if (keep_mode && exists) {
-		/* The replacement is the same file to everyone but its bytes. */
-		if (geteuid() == 0 &&
-		    fchown(out->fd, st.st_uid, st.st_gid) < 0)
-			goto fail;
-		if (fchmod(out->fd, st.st_mode & 07777) < 0)
-			goto fail;
-		return 0;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(out->fd, 0666 & ~mask) < 0)
-		goto fail;
-	return 0;
-nomem:
-	free(copy);
-	err("out of memory");
-	return 1;
-fail:
 	err("cannot set the mode of a file next to %s: %s", path,
 	    strerror(errno));
 	output_abort(out);

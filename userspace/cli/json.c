@@ -102,3 +102,18 @@ void json_finish(struct json *j)
 	fputc('\n', j->f);
 	fflush(j->f);
 }
+
+void json_begin_list(struct json *j, bool json)
+{
+	json_init(j, stdout);
+	if (json)
+		json_open(j, NULL, '[');
+}
+
+void json_end_list(struct json *j, bool json)
+{
+	if (!json)
+		return;
+	json_close(j, ']');
+	json_finish(j);
+}

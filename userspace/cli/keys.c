@@ -10,28 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "problem.h"
 
 /* Why a key named @shown cannot be had, for the errno of a lookup. */
 static void key_problem(const char *role, const char *shown, int e)
 {
-	switch (e) {
-	case ENOKEY:
-		err("%s %s is not in your keyrings", role, shown);
-		break;
-	case EKEYREVOKED:
-		err("%s %s has been revoked", role, shown);
-		break;
-	case EKEYEXPIRED:
-		err("%s %s has expired", role, shown);
-		break;
-	case EACCES:
-		err("%s %s: permission denied", role, shown);
-		break;
-	default:
-		err("%s %s: %s", role, shown, errno_text(e));
-		break;
-	}
+	struct problem p = { .role = role, .key = shown };
+
+	problem(OP_LOOKUP, e, &p);
 }
 
 /* How the user wrote a name, printable; "%user:kmk" shows as "user:kmk". */
@@ -148,8 +134,8 @@ static int digits_ok(const char *s)
 	return 1;
 }
 
-int kek_name(const char *cmd, const char *synopsis, const char *arg,
-	     char *out, size_t size)
+int kek_name(const struct command *cmd, const char *arg, char *out,
+	     size_t size)
 {
 	char shown[1024];
 
@@ -163,23 +149,52 @@ int kek_name(const char *cmd, const char *synopsis, const char *arg,
 		snprintf(out, size, "%s", arg);
 	else {
 		printable(arg, shown, sizeof(shown));
-		return usage_error(cmd, synopsis,
+		return usage_error(cmd,
 				   "'%s' does not name a key: give type:description or a serial",
 				   shown);
 	}
 	return 0;
 }
 
+int fetch_key_info(struct keyseal *ks, const struct cli_key *key,
+		   struct keyseal_key_info *info)
+{
+	struct problem p = { .key = key->label };
+	int ret = keyseal_info(ks, key->serial, info);
+
+	if (!ret)
+		return 0;
+	problem(OP_INFO, -ret, &p);
+	return 1;
+}
+
+void default_parent(char *buf, size_t size)
+{
+	FILE *f = fopen("/sys/module/keyseal/parameters/default_parent", "r");
+	char line[512], shown[1024];
+	size_t n;
+
+	snprintf(buf, size, "(the default parent)");
+	if (!f)
+		return;
+	if (fgets(line, sizeof(line), f)) {
+		n = strcspn(line, "\n");
+		line[n] = '\0';
+		printable(line, shown, sizeof(shown));
+		if (n)
+			snprintf(buf, size, "%s (the default parent)", shown);
+	}
+	fclose(f);
+}
+
 struct keyseal *open_device(void)
 {
+	struct problem p = { 0 };
 	struct keyseal *ks;
 	int ret = keyseal_open(&ks);
 
 	if (!ret)
 		return ks;
-	if (ret == -ENOENT)
-		err("/dev/keyseal is missing: the keyseal module is not loaded");
-	else
-		err("cannot open /dev/keyseal: %s", errno_text(-ret));
+	problem(OP_DEVICE, -ret, &p);
 	return NULL;
 }

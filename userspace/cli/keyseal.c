@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * keyseal: command-line front end of libkeyseal. Each subcommand lives in
- * its own cmd_*.c; this file only dispatches.
+ * keyseal: command-line front end of libkeyseal. Each command lives in its
+ * own cmd_*.c, where it parses its command line, then runs; this file only
+ * dispatches.
  */
 
 #include <getopt.h>
@@ -10,7 +11,7 @@
 
 #include "cli.h"
 
-static const struct command {
+static const struct subcommand {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *summary;
@@ -53,7 +54,7 @@ static void usage(FILE *out)
 		"'keyseal COMMAND --help' for a command's options; see keyseal(1).\n");
 }
 
-static const struct command *find_command(const char *name)
+static const struct subcommand *find_command(const char *name)
 {
 	size_t i;
 
@@ -66,7 +67,7 @@ static const struct command *find_command(const char *name)
 int main(int argc, char **argv)
 {
 	char *help[] = { NULL, "--help", NULL };
-	const struct command *cmd;
+	const struct subcommand *cmd;
 	const char *name;
 
 	/* Subcommands report bad options themselves, with their synopsis. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libFuzzer target: the blob armor (kernel/armor.c), strict RFC 4648 base64.
+ * libFuzzer target: the blob armor (kernel/shared/armor.c), strict RFC 4648 base64.
  *
  * The input is read both ways. As text: when it decodes, encoding the
  * result gives back exactly the input (so each byte string has one text

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libFuzzer target: the blob codec (kernel/blob.c), the module's own source.
+ * libFuzzer target: the blob codec (kernel/shared/blob.c), the module's own source.
  *
  * The codec is canonical. Whatever parses serialises back to the very same
  * header bytes; its body sits where the header ends and has exactly the
@@ -19,6 +19,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "keyseal.h"
+#include "usage.h"
 
 /* Whether [@p, @p + @n) lies inside [@buf, @buf + @size). */
 static int inside(const void *buf, size_t size, const void *p, size_t n)
@@ -54,7 +55,8 @@ static void check_pointers(const u8 *data, size_t size,
 	case KEYSEAL_SCHEME_HPKE_AUTH:
 		assert(inside(data, blob->header_len, blob->recipient_fp,
 			      KEYSEAL_FINGERPRINT_SIZE));
-		assert(blob->enc_len == keyseal_kem_public_size(blob->kem_id));
+		assert(blob->enc_len ==
+		       keyseal_usage_kem_public_size(blob->kem_id));
 		assert(inside(data, blob->header_len, blob->enc,
 			      blob->enc_len));
 		if (blob->scheme == KEYSEAL_SCHEME_HPKE_AUTH) {
@@ -83,8 +85,8 @@ static void check_fields(const struct keyseal_blob *blob)
 	u8 origin = blob->provenance & KEYSEAL_PROV_ORIGIN_MASK;
 
 	assert(!keyseal_blob_check(blob));
-	assert(keyseal_key_len_valid(blob->usage, blob->key_alg,
-				     blob->key_len));
+	assert(keyseal_usage_key_len_valid(blob->usage, blob->key_alg,
+					   blob->key_len));
 	assert(blob->key_alg == keyseal_usage_alg(blob->usage));
 	assert(!(blob->key_flags & ~KEYSEAL_FLAGS_ALL));
 	assert(!(blob->key_flags & KEYSEAL_FLAG_PLAINTEXT) ||

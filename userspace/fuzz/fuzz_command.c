@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libFuzzer target: the keyctl command parser (kernel/command.c), compiled
+ * libFuzzer target: the keyctl command parser (kernel/shared/command.c), compiled
  * from the module's own source.
  *
  * Whatever parses must be a command the rest of the module can trust: every
@@ -24,6 +24,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "command.h"
+#include "usage.h"
 
 static int is_space(char c)
 {
@@ -84,9 +85,9 @@ static void check_command(const char *text, size_t len,
 	switch (cmd->verb) {
 	case KEYSEAL_CMD_NEW:
 	case KEYSEAL_CMD_IMPORT:
-		assert(keyseal_key_len_valid(cmd->usage,
-					     keyseal_usage_alg(cmd->usage),
-					     cmd->key_len));
+		assert(keyseal_usage_key_len_valid(cmd->usage,
+						   keyseal_usage_alg(cmd->usage),
+						   cmd->key_len));
 		assert(!key_set(&cmd->recipient) && !cmd->sender_pk_len);
 		if (cmd->verb == KEYSEAL_CMD_NEW) {
 			assert(!cmd->data);

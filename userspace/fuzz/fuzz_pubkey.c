@@ -25,6 +25,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "keyseal.h"
+#include "usage.h"
 
 /* DER longer than this is not worth wrapping: no key of ours is near it. */
 #define DER_MAX	2048
@@ -38,7 +39,7 @@ static void check_public(const struct keyseal_public_key *pk)
 
 	assert(pk->kem == KEYSEAL_KEM_X25519_HKDF_SHA256 ||
 	       pk->kem == KEYSEAL_KEM_P256_HKDF_SHA256);
-	assert(pk->len == keyseal_kem_public_size(pk->kem));
+	assert(pk->len == keyseal_usage_kem_public_size(pk->kem));
 	if (pk->kem == KEYSEAL_KEM_P256_HKDF_SHA256)
 		assert(pk->key[0] == 0x04);
 
@@ -79,7 +80,7 @@ static void public_from_raw(const u8 *data, size_t size)
 
 	for (i = 0; i < sizeof(kems) / sizeof(kems[0]); i++) {
 		ret = keyseal_public_key_from_raw(kems[i], data, size, &pk);
-		if (size != keyseal_kem_public_size(kems[i])) {
+		if (size != keyseal_usage_kem_public_size(kems[i])) {
 			assert(ret == -EINVAL);
 			continue;
 		}

@@ -27,6 +27,7 @@
 #include "blob.h"
 #include "dh.h"
 #include "keyseal.h"
+#include "usage.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256
@@ -176,18 +177,13 @@ static size_t make_blob(const struct blob_seed *s, u8 *buf)
 		b.salt = salt;
 	} else if (s->scheme != PLAIN) {
 		/* Real public keys, as a sender would put them. */
-		if (keyseal_dh_public(s->kem, s->kem == X25519 ? x25519_sk :
-				      p256_sk, 32, enc))
+		if (keyseal_dh_public_of(s->kem, s->kem == X25519 ?
+					 x25519_sk : p256_sk, enc))
 			die("public key");
 		memcpy(sender, enc, sizeof(sender));
 		sender[sizeof(sender) - 1] ^= s->kem == X25519 ? 0x55 : 0;
-		b.recipient_fp = fp;
-		b.enc = enc;
-		b.enc_len = keyseal_kem_public_size(s->kem);
-		if (s->scheme == AUTH) {
-			b.sender_pk = sender;
-			b.sender_pk_len = b.enc_len;
-		}
+		keyseal_blob_set_recipient(&b, s->kem, fp, enc,
+					   s->scheme == AUTH ? sender : NULL);
 	}
 
 	len = keyseal_blob_write_header(&b, buf, KEYSEAL_BLOB_MAX_SIZE);
@@ -297,7 +293,7 @@ static void command_corpus(void)
 		   armor);
 	len = make_blob(&blob_seeds[12], blob);
 	armor[keyseal_armor_encode(blob, len, armor)] = '\0';
-	if (keyseal_dh_public(P256, p256_sk, 32, pk))
+	if (keyseal_dh_public_of(P256, p256_sk, pk))
 		die("p256 public key");
 	for (i = 0; i < sizeof(pk); i++)
 		sprintf(hex + 2 * i, "%02x", pk[i]);
@@ -328,7 +324,7 @@ static EVP_PKEY *fixed_key(u16 kem)
 	if (kem == X25519)
 		return EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, NULL,
 						    x25519_sk, 32);
-	if (keyseal_dh_public(P256, p256_sk, 32, pk))
+	if (keyseal_dh_public_of(P256, p256_sk, pk))
 		return NULL;
 	d = BN_bin2bn(p256_sk, 32, NULL);
 	bld = OSSL_PARAM_BLD_new();
@@ -397,11 +393,11 @@ static void pubkey_corpus(void)
 		die("compressed point");
 	write_key("p256-public-compressed", p, pub, "SubjectPublicKeyInfo");
 
-	if (keyseal_dh_public(X25519, x25519_sk, 32, raw))
+	if (keyseal_dh_public_of(X25519, x25519_sk, raw))
 		die("x25519 public key");
 	write_seed("pubkey", "x25519-public.raw", raw,
 		   KEYSEAL_X25519_PUBLIC_SIZE);
-	if (keyseal_dh_public(P256, p256_sk, 32, raw))
+	if (keyseal_dh_public_of(P256, p256_sk, raw))
 		die("p256 public key");
 	write_seed("pubkey", "p256-public.raw", raw, KEYSEAL_P256_PUBLIC_SIZE);
 	EVP_PKEY_free(ed);

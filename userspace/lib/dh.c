@@ -10,6 +10,9 @@
  * a point of small order) is refused; both give -EKEYREJECTED. A malformed
  * length or scalar gives -EINVAL. With valid input libcrypto only fails when
  * it runs out of memory, so its other failures are reported as -ENOMEM.
+ *
+ * Which strings are private keys, and X25519's clamping, are the module's
+ * own code (dh_group.c).
  */
 
 #include <openssl/bn.h>
@@ -23,6 +26,7 @@
 
 #include "blob.h"
 #include "dh.h"
+#include "usage.h"
 
 #define P256_GROUP_NAME		"prime256v1"
 #define P256_UNCOMPRESSED	0x04
@@ -34,24 +38,12 @@
  */
 #define GENERATE_TRIES		8
 
-static int check_sizes(u16 kem, size_t sk_len, size_t pk_len)
-{
-	size_t pk_size = keyseal_kem_public_size(kem);
-
-	if (!pk_size || sk_len != KEYSEAL_DH_PRIVATE_SIZE || pk_len != pk_size)
-		return -EINVAL;
-	return 0;
-}
-
-/* RFC 7748 section 5: X25519 scalars are clamped before use. */
 static int x25519_private(const u8 *sk, EVP_PKEY **pkey)
 {
 	u8 scalar[KEYSEAL_DH_PRIVATE_SIZE];
 
 	memcpy(scalar, sk, sizeof(scalar));
-	scalar[0] &= 248;
-	scalar[31] &= 127;
-	scalar[31] |= 64;
+	keyseal_x25519_clamp(scalar);
 	*pkey = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, NULL, scalar,
 					     sizeof(scalar));
 	OPENSSL_cleanse(scalar, sizeof(scalar));
@@ -66,38 +58,36 @@ static int x25519_public(const u8 *pk, EVP_PKEY **pkey)
 }
 
 /* The scalar of a P-256 private key, which must lie in [1, n-1]. */
-static int p256_scalar(const EC_GROUP *group, const u8 *sk, BIGNUM **scalar)
+static int p256_scalar(const u8 *sk, BIGNUM **scalar)
 {
-	BIGNUM *d = BN_secure_new();
-	int ret = -ENOMEM;
+	BIGNUM *d;
 
+	if (!keyseal_dh_private_valid(KEYSEAL_KEM_P256_HKDF_SHA256, sk,
+				      KEYSEAL_DH_PRIVATE_SIZE))
+		return -EINVAL;
+	d = BN_secure_new();
 	if (!d)
 		return -ENOMEM;
 	BN_set_flags(d, BN_FLG_CONSTTIME);
-	if (!BN_bin2bn(sk, KEYSEAL_DH_PRIVATE_SIZE, d))
-		goto out;
-	ret = -EINVAL;
-	if (BN_is_zero(d) || BN_cmp(d, EC_GROUP_get0_order(group)) >= 0)
-		goto out;
+	if (!BN_bin2bn(sk, KEYSEAL_DH_PRIVATE_SIZE, d)) {
+		BN_clear_free(d);
+		return -ENOMEM;
+	}
 	*scalar = d;
 	return 0;
-out:
-	BN_clear_free(d);
-	return ret;
 }
 
 static int p256_private(const u8 *sk, EVP_PKEY **pkey)
 {
-	EC_GROUP *group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
 	OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
 	OSSL_PARAM *params = NULL;
 	EVP_PKEY_CTX *ctx = NULL;
 	BIGNUM *d = NULL;
 	int ret = -ENOMEM;
 
-	if (!group || !bld)
+	if (!bld)
 		goto out;
-	ret = p256_scalar(group, sk, &d);
+	ret = p256_scalar(sk, &d);
 	if (ret)
 		goto out;
 	ret = -ENOMEM;
@@ -117,7 +107,6 @@ out:
 	OSSL_PARAM_free(params);
 	OSSL_PARAM_BLD_free(bld);
 	BN_clear_free(d);
-	EC_GROUP_free(group);
 	return ret;
 }
 
@@ -201,52 +190,27 @@ int keyseal_dh_check_public(u16 kem, const u8 *pk, size_t pk_len)
 	EVP_PKEY *pkey;
 	int ret;
 
-	ret = check_sizes(kem, KEYSEAL_DH_PRIVATE_SIZE, pk_len);
-	if (ret)
-		return ret;
+	if (!keyseal_usage_kem_public_size(kem) ||
+	    pk_len != keyseal_usage_kem_public_size(kem))
+		return -EINVAL;
 	ret = public_key(kem, pk, &pkey);
 	EVP_PKEY_free(pkey);
 	return ret;
 }
 
-/**
- * keyseal_dh_check_private() - validate a private scalar
- * @kem: KEYSEAL_KEM_*
- * @sk: the scalar
- * @sk_len: its length
- *
- * Return: 0, or -EINVAL for an unknown KEM, a wrong length or a P-256
- * scalar outside [1, n-1].
- */
-int keyseal_dh_check_private(u16 kem, const u8 *sk, size_t sk_len)
+static int p256_public_of(const u8 *sk, u8 *pk)
 {
 	EC_GROUP *group;
+	EC_POINT *point = NULL;
 	BIGNUM *d = NULL;
 	int ret;
 
-	ret = check_sizes(kem, sk_len, keyseal_kem_public_size(kem));
-	if (ret || kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+	ret = p256_scalar(sk, &d);
+	if (ret)
 		return ret;
+	ret = -ENOMEM;
 	group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
 	if (!group)
-		return -ENOMEM;
-	ret = p256_scalar(group, sk, &d);
-	BN_clear_free(d);
-	EC_GROUP_free(group);
-	return ret;
-}
-
-static int p256_public_of(const u8 *sk, u8 *pk)
-{
-	EC_GROUP *group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
-	EC_POINT *point = NULL;
-	BIGNUM *d = NULL;
-	int ret = -ENOMEM;
-
-	if (!group)
-		return -ENOMEM;
-	ret = p256_scalar(group, sk, &d);
-	if (ret)
 		goto out;
 	ret = -ENOMEM;
 	point = EC_POINT_new(group);
@@ -264,23 +228,22 @@ out:
 }
 
 /**
- * keyseal_dh_public() - the public key of a private scalar
+ * keyseal_dh_public_of() - the public key of a private scalar
  * @kem: KEYSEAL_KEM_*
- * @sk: the scalar
- * @sk_len: its length
- * @pk: output, keyseal_kem_public_size(@kem) bytes
+ * @sk: the scalar, KEYSEAL_DH_PRIVATE_SIZE bytes
+ * @pk: output, keyseal_usage_kem_public_size(@kem) bytes
  *
- * Return: 0, -EINVAL as keyseal_dh_check_private(), -ENOMEM.
+ * Return: 0, -EINVAL for an unknown KEM or a P-256 scalar out of range,
+ * -ENOMEM.
  */
-int keyseal_dh_public(u16 kem, const u8 *sk, size_t sk_len, u8 *pk)
+int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk)
 {
 	size_t len = KEYSEAL_X25519_PUBLIC_SIZE;
 	EVP_PKEY *pkey;
 	int ret;
 
-	ret = check_sizes(kem, sk_len, keyseal_kem_public_size(kem));
-	if (ret)
-		return ret;
+	if (!keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE))
+		return -EINVAL;
 	if (kem == KEYSEAL_KEM_P256_HKDF_SHA256)
 		return p256_public_of(sk, pk);
 
@@ -295,61 +258,56 @@ int keyseal_dh_public(u16 kem, const u8 *sk, size_t sk_len, u8 *pk)
 }
 
 /**
- * keyseal_dh_generate() - make a fresh key pair
+ * keyseal_dh_generate() - a fresh private scalar
  * @kem: KEYSEAL_KEM_*
- * @sk: output, the private scalar, KEYSEAL_DH_PRIVATE_SIZE bytes
- * @pk: output, the public key, keyseal_kem_public_size(@kem) bytes
+ * @sk: output, KEYSEAL_DH_PRIVATE_SIZE bytes; an X25519 scalar comes out
+ *	clamped, as the module makes it
  *
  * Return: 0, -EINVAL for an unknown KEM, -EIO if the random generator
- * failed, -ENOMEM.
+ * failed. @sk is wiped on failure.
  */
-int keyseal_dh_generate(u16 kem, u8 *sk, u8 *pk)
+int keyseal_dh_generate(u16 kem, u8 *sk)
 {
-	int tries, ret = -EINVAL;
+	int tries;
 
-	if (!keyseal_kem_public_size(kem))
+	if (!keyseal_usage_kem_public_size(kem))
 		return -EINVAL;
 	for (tries = 0; tries < GENERATE_TRIES; tries++) {
-		if (RAND_priv_bytes(sk, KEYSEAL_DH_PRIVATE_SIZE) != 1) {
-			ret = -EIO;
+		if (RAND_priv_bytes(sk, KEYSEAL_DH_PRIVATE_SIZE) != 1)
 			break;
+		if (keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE)) {
+			if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256)
+				keyseal_x25519_clamp(sk);
+			return 0;
 		}
-		ret = keyseal_dh_public(kem, sk, KEYSEAL_DH_PRIVATE_SIZE, pk);
-		if (ret != -EINVAL)	/* -EINVAL: P-256 scalar out of range */
-			break;
 	}
-	if (ret == -EINVAL)
-		ret = -EIO;
-	if (ret)
-		OPENSSL_cleanse(sk, KEYSEAL_DH_PRIVATE_SIZE);
-	return ret;
+	OPENSSL_cleanse(sk, KEYSEAL_DH_PRIVATE_SIZE);
+	return -EIO;
 }
 
 /**
- * keyseal_dh() - Diffie-Hellman of a private scalar and a peer's public key
+ * keyseal_dh_compute() - Diffie-Hellman of a private scalar and a public key
  * @kem: KEYSEAL_KEM_*
- * @sk: the private scalar
- * @sk_len: its length
+ * @sk: the private scalar, KEYSEAL_DH_PRIVATE_SIZE bytes
  * @pk: the peer's serialised public key
  * @pk_len: its length
- * @out: output, the KEYSEAL_DH_SIZE-byte shared secret (the X25519 output or
- *	the x-coordinate of the P-256 point)
+ * @shared: output, the X25519 result or the x-coordinate of the P-256 point
  *
- * Return: 0; -EINVAL for an unknown KEM, a wrong length or a bad scalar;
- * -EKEYREJECTED for an invalid P-256 point or an X25519 exchange that gives
- * all zeros; -ENOMEM. @out is zeroed on failure.
+ * Return: 0; -EINVAL for an unknown KEM, a bad scalar or a public key of
+ * the wrong length; -EKEYREJECTED for an invalid P-256 point or an X25519
+ * exchange that gives all zeros; -ENOMEM. @shared is wiped on failure.
  */
-int keyseal_dh(u16 kem, const u8 *sk, size_t sk_len, const u8 *pk,
-	       size_t pk_len, u8 *out)
+int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
+		       u8 shared[KEYSEAL_DH_SIZE])
 {
 	static const u8 zero[KEYSEAL_DH_SIZE];
 	EVP_PKEY *priv = NULL, *peer = NULL;
 	size_t len = KEYSEAL_DH_SIZE;
 	EVP_PKEY_CTX *ctx = NULL;
-	int ret;
+	int ret = -EINVAL;
 
-	ret = check_sizes(kem, sk_len, pk_len);
-	if (ret)
+	if (!keyseal_dh_private_valid(kem, sk, KEYSEAL_DH_PRIVATE_SIZE) ||
+	    pk_len != keyseal_usage_kem_public_size(kem))
 		goto out;
 	ret = public_key(kem, pk, &peer);
 	if (ret)
@@ -365,19 +323,19 @@ int keyseal_dh(u16 kem, const u8 *sk, size_t sk_len, const u8 *pk,
 	if (EVP_PKEY_derive_set_peer(ctx, peer) <= 0)
 		goto out;
 	/* OpenSSL's X25519 itself fails on an all-zero result */
-	if (EVP_PKEY_derive(ctx, out, &len) <= 0 || len != KEYSEAL_DH_SIZE) {
+	if (EVP_PKEY_derive(ctx, shared, &len) <= 0 || len != KEYSEAL_DH_SIZE) {
 		if (kem == KEYSEAL_KEM_P256_HKDF_SHA256)
 			ret = -ENOMEM;
 		goto out;
 	}
 	/* RFC 9180 section 7.1.4, whatever the provider does */
 	if (kem == KEYSEAL_KEM_X25519_HKDF_SHA256 &&
-	    !CRYPTO_memcmp(out, zero, KEYSEAL_DH_SIZE))
+	    !CRYPTO_memcmp(shared, zero, KEYSEAL_DH_SIZE))
 		goto out;
 	ret = 0;
 out:
 	if (ret)
-		OPENSSL_cleanse(out, KEYSEAL_DH_SIZE);
+		OPENSSL_cleanse(shared, KEYSEAL_DH_SIZE);
 	EVP_PKEY_CTX_free(ctx);
 	EVP_PKEY_free(priv);
 	EVP_PKEY_free(peer);

@@ -12,6 +12,7 @@
 #include "blob.h"
 #include "command.h"
 #include "internal.h"
+#include "usage.h"
 
 #define PEM_BEGIN	"-----BEGIN KEYSEAL BLOB-----"
 #define PEM_END		"-----END KEYSEAL BLOB-----"
@@ -244,9 +245,9 @@ int keyseal_blob_decode(const void *in, size_t len, void *blob,
 
 const char *keyseal_usage_to_string(uint8_t usage)
 {
-	const char *name = keyseal_usage_name(usage);
+	const struct keyseal_usage *u = keyseal_usage_get(usage);
 
-	return strcmp(name, "unknown") ? name : NULL;
+	return u ? u->name : NULL;
 }
 
 int keyseal_usage_from_string(const char *name)

@@ -20,6 +20,7 @@
 #include "blob.h"
 #include "command.h"
 #include "internal.h"
+#include "usage.h"
 
 /* A command being written; @len is SIZE_MAX once it has overflowed. */
 struct cmdbuf {
@@ -128,8 +129,9 @@ static int spec_valid(const struct keyseal_key_spec *spec, uint16_t key_len)
 	if (!keyseal_usage_to_string(spec->usage) ||
 	    spec->key_flags & ~KEYSEAL_FLAGS_ALL)
 		return 0;
-	if (!keyseal_key_len_valid(spec->usage, keyseal_usage_alg(spec->usage),
-				   key_len))
+	if (!keyseal_usage_key_len_valid(spec->usage,
+					 keyseal_usage_alg(spec->usage),
+					 key_len))
 		return 0;
 	return !spec->parent || ks_key_name_valid(spec->parent);
 }
@@ -173,7 +175,8 @@ int ks_build_new(const struct keyseal_key_spec *spec, char *buf, size_t size)
 
 	if (!spec || !buf || !size)
 		return -EINVAL;
-	key_len = spec->key_len ? spec->key_len : 32;
+	key_len = spec->key_len ? spec->key_len :
+				  keyseal_usage_default_len(spec->usage);
 	if (!spec_valid(spec, key_len))
 		return -EINVAL;
 	put(&c, "new %s %u", keyseal_usage_to_string(spec->usage), key_len);

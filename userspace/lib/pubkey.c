@@ -21,6 +21,7 @@
 #include "blob.h"
 #include "dh.h"
 #include "internal.h"
+#include "usage.h"
 
 #define SPKI_MAX	KEYSEAL_SPKI_MAX_SIZE
 #define PEM_BEGIN	"-----BEGIN PUBLIC KEY-----\n"
@@ -35,7 +36,7 @@ static int public_key_check(const struct keyseal_public_key *pk)
 /* The DER SubjectPublicKeyInfo of a checked key; returns its length. */
 static size_t spki_der(const struct keyseal_public_key *pk, u8 *der)
 {
-	return keyseal_spki_encode(pk->kem, pk->key, pk->len, der);
+	return keyseal_usage_spki_encode(pk->kem, pk->key, pk->len, der);
 }
 
 /* Encrypted PEM: refuse at once, where OpenSSL would prompt on the tty. */
@@ -197,11 +198,8 @@ int keyseal_public_key_fingerprint(const struct keyseal_public_key *pk,
 int keyseal_private_key_from_raw(uint16_t kem, const void *raw, size_t len,
 				 struct keyseal_private_key *sk)
 {
-	int ret;
-
-	ret = keyseal_dh_check_private(kem, raw, len);
-	if (ret)
-		return ret;
+	if (!keyseal_dh_private_valid(kem, raw, len))
+		return -EINVAL;
 	memset(sk, 0, sizeof(*sk));
 	sk->kem = kem;
 	memcpy(sk->scalar, raw, len);
@@ -255,9 +253,8 @@ int keyseal_private_key_public(const struct keyseal_private_key *sk,
 	struct keyseal_public_key public = { .kem = sk->kem };
 	int ret;
 
-	public.len = keyseal_kem_public_size(sk->kem);
-	ret = keyseal_dh_public(sk->kem, sk->scalar, sizeof(sk->scalar),
-				public.key);
+	public.len = keyseal_usage_kem_public_size(sk->kem);
+	ret = keyseal_dh_public_of(sk->kem, sk->scalar, public.key);
 	if (ret)
 		return ret;
 	*pk = public;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "blob.h"
+#include "usage.h"
 
 /*
  * A KEK-scheme blob of a @usage key of @key_len bytes under @parent, with

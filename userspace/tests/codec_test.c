@@ -10,6 +10,7 @@
 
 #include "armor.h"
 #include "blob.h"
+#include "usage.h"
 
 static const u8 parent_fp[KEYSEAL_FINGERPRINT_SIZE] = { 0xf0, 0x0d };
 static const u8 salt[KEYSEAL_SALT_SIZE] = { 0x5a, 0x17 };
@@ -170,17 +171,118 @@ TEST(hpke_auth_blob_round_trip)
 	EXPECT_EQ(-EINVAL, keyseal_blob_write_header(&blob, buf, sizeof(buf)));
 }
 
+/* The module's and libkeyseal's senders both fill the header this way. */
+TEST(set_recipient_fills_the_hpke_fields)
+{
+	u8 enc[32] = { 1 }, sender[32] = { 2 };
+	u8 recipient_fp[KEYSEAL_FINGERPRINT_SIZE] = { 3 };
+	u8 buf[KEYSEAL_BLOB_MAX_SIZE];
+	struct keyseal_blob blob = {
+		.usage = KEYSEAL_USAGE_SECRET,
+		.key_alg = KEYSEAL_ALG_RAW,
+		.provenance = KEYSEAL_ORIGIN_EXTERNAL,
+		.key_len = 32,
+	};
+
+	keyseal_blob_set_recipient(&blob, KEYSEAL_KEM_X25519_HKDF_SHA256,
+				   recipient_fp, enc, NULL);
+	EXPECT_EQ(KEYSEAL_SCHEME_HPKE_BASE, blob.scheme);
+	EXPECT_EQ(KEYSEAL_KEM_X25519_HKDF_SHA256, blob.kem_id);
+	EXPECT_EQ(KEYSEAL_KDF_HKDF_SHA256, blob.kdf_id);
+	EXPECT_EQ(KEYSEAL_AEAD_AES256GCM, blob.aead_id);
+	EXPECT_TRUE(blob.recipient_fp == recipient_fp);
+	EXPECT_TRUE(blob.enc == enc);
+	EXPECT_EQ(32, blob.enc_len);
+	EXPECT_TRUE(!blob.sender_pk);
+	EXPECT_EQ(0, blob.sender_pk_len);
+	/* a base-mode header still has the sender's length field, 0 */
+	EXPECT_EQ(52 + 32 + 2 + 32 + 2,
+		  keyseal_blob_write_header(&blob, buf, sizeof(buf)));
+
+	keyseal_blob_set_recipient(&blob, KEYSEAL_KEM_X25519_HKDF_SHA256,
+				   recipient_fp, enc, sender);
+	EXPECT_EQ(KEYSEAL_SCHEME_HPKE_AUTH, blob.scheme);
+	EXPECT_TRUE(blob.sender_pk == sender);
+	EXPECT_EQ(32, blob.sender_pk_len);
+	EXPECT_EQ(52 + 32 + 2 + 32 + 2 + 32,
+		  keyseal_blob_write_header(&blob, buf, sizeof(buf)));
+}
+
 TEST(unknown_usages_have_no_valid_length)
 {
 	unsigned int usage;
 
 	for (usage = 6; usage < 256; usage++) {
-		EXPECT_EQ(0, keyseal_key_len_valid(usage, 0, 32));
-		EXPECT_EQ(0, keyseal_key_len_valid(usage, usage, 32));
+		EXPECT_EQ(0, keyseal_usage_key_len_valid(usage, 0, 32));
+		EXPECT_EQ(0, keyseal_usage_key_len_valid(usage, usage, 32));
 	}
-	EXPECT_EQ(0, keyseal_key_len_valid(0, 0, 32));
-	EXPECT_EQ(1, keyseal_key_len_valid(KEYSEAL_USAGE_P256,
-					   KEYSEAL_ALG_P256, 32));
+	EXPECT_EQ(0, keyseal_usage_key_len_valid(0, 0, 32));
+	EXPECT_EQ(1, keyseal_usage_key_len_valid(KEYSEAL_USAGE_P256,
+						 KEYSEAL_ALG_P256, 32));
+}
+
+/* The lengths version 1 gives each usage, stated apart from the table. */
+static int length_allowed(u8 usage, size_t len)
+{
+	switch (usage) {
+	case KEYSEAL_USAGE_AEAD:
+		return len == 16 || len == 32;
+	case KEYSEAL_USAGE_SECRET:
+		return len >= KEYSEAL_SECRET_MIN && len <= KEYSEAL_SECRET_MAX;
+	default:
+		return len == 32;
+	}
+}
+
+TEST(usage_table_gives_version_1_lengths)
+{
+	static const u8 algs[] = {
+		[KEYSEAL_USAGE_KEK] = KEYSEAL_ALG_KEK_HKDF_AES256GCM,
+		[KEYSEAL_USAGE_AEAD] = KEYSEAL_ALG_AES_GCM,
+		[KEYSEAL_USAGE_SECRET] = KEYSEAL_ALG_RAW,
+		[KEYSEAL_USAGE_X25519] = KEYSEAL_ALG_X25519,
+		[KEYSEAL_USAGE_P256] = KEYSEAL_ALG_P256,
+	};
+	u8 usage, alg;
+	size_t len;
+
+	for (usage = KEYSEAL_USAGE_KEK; usage <= KEYSEAL_USAGE_P256; usage++) {
+		EXPECT_EQ(algs[usage], keyseal_usage_alg(usage));
+		EXPECT_EQ(32, keyseal_usage_default_len(usage));
+		for (alg = 0; alg <= KEYSEAL_ALG_P256 + 1; alg++)
+			for (len = 0; len <= KEYSEAL_SECRET_MAX + 1; len++)
+				ASSERT_EQ(alg == algs[usage] &&
+					  length_allowed(usage, len),
+					  keyseal_usage_key_len_valid(usage,
+								      alg,
+								      len));
+	}
+	EXPECT_EQ(0, keyseal_usage_default_len(0));
+	EXPECT_EQ(0, keyseal_usage_default_len(KEYSEAL_USAGE_P256 + 1));
+}
+
+TEST(usage_table_kems)
+{
+	EXPECT_EQ(0, keyseal_usage_kem(KEYSEAL_USAGE_KEK));
+	EXPECT_EQ(0, keyseal_usage_kem(KEYSEAL_USAGE_AEAD));
+	EXPECT_EQ(0, keyseal_usage_kem(KEYSEAL_USAGE_SECRET));
+	EXPECT_EQ(KEYSEAL_KEM_X25519_HKDF_SHA256,
+		  keyseal_usage_kem(KEYSEAL_USAGE_X25519));
+	EXPECT_EQ(KEYSEAL_KEM_P256_HKDF_SHA256,
+		  keyseal_usage_kem(KEYSEAL_USAGE_P256));
+	EXPECT_EQ(0, keyseal_usage_kem(0));
+	EXPECT_EQ(KEYSEAL_USAGE_X25519,
+		  keyseal_usage_of_kem(KEYSEAL_KEM_X25519_HKDF_SHA256));
+	EXPECT_EQ(KEYSEAL_USAGE_P256,
+		  keyseal_usage_of_kem(KEYSEAL_KEM_P256_HKDF_SHA256));
+	EXPECT_EQ(0, keyseal_usage_of_kem(0));
+	EXPECT_EQ(0, keyseal_usage_of_kem(0x0011));
+	EXPECT_EQ(32, keyseal_usage_kem_public_size(
+			      KEYSEAL_KEM_X25519_HKDF_SHA256));
+	EXPECT_EQ(65, keyseal_usage_kem_public_size(
+			      KEYSEAL_KEM_P256_HKDF_SHA256));
+	EXPECT_EQ(0, keyseal_usage_kem_public_size(0));
+	EXPECT_EQ(0, keyseal_usage_kem_public_size(0x0021));
 }
 
 TEST(write_rejects_short_buffer)

@@ -8,6 +8,7 @@
 #include "kselftest_harness.h"
 
 #include "command.h"
+#include "usage.h"
 
 static int parse(const char *text, struct keyseal_cmd *cmd)
 {

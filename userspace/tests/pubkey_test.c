@@ -10,20 +10,23 @@
 
 #include <string.h>
 
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/obj_mac.h>
+
 #include "kselftest_harness.h"
 
 #include "dh.h"
 #include "hex.h"
 #include "keyseal.h"
+#include "rfc9180_keys.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256
 
 /* pkRm of RFC 9180 A.1.1 and A.3.1, and their SPKI as openssl writes it */
-static const char x25519_rfc_pk[] =
-	"3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d";
-static const char x25519_rfc_sk[] =
-	"4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8";
+static const char x25519_rfc_pk[] = RFC9180_X25519_PKRM;
+static const char x25519_rfc_sk[] = RFC9180_X25519_SKRM;
 static const char x25519_rfc_pem[] =
 	"-----BEGIN PUBLIC KEY-----\n"
 	"MCowBQYDK2VuAyEAOUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\n"
@@ -31,11 +34,8 @@ static const char x25519_rfc_pem[] =
 static const char x25519_rfc_fp[] =
 	"fe563e053259ef3c8c0a2d3dc6390b4f29f9e51c8bba2900c2f52d50ee9d8721";
 
-static const char p256_rfc_pk[] =
-	"04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a82"
-	"6a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0";
-static const char p256_rfc_sk[] =
-	"f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2";
+static const char p256_rfc_pk[] = RFC9180_P256_PKRM;
+static const char p256_rfc_sk[] = RFC9180_P256_SKRM;
 static const char p256_rfc_pem[] =
 	"-----BEGIN PUBLIC KEY-----\n"
 	"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE/owZzgkFGR68KYqSRXklMfJvDOzi\n"
@@ -108,12 +108,6 @@ static const char p384_pk_pem[] =
 	"iRI+2CqLfKHKijEBYSewXmQY11Dvn6D3WHoiFHc8mdEVm2Jt6eBIrvGSHu7haxTg\n"
 	"fcPNGrorOqeQTuN+Cb0fNKlq/oEKWCwC\n"
 	"-----END PUBLIC KEY-----\n";
-
-/* The order n of P-256, and n - 1. */
-static const char p256_order[] =
-	"ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551";
-static const char p256_order_minus_1[] =
-	"ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632550";
 
 static size_t raw(const char *hex, u8 *out)
 {
@@ -320,6 +314,18 @@ TEST(private_key_public_matches_the_rfc)
 	keyseal_private_key_wipe(&sk);
 }
 
+/* The order the range check uses is the group's, as OpenSSL knows it. */
+TEST(p256_order_is_the_groups)
+{
+	EC_GROUP *group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1);
+	u8 order[KEYSEAL_DH_PRIVATE_SIZE];
+
+	ASSERT_NE(NULL, group);
+	ASSERT_EQ(32, BN_bn2binpad(EC_GROUP_get0_order(group), order, 32));
+	EXPECT_EQ(0, memcmp(order, keyseal_p256_order, sizeof(order)));
+	EC_GROUP_free(group);
+}
+
 TEST(p256_scalar_range)
 {
 	struct keyseal_private_key sk;
@@ -327,11 +333,13 @@ TEST(p256_scalar_range)
 	u8 scalar[33] = { 0 };
 
 	EXPECT_EQ(-EINVAL, keyseal_private_key_from_raw(P256, scalar, 32, &sk));
-	ASSERT_EQ(32, raw(p256_order, scalar));
+	memcpy(scalar, keyseal_p256_order, 32);
 	EXPECT_EQ(-EINVAL, keyseal_private_key_from_raw(P256, scalar, 32, &sk));
 	memset(scalar, 0xff, 32);
 	EXPECT_EQ(-EINVAL, keyseal_private_key_from_raw(P256, scalar, 32, &sk));
-	ASSERT_EQ(32, raw(p256_order_minus_1, scalar));
+	/* n - 1: the order ends in 0x51 */
+	memcpy(scalar, keyseal_p256_order, 32);
+	scalar[31]--;
 	EXPECT_EQ(0, keyseal_private_key_from_raw(P256, scalar, 32, &sk));
 	EXPECT_EQ(-EINVAL, keyseal_private_key_from_raw(P256, scalar, 31, &sk));
 	EXPECT_EQ(-EINVAL, keyseal_private_key_from_raw(P256, scalar, 33, &sk));

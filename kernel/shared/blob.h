@@ -77,16 +77,10 @@ size_t keyseal_blob_header_size(const struct keyseal_blob *blob);
 size_t keyseal_blob_body_size(const struct keyseal_blob *blob);
 int keyseal_blob_write_header(const struct keyseal_blob *blob, u8 *buf,
 			      size_t len);
+void keyseal_blob_set_recipient(struct keyseal_blob *blob, u16 kem,
+				const u8 *recipient_fp, const u8 *enc,
+				const u8 *sender_pk);
 
-/* The longest DER SubjectPublicKeyInfo of an exchange key (P-256). */
-#define KEYSEAL_SPKI_MAX_SIZE	(26 + KEYSEAL_P256_PUBLIC_SIZE)
-
-int keyseal_key_len_valid(u8 usage, u8 key_alg, size_t key_len);
-u16 keyseal_usage_kem(u8 usage);
-u8 keyseal_kem_usage(u16 kem);
-size_t keyseal_spki_encode(u16 kem, const u8 *pk, size_t pk_len, u8 *der);
-u8 keyseal_usage_alg(u8 usage);
-size_t keyseal_kem_public_size(u16 kem_id);
 int keyseal_parent_spec_valid(const char *spec, size_t len);
 
 #endif /* _KEYSEAL_BLOB_H */

@@ -77,7 +77,5 @@ struct keyseal_cmd {
 
 int keyseal_cmd_parse(const char *text, size_t len, struct keyseal_cmd *cmd);
 int keyseal_hex_decode(const char *hex, size_t len, u8 *out, size_t size);
-int keyseal_usage_from_name(const char *name, size_t len);
-const char *keyseal_usage_name(u8 usage);
 
 #endif /* _KEYSEAL_COMMAND_H */

@@ -16,7 +16,9 @@
 #include "blob.h"
 #include "dh.h"
 #include "hex.h"
-#include "wrap.h"
+#include "recipient.h"
+#include "rfc9180_keys.h"
+#include "usage.h"
 
 #define X25519	KEYSEAL_KEM_X25519_HKDF_SHA256
 #define P256	KEYSEAL_KEM_P256_HKDF_SHA256
@@ -26,10 +28,11 @@ static void make_key_pair(u16 kem, struct keyseal_private_key *sk,
 {
 	u8 scalar[KEYSEAL_DH_PRIVATE_SIZE], raw[KEYSEAL_DH_PUBLIC_MAX];
 
-	if (keyseal_dh_generate(kem, scalar, raw) ||
+	if (keyseal_dh_generate(kem, scalar) ||
+	    keyseal_dh_public_of(kem, scalar, raw) ||
 	    keyseal_private_key_from_raw(kem, scalar, sizeof(scalar), sk) ||
 	    keyseal_public_key_from_raw(kem, raw,
-					keyseal_kem_public_size(kem), pk))
+					keyseal_usage_kem_public_size(kem), pk))
 		abort();
 }
 
@@ -219,7 +222,7 @@ TEST_F(recipient_blob, opens_with_the_recipient_key)
  */
 static int expected_error(const u8 *buf, size_t len, size_t offset, u16 kem)
 {
-	size_t npk = keyseal_kem_public_size(kem);
+	size_t npk = keyseal_usage_kem_public_size(kem);
 	size_t fp_at = KEYSEAL_BLOB_FIXED_SIZE, enc_at = fp_at + 32 + 2;
 	size_t sender_at = enc_at + npk + 2;
 	struct keyseal_blob blob;
@@ -449,8 +452,8 @@ TEST(low_order_x25519_recipient_is_rejected)
 						    blob, &len));
 		memset(dh, 0x55, sizeof(dh));
 		EXPECT_EQ(-EKEYREJECTED,
-			  keyseal_dh(X25519, sender_sk.scalar, 32, raw, 32,
-				     dh));
+			  keyseal_dh_compute(X25519, sender_sk.scalar, raw, 32,
+					     dh));
 		EXPECT_TRUE(all_zero(dh, sizeof(dh)));
 	}
 	keyseal_private_key_wipe(&sender_sk);
@@ -487,9 +490,7 @@ TEST(low_order_x25519_enc_or_sender_is_rejected)
 TEST(invalid_p256_recipient_is_rejected)
 {
 	/* a valid point: pkRm of RFC 9180 A.3.1 */
-	static const char valid[] =
-		"04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a82"
-		"6a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0";
+	static const char valid[] = RFC9180_P256_PKRM;
 	/* the field prime p, a coordinate that is not reduced */
 	static const char prime[] =
 		"ffffffff00000001000000000000000000000000ffffffffffffffffffffffff";

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * The receiving side of recipient blobs in userspace. Internal to libkeyseal
- * (and its tests): see wrap.c for why it is not exported.
+ * (and its tests): see recipient.c for why it is not exported.
  */
-#ifndef KEYSEAL_WRAP_H
-#define KEYSEAL_WRAP_H
+#ifndef KEYSEAL_RECIPIENT_H
+#define KEYSEAL_RECIPIENT_H
 
 #include "blob.h"
 #include "keyseal.h"
@@ -15,4 +15,4 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 				  struct keyseal_blob *blob, void *key,
 				  size_t *key_len);
 
-#endif /* KEYSEAL_WRAP_H */
+#endif /* KEYSEAL_RECIPIENT_H */

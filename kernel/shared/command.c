@@ -8,14 +8,7 @@
 #include "armor.h"
 #include "blob.h"
 #include "command.h"
-
-static const char *const usage_names[] = {
-	[KEYSEAL_USAGE_KEK] = "kek",
-	[KEYSEAL_USAGE_AEAD] = "aead",
-	[KEYSEAL_USAGE_SECRET] = "secret",
-	[KEYSEAL_USAGE_X25519] = "x25519",
-	[KEYSEAL_USAGE_P256] = "p256",
-};
+#include "usage.h"
 
 /* Options a verb may carry, one bit each. */
 #define OPT_PARENT	0x01
@@ -47,37 +40,6 @@ static int option_is(const struct word *w, const char *name,
 	value->s = w->s + n + 1;
 	value->len = w->len - n - 1;
 	return 1;
-}
-
-/**
- * keyseal_usage_name() - the keyctl name of a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: the name, or "unknown".
- */
-const char *keyseal_usage_name(u8 usage)
-{
-	if (usage < ARRAY_SIZE(usage_names) && usage_names[usage])
-		return usage_names[usage];
-	return "unknown";
-}
-
-/**
- * keyseal_usage_from_name() - the usage a keyctl name stands for
- * @name: the name, not necessarily NUL-terminated
- * @len: its length
- *
- * Return: KEYSEAL_USAGE_*, or -EINVAL.
- */
-int keyseal_usage_from_name(const char *name, size_t len)
-{
-	struct word w = { name, len };
-	size_t i;
-
-	for (i = 1; i < ARRAY_SIZE(usage_names); i++)
-		if (word_is(&w, usage_names[i]))
-			return i;
-	return -EINVAL;
 }
 
 static int hex_value(char c)
@@ -249,15 +211,16 @@ static int parse_new(const struct word *words, int n, struct keyseal_cmd *cmd)
 	if (usage < 0)
 		return -EINVAL;
 	cmd->usage = usage;
-	cmd->key_len = 32;
+	cmd->key_len = keyseal_usage_default_len(usage);
 	if (n > 1 && words[1].s[0] >= '0' && words[1].s[0] <= '9') {
 		if (parse_decimal(words[1].s, words[1].len, 0xffff, &bytes))
 			return -EINVAL;
 		cmd->key_len = bytes;
 		first_option = 2;
 	}
-	if (!keyseal_key_len_valid(cmd->usage, keyseal_usage_alg(cmd->usage),
-				   cmd->key_len))
+	if (!keyseal_usage_key_len_valid(cmd->usage,
+					 keyseal_usage_alg(cmd->usage),
+					 cmd->key_len))
 		return -EINVAL;
 	return parse_options(words + first_option, n - first_option,
 			     OPTS_POLICY, cmd);
@@ -276,9 +239,9 @@ static int parse_import(const struct word *words, int n,
 	cmd->usage = usage;
 	len = keyseal_hex_decode(words[1].s, words[1].len, NULL,
 				 KEYSEAL_SECRET_MAX);
-	if (len < 0 || !keyseal_key_len_valid(cmd->usage,
-					      keyseal_usage_alg(cmd->usage),
-					      len))
+	if (len < 0 ||
+	    !keyseal_usage_key_len_valid(cmd->usage,
+					 keyseal_usage_alg(cmd->usage), len))
 		return -EINVAL;
 	cmd->key_len = len;
 	cmd->data = words[1].s;

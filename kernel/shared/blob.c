@@ -8,6 +8,7 @@
  */
 
 #include "blob.h"
+#include "usage.h"
 
 static u16 get_be16(const u8 *p)
 {
@@ -38,158 +39,6 @@ static void put_be64(u8 *p, u64 v)
 		p[i] = v;
 		v >>= 8;
 	}
-}
-
-/**
- * keyseal_usage_alg() - the key algorithm version 1 gives a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: KEYSEAL_ALG_*, or 0 for an unknown usage.
- */
-u8 keyseal_usage_alg(u8 usage)
-{
-	switch (usage) {
-	case KEYSEAL_USAGE_KEK:
-		return KEYSEAL_ALG_KEK_HKDF_AES256GCM;
-	case KEYSEAL_USAGE_AEAD:
-		return KEYSEAL_ALG_AES_GCM;
-	case KEYSEAL_USAGE_SECRET:
-		return KEYSEAL_ALG_RAW;
-	case KEYSEAL_USAGE_X25519:
-		return KEYSEAL_ALG_X25519;
-	case KEYSEAL_USAGE_P256:
-		return KEYSEAL_ALG_P256;
-	}
-	return 0;
-}
-
-/**
- * keyseal_key_len_valid() - whether a usage, algorithm and length go together
- * @usage: KEYSEAL_USAGE_*
- * @key_alg: KEYSEAL_ALG_*
- * @key_len: bytes of key material
- *
- * Return: 1 if they do, 0 if not.
- */
-int keyseal_key_len_valid(u8 usage, u8 key_alg, size_t key_len)
-{
-	if (!keyseal_usage_alg(usage) || keyseal_usage_alg(usage) != key_alg)
-		return 0;
-
-	switch (key_alg) {
-	case KEYSEAL_ALG_AES_GCM:
-		return key_len == 16 || key_len == 32;
-	case KEYSEAL_ALG_RAW:
-		return key_len >= KEYSEAL_SECRET_MIN &&
-		       key_len <= KEYSEAL_SECRET_MAX;
-	default:
-		return key_len == 32;
-	}
-}
-
-/**
- * keyseal_kem_public_size() - size of a serialised public key of a KEM
- * @kem_id: KEYSEAL_KEM_*
- *
- * Return: the size in bytes, or 0 for an unknown KEM.
- */
-size_t keyseal_kem_public_size(u16 kem_id)
-{
-	switch (kem_id) {
-	case KEYSEAL_KEM_X25519_HKDF_SHA256:
-		return KEYSEAL_X25519_PUBLIC_SIZE;
-	case KEYSEAL_KEM_P256_HKDF_SHA256:
-		return KEYSEAL_P256_PUBLIC_SIZE;
-	}
-	return 0;
-}
-
-/**
- * keyseal_usage_kem() - the KEM an exchange key's usage belongs to
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: KEYSEAL_KEM_*, or 0 if @usage is not an exchange key's.
- */
-u16 keyseal_usage_kem(u8 usage)
-{
-	switch (usage) {
-	case KEYSEAL_USAGE_X25519:
-		return KEYSEAL_KEM_X25519_HKDF_SHA256;
-	case KEYSEAL_USAGE_P256:
-		return KEYSEAL_KEM_P256_HKDF_SHA256;
-	}
-	return 0;
-}
-
-/**
- * keyseal_kem_usage() - the usage of the exchange keys of a KEM
- * @kem: KEYSEAL_KEM_*
- *
- * Return: KEYSEAL_USAGE_X25519 or KEYSEAL_USAGE_P256, or 0 for an unknown
- * KEM.
- */
-u8 keyseal_kem_usage(u16 kem)
-{
-	switch (kem) {
-	case KEYSEAL_KEM_X25519_HKDF_SHA256:
-		return KEYSEAL_USAGE_X25519;
-	case KEYSEAL_KEM_P256_HKDF_SHA256:
-		return KEYSEAL_USAGE_P256;
-	}
-	return 0;
-}
-
-/* SEQUENCE { SEQUENCE { OID 1.3.101.110 }, BIT STRING (32 bytes) } */
-static const u8 x25519_spki_prefix[] = {
-	0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00,
-};
-
-/*
- * SEQUENCE { SEQUENCE { OID id-ecPublicKey, OID prime256v1 },
- * BIT STRING (65 bytes) }
- */
-static const u8 p256_spki_prefix[] = {
-	0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02,
-	0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03,
-	0x42, 0x00,
-};
-
-/**
- * keyseal_spki_encode() - the DER SubjectPublicKeyInfo of a public key
- * @kem: KEYSEAL_KEM_*
- * @pk: the raw public key, as RFC 9180 serialises it
- * @pk_len: its length
- * @der: output, KEYSEAL_SPKI_MAX_SIZE bytes
- *
- * For X25519 and P-256 the DER is a fixed prefix and the raw key. Its
- * SHA-256 is the key's fingerprint, what "openssl pkey -pubin -outform DER
- * | sha256sum" prints.
- *
- * Return: the length of the DER, or 0 for an unknown KEM or a key of the
- * wrong length.
- */
-size_t keyseal_spki_encode(u16 kem, const u8 *pk, size_t pk_len, u8 *der)
-{
-	const u8 *prefix;
-	size_t prefix_len;
-
-	switch (kem) {
-	case KEYSEAL_KEM_X25519_HKDF_SHA256:
-		prefix = x25519_spki_prefix;
-		prefix_len = sizeof(x25519_spki_prefix);
-		break;
-	case KEYSEAL_KEM_P256_HKDF_SHA256:
-		prefix = p256_spki_prefix;
-		prefix_len = sizeof(p256_spki_prefix);
-		break;
-	default:
-		return 0;
-	}
-	if (pk_len != keyseal_kem_public_size(kem))
-		return 0;
-	memcpy(der, prefix, prefix_len);
-	memcpy(der + prefix_len, pk, pk_len);
-	return prefix_len + pk_len;
 }
 
 /**
@@ -226,7 +75,7 @@ static int scheme_ids_valid(const struct keyseal_blob *blob)
 		       blob->aead_id == KEYSEAL_AEAD_AES256GCM;
 	case KEYSEAL_SCHEME_HPKE_BASE:
 	case KEYSEAL_SCHEME_HPKE_AUTH:
-		return keyseal_kem_public_size(blob->kem_id) &&
+		return keyseal_usage_kem_public_size(blob->kem_id) &&
 		       blob->kdf_id == KEYSEAL_KDF_HKDF_SHA256 &&
 		       blob->aead_id == KEYSEAL_AEAD_AES256GCM;
 	case KEYSEAL_SCHEME_PLAINTEXT:
@@ -270,7 +119,8 @@ int keyseal_blob_check(const struct keyseal_blob *blob)
 {
 	size_t pk_size;
 
-	if (!keyseal_key_len_valid(blob->usage, blob->key_alg, blob->key_len))
+	if (!keyseal_usage_key_len_valid(blob->usage, blob->key_alg,
+					 blob->key_len))
 		return -EINVAL;
 	if (blob->key_flags & ~KEYSEAL_FLAGS_ALL)
 		return -EINVAL;
@@ -291,7 +141,7 @@ int keyseal_blob_check(const struct keyseal_blob *blob)
 		break;
 	case KEYSEAL_SCHEME_HPKE_BASE:
 	case KEYSEAL_SCHEME_HPKE_AUTH:
-		pk_size = keyseal_kem_public_size(blob->kem_id);
+		pk_size = keyseal_usage_kem_public_size(blob->kem_id);
 		if (!blob->recipient_fp || !blob->enc || blob->enc_len != pk_size)
 			return -EINVAL;
 		if (blob->scheme == KEYSEAL_SCHEME_HPKE_AUTH ?
@@ -409,6 +259,37 @@ int keyseal_blob_write_header(const struct keyseal_blob *blob, u8 *buf,
 		break;
 	}
 	return pos;
+}
+
+/**
+ * keyseal_blob_set_recipient() - make a blob one for a recipient (HPKE)
+ * @blob: the blob, with the fields of its key filled in
+ * @kem: KEYSEAL_KEM_* of the recipient's key
+ * @recipient_fp: the fingerprint of the recipient's public key
+ * @enc: the encapsulated key, keyseal_usage_kem_public_size(@kem) bytes
+ * @sender_pk: the sender's public key in auth mode, of as many bytes, or
+ *	NULL for base mode
+ *
+ * Sets the scheme, the suite keyseal seals with (@kem, HKDF-SHA256,
+ * AES-256-GCM) and the recipient's fields, for the module's sender and
+ * libkeyseal's alike. The pointers are kept, not copied.
+ */
+void keyseal_blob_set_recipient(struct keyseal_blob *blob, u16 kem,
+				const u8 *recipient_fp, const u8 *enc,
+				const u8 *sender_pk)
+{
+	u16 pk_size = keyseal_usage_kem_public_size(kem);
+
+	blob->scheme = sender_pk ? KEYSEAL_SCHEME_HPKE_AUTH :
+				   KEYSEAL_SCHEME_HPKE_BASE;
+	blob->kem_id = kem;
+	blob->kdf_id = KEYSEAL_KDF_HKDF_SHA256;
+	blob->aead_id = KEYSEAL_AEAD_AES256GCM;
+	blob->recipient_fp = recipient_fp;
+	blob->enc = enc;
+	blob->enc_len = pk_size;
+	blob->sender_pk = sender_pk;
+	blob->sender_pk_len = sender_pk ? pk_size : 0;
 }
 
 /* Take @n bytes from the unread part of a blob being parsed. */

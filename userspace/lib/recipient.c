@@ -15,18 +15,17 @@
  * HPKE itself. It exists to prove, in the tests, that the blobs are right.
  */
 
+#include <stdlib.h>
 #include <time.h>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include "dh.h"
-#include "hpke.h"
 #include "internal.h"
-#include "wrap.h"
-
-static const u8 hpke_info[] = KEYSEAL_HPKE_INFO;
-#define HPKE_INFO_LEN	(sizeof(hpke_info) - 1)	/* no NUL */
+#include "recipient.h"
+#include "recipient_hpke.h"
+#include "usage.h"
 
 /* What can be checked before any cryptography: lengths, ids, policy. */
 static int check_wrap_request(const struct keyseal_wrap_key *key,
@@ -38,13 +37,13 @@ static int check_wrap_request(const struct keyseal_wrap_key *key,
 
 	/* an unknown usage has no algorithm: refuse it here, not by length */
 	if (!key->material || !key_alg ||
-	    !keyseal_key_len_valid(key->usage, key_alg, key->len))
+	    !keyseal_usage_key_len_valid(key->usage, key_alg, key->len))
 		return -EINVAL;
 	/* an exchange key sent on must be one its receiver can load */
-	if (kem && keyseal_dh_check_private(kem, key->material, key->len))
+	if (kem && !keyseal_dh_private_valid(kem, key->material, key->len))
 		return -EINVAL;
-	if (!keyseal_kem_public_size(recipient->kem) ||
-	    recipient->len != keyseal_kem_public_size(recipient->kem))
+	if (!keyseal_usage_kem_public_size(recipient->kem) ||
+	    recipient->len != keyseal_usage_kem_public_size(recipient->kem))
 		return -EINVAL;
 	/* HPKE auth mode needs both keys in one KEM */
 	if (sender && sender->kem != recipient->kem)
@@ -62,8 +61,8 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	struct keyseal_public_key sender_pk;
 	struct keyseal_hpke_ctx ctx;
 	struct keyseal_blob blob;
-	size_t enc_len = sizeof(enc), size;
 	u8 *buf = out;
+	size_t size;
 	int ret;
 
 	if (!key || !recipient || !out || !out_len)
@@ -81,25 +80,15 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	}
 
 	memset(&blob, 0, sizeof(blob));
-	blob.scheme = sender ? KEYSEAL_SCHEME_HPKE_AUTH :
-			       KEYSEAL_SCHEME_HPKE_BASE;
 	blob.usage = key->usage;
 	blob.key_alg = keyseal_usage_alg(key->usage);
 	blob.key_flags = key->key_flags;
 	blob.provenance = KEYSEAL_ORIGIN_EXTERNAL;
 	blob.key_len = key->len;
-	blob.kem_id = recipient->kem;
-	blob.kdf_id = KEYSEAL_KDF_HKDF_SHA256;
-	blob.aead_id = KEYSEAL_AEAD_AES256GCM;
 	blob.created = time(NULL);
 	blob.not_after = key->not_after;
-	blob.recipient_fp = recipient_fp;
-	blob.enc = enc;
-	blob.enc_len = recipient->len;
-	if (sender) {
-		blob.sender_pk = sender_pk.key;
-		blob.sender_pk_len = sender_pk.len;
-	}
+	keyseal_blob_set_recipient(&blob, recipient->kem, recipient_fp, enc,
+				   sender ? sender_pk.key : NULL);
 	/* the flags and everything else, before any work is done */
 	if (keyseal_blob_check(&blob))
 		return -EINVAL;
@@ -114,19 +103,17 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 	else if (RAND_bytes(blob.key_id, KEYSEAL_KEY_ID_SIZE) != 1)
 		return -EIO;
 
-	ret = keyseal_hpke_setup_sender(recipient->kem, KEYSEAL_KDF_HKDF_SHA256,
-					KEYSEAL_AEAD_AES256GCM, recipient->key,
-					recipient->len,
-					sender ? sender->scalar : NULL,
-					KEYSEAL_EXCHANGE_PRIVATE_SIZE, hpke_info,
-					HPKE_INFO_LEN, enc, &enc_len, &ctx);
+	ret = keyseal_recipient_hpke_sender(recipient->kem, recipient->key,
+					    recipient->len,
+					    sender ? sender->scalar : NULL,
+					    enc, &ctx);
 	if (ret)
 		return ret;
 	ret = keyseal_blob_write_header(&blob, buf, size);
 	if (ret < 0)
 		goto out;
-	ret = keyseal_hpke_seal(&ctx, 0, buf, ret, key->material, key->len,
-				buf + ret);
+	memcpy(buf + ret, key->material, key->len);
+	ret = keyseal_hpke_seal(NULL, &ctx, 0, buf, ret, key->len);
 out:
 	keyseal_hpke_ctx_wipe(&ctx);
 	if (ret) {
@@ -166,6 +153,7 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 	struct keyseal_hpke_ctx ctx;
 	struct keyseal_blob parsed;
 	size_t key_size = *key_len;
+	u8 *copy;
 	int ret;
 
 	if (!blob)
@@ -195,18 +183,24 @@ int keyseal_unwrap_from_recipient(const void *buf, size_t len,
 		return -ERANGE;
 	}
 
-	ret = keyseal_hpke_setup_receiver(blob->kem_id, blob->kdf_id,
-					  blob->aead_id, blob->enc,
-					  blob->enc_len, recipient->scalar,
-					  sizeof(recipient->scalar),
-					  blob->sender_pk, blob->sender_pk_len,
-					  hpke_info, HPKE_INFO_LEN, &ctx);
+	ret = keyseal_recipient_hpke_receiver(blob, recipient->scalar, &ctx);
 	if (ret)
 		return ret;
-	ret = keyseal_hpke_open(&ctx, 0, blob->header, blob->header_len,
-				blob->body, blob->body_len, key);
-	keyseal_hpke_ctx_wipe(&ctx);
-	if (!ret)
+	/* Open a copy in place: the caller's blob stays intact. */
+	copy = malloc(len);
+	if (!copy) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	memcpy(copy, buf, len);
+	ret = keyseal_hpke_open(NULL, &ctx, 0, copy, blob->header_len,
+				blob->body_len);
+	if (!ret) {
+		memcpy(key, copy + blob->header_len, blob->key_len);
 		*key_len = blob->key_len;
+	}
+	OPENSSL_clear_free(copy, len);
+out:
+	keyseal_hpke_ctx_wipe(&ctx);
 	return ret;
 }
