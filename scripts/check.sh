@@ -191,6 +191,13 @@ vm_suites() {
 	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 }
 
+# The selftests' payload, and the keyseal command that the two-host test's
+# sender without the module runs on the host.
+build_selftests() {
+	make --no-print-directory -C userspace all &&
+		make --no-print-directory -C selftests
+}
+
 # --- tiers -------------------------------------------------------------------
 
 tier_test() {
@@ -242,7 +249,7 @@ tier_vm() {
 			"$logs/modules-vm-$kver.log" build_modules "$kver"
 	done
 	tap_step "selftests build" "$logs/selftests-build.log" \
-		make --no-print-directory -C selftests
+		build_selftests
 	for kver in "${kernels[@]}"; do
 		echo "# vm: kernel $kver"
 		vm_suites "$kver" "$kver"
@@ -273,7 +280,7 @@ tier_debug() {
 		"$logs/modules-vm-$kver.log" build_modules "$kver" KDIR="$dir/src"
 	tap_step "selftests build, with the debug kernel's KAT module" \
 		"$logs/selftests-build-debug.log" \
-		make --no-print-directory -C selftests
+		build_selftests
 	vm_suites "$kver" "the debug kernel $kver" \
 		"KEYSEAL_STRESS_SECONDS=$debug_stress_seconds"
 }
@@ -283,7 +290,7 @@ tier_debug() {
 # the work tree (scripts/fetch-kernel.sh).
 tier_kernels() {
 	tap_step "selftests build, for the kernel matrix" "$logs/selftests-build.log" \
-		make --no-print-directory -C selftests
+		build_selftests
 	scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" \
 		2>"$logs/kernel-matrix.log"
 	tap_count "$logs/kernel-matrix.tap"
