@@ -9,7 +9,10 @@
 #   make test            unit tests, fuzz smoke, module build: no VM, about
 #                        a minute, for every change
 #   make style           checkpatch, sparse, kernel-doc, docutils
-#   make check           everything the project promises, tested (README)
+#   make check           everything the project promises, tested (README);
+#                        KEYSEAL_DEBUG_KERNEL=1 adds make check-debug
+#   make check-debug     the VM suites on a KASAN/kmemleak/lockdep kernel
+#                        (Documentation/testing.rst)
 #   make demo            both scenarios, for real, in a test VM (README)
 #   make bench / fuzz    measurements and long fuzzing
 #   make install         module, library, header, command and man pages
@@ -51,13 +54,16 @@ selftests:
 deps:
 	scripts/deps.sh
 
-# The tiers of scripts/check.sh. Only the long run installs packages first;
+# The tiers of scripts/check.sh. Only the long runs install packages first;
 # make test and make style say what is missing instead.
 test style:
 	scripts/check.sh $@
 
 check: deps
 	scripts/check.sh
+
+check-debug: deps
+	scripts/check.sh debug
 
 demo: deps
 	scripts/demo.sh
@@ -170,7 +176,7 @@ uninstall-system:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all module userspace selftests deps test style check
+.PHONY: all module userspace selftests deps test style check check-debug
 .PHONY: demo bench fuzz clean
 .PHONY: install install-module install-userspace install-system
 .PHONY: uninstall uninstall-module uninstall-userspace uninstall-system

@@ -3,10 +3,11 @@
 #
 # keyseal's checks, in tiers that share their steps.
 #
-#   check.sh            make check: every tier, on every supported kernel,
-#                       modules built from scratch
+#   check.sh            make check: every tier but debug, on every supported
+#                       kernel, modules built from scratch; the debug tier
+#                       too with KEYSEAL_DEBUG_KERNEL=1
 #   check.sh TIER...    the tiers named, on the newest supported kernel:
-#                       make test, make style
+#                       make test, make style, make check-debug
 #
 #   test       the module builds; userspace, its unit tests (ASan, UBSan),
 #              the fuzzers and a short run of each; no VM
@@ -17,13 +18,17 @@
 #              suites, two hosts exchanging keys
 #   kernels    the kernel matrix: keyseal built and booted on Debian's
 #              kernels other than the installed ones (kernel-matrix.sh)
+#   debug      the vm tier on a 6.12 built with KASAN, kmemleak, lockdep,
+#              UBSAN and KFENCE (debug-kernel.sh), with a longer stress run
 #
 # Each step and each test counts once; the last line is "N passed, N
 # failed" and the exit status is non-zero if anything failed. Logs are kept
 # in build/check/. Packages are not installed here: make check runs
 # scripts/deps.sh first.
 #
-# FUZZ_SECONDS (default 10) is how long each fuzzer runs.
+# FUZZ_SECONDS (default 10) is how long each fuzzer runs;
+# KEYSEAL_DEBUG_STRESS_SECONDS (default 120) how long stress_test runs on
+# the debug kernel.
 
 set -uo pipefail
 
@@ -32,6 +37,7 @@ cd "$top" || exit 1
 export BUILD=${BUILD:-$top/build}
 logs=$BUILD/check
 fuzz_seconds=${FUZZ_SECONDS:-10}
+debug_stress_seconds=${KEYSEAL_DEBUG_STRESS_SECONDS:-120}
 jobs=$(nproc)
 
 # shellcheck source=lib/tap.sh
@@ -185,6 +191,13 @@ vm_suites() {
 	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 }
 
+# The selftests' payload, and the keyseal command that the two-host test's
+# sender without the module runs on the host.
+build_selftests() {
+	make --no-print-directory -C userspace all &&
+		make --no-print-directory -C selftests
+}
+
 # --- tiers -------------------------------------------------------------------
 
 tier_test() {
@@ -236,11 +249,40 @@ tier_vm() {
 			"$logs/modules-vm-$kver.log" build_modules "$kver"
 	done
 	tap_step "selftests build" "$logs/selftests-build.log" \
-		make --no-print-directory -C selftests
+		build_selftests
 	for kver in "${kernels[@]}"; do
 		echo "# vm: kernel $kver"
 		vm_suites "$kver" "$kver"
 	done
+}
+
+# The VM suites on a kernel whose detectors turn what a stock kernel lets
+# pass (a use after free, a leak, a lock order, undefined behaviour) into a
+# report, and any report fails the boot (selftests/vm/run.sh). The VM
+# scans for leaks with keyseal loaded and after rmmod (selftests/vm/init).
+# The kernel runs operations 5-25 times slower: stress_test runs for
+# longer, and each boot may take up to 30 minutes.
+tier_debug() {
+	local dir kver
+
+	dir=$(scripts/debug-kernel.sh 2>"$logs/debug-kernel.log")
+	tap_result "debug kernel built from linux-source-6.12 (KASAN, kmemleak, lockdep, UBSAN, KFENCE; cached)" \
+		$? "$logs/debug-kernel.log"
+	[ -e "$dir/ready" ] || return 0
+	kver=$(cat "$dir/release")
+	echo "# debug kernel: $kver, in $dir"
+
+	vm_accel
+	local -x KEYSEAL_VM_KERNEL=$dir/bzImage
+	local -x KEYSEAL_VM_MODULES=$dir/modules/lib/modules/$kver
+	local -x KEYSEAL_VM_TIMEOUT=1800
+	tap_step "modules for the VM on $kver, against its own tree: keyseal.ko and its KAT variant (W=1, -Werror)" \
+		"$logs/modules-vm-$kver.log" build_modules "$kver" KDIR="$dir/src"
+	tap_step "selftests build, with the debug kernel's KAT module" \
+		"$logs/selftests-build-debug.log" \
+		build_selftests
+	vm_suites "$kver" "the debug kernel $kver" \
+		"KEYSEAL_STRESS_SECONDS=$debug_stress_seconds"
 }
 
 # Debian's other kernels (5.10 and the newest): built, and their own images
@@ -248,7 +290,7 @@ tier_vm() {
 # the work tree (scripts/fetch-kernel.sh).
 tier_kernels() {
 	tap_step "selftests build, for the kernel matrix" "$logs/selftests-build.log" \
-		make --no-print-directory -C selftests
+		build_selftests
 	scripts/kernel-matrix.sh >"$logs/kernel-matrix.tap" \
 		2>"$logs/kernel-matrix.log"
 	tap_count "$logs/kernel-matrix.tap"
@@ -265,13 +307,17 @@ if [ $# -gt 0 ]; then
 	echo "keyseal: check $*"
 else
 	tiers=(test style packaging vm kernels)
+	case ${KEYSEAL_DEBUG_KERNEL:-0} in
+	0 | "") ;;
+	*) tiers+=(debug) ;;
+	esac
 	# The whole promise holds for modules built from nothing.
 	rm -rf "$BUILD/modules" "$BUILD/modules-kat"
 	echo "keyseal: make check"
 fi
 for tier in "${tiers[@]}"; do
 	if [ "$(type -t "tier_$tier")" != function ]; then
-		echo "check.sh: no tier $tier (test, style, packaging, vm, kernels)" >&2
+		echo "check.sh: no tier $tier (test, style, packaging, vm, kernels, debug)" >&2
 		exit 2
 	fi
 done

@@ -16,6 +16,7 @@ packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
+	# kernel trees: the kernel matrix and make check-debug
 	flex bison libelf-dev dwarves
 )
 backports_packages=(

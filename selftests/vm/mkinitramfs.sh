@@ -57,7 +57,9 @@ done
 copy_with_libs "$(command -v keyctl)" /bin/keyctl
 
 # Crypto modules and what they depend on; decompressed so that module loading
-# needs no decompressor support in the image.
+# needs no decompressor support in the image. (A kernel with everything built
+# in, like the debug kernel, has none of them.)
+mkdir -p "$root$imgmoddir"
 for sub in kernel/crypto kernel/lib kernel/arch/x86/crypto; do
 	[ -d "$moddir/$sub" ] || continue
 	mkdir -p "$root$imgmoddir/$sub"

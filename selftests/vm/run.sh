@@ -8,8 +8,10 @@
 # OUT_DIR receives console.log (everything the kernel and the tests printed),
 # results.tap (the TAP stream from the second serial port) and the files the
 # payload left in /out. The run passes only if the VM wrote the done marker on
-# the second serial port, before the timeout, and the console shows no Oops,
-# BUG, WARNING, general protection fault, panic, lockup or hung task.
+# the second serial port, before the timeout (default 300 s, or
+# KEYSEAL_VM_TIMEOUT), and the console shows no Oops, BUG, WARNING, general
+# protection fault, panic, lockup or hung task, and no report of a debug
+# kernel's detectors (KASAN, KFENCE, UBSAN, lockdep, kmemleak, debugobjects).
 # Extra kernel command-line words may be given in KEYSEAL_VM_APPEND;
 # KEYSEAL_VM_ACCEL=kvm|tcg skips the KVM probe. KEYSEAL_VM_KERNEL boots
 # another kernel image than /boot/vmlinuz-KERNELRELEASE, and
@@ -22,7 +24,7 @@ kver=$1
 keyseal_ko=$2
 payload=$3
 out=$4
-timeout_s=${5:-300}
+timeout_s=${5:-${KEYSEAL_VM_TIMEOUT:-300}}
 
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
@@ -68,6 +70,9 @@ if ! grep -q '^# keyseal-vm: done$' "$out/results.tap"; then
 	verdict=fail
 fi
 bad='Oops|BUG:|WARNING:|general protection|Kernel panic|end Kernel panic|soft lockup|hard LOCKUP|blocked for more than|rcu.*stall|Call Trace|UBSAN|KASAN'
+# Debug kernels: lockdep, kmemleak and debugobjects can also report, or
+# give up, without a BUG or WARNING line.
+bad="$bad|KFENCE|ODEBUG|suspected memory leak|kmemleak.*disabled|turning off the locking correctness validator"
 if grep -aEn "$bad" "$out/console.log" >"$out/kernel-problems.txt"; then
 	echo "vm($kver): the kernel reported problems:" >&2
 	sed 's/^/    /' "$out/kernel-problems.txt" | head -n 20 >&2
