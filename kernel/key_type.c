@@ -35,7 +35,7 @@ static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 
 	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
 			     KEYSEAL_ORIGIN_GENERATED, cmd->not_after);
-	if (keyseal_policy_live(&attrs))
+	if (keyseal_policy_expired(&attrs))
 		return ERR_PTR(-EKEYEXPIRED);
 
 	material = kmalloc(attrs.key_len, GFP_KERNEL);
@@ -69,7 +69,7 @@ static struct sealed_key *sealed_import(struct keyseal_crypto *c,
 
 	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
 			     KEYSEAL_ORIGIN_IMPORTED, cmd->not_after);
-	if (keyseal_policy_live(&attrs))
+	if (keyseal_policy_expired(&attrs))
 		return ERR_PTR(-EKEYEXPIRED);
 
 	material = kmalloc(attrs.key_len, GFP_KERNEL);

@@ -15,16 +15,17 @@
 #include "policy.h"
 
 /**
- * keyseal_policy_live() - whether a key may still be used at all
+ * keyseal_policy_expired() - whether a key is past its not-after time
  * @attrs: the key
  *
- * Return: 0, or -EKEYEXPIRED past its not-after time.
+ * An expired key may no longer be used at all (-EKEYEXPIRED).
+ *
+ * Return: true if it is.
  */
-int keyseal_policy_live(const struct keyseal_attrs *attrs)
+bool keyseal_policy_expired(const struct keyseal_attrs *attrs)
 {
-	if (attrs->not_after && ktime_get_real_seconds() >= attrs->not_after)
-		return -EKEYEXPIRED;
-	return 0;
+	return attrs->not_after &&
+	       ktime_get_real_seconds() >= attrs->not_after;
 }
 
 /**
@@ -40,7 +41,7 @@ int keyseal_policy_use(const struct keyseal_attrs *attrs, u8 usage)
 {
 	if (attrs->usage != usage)
 		return -EKEYREJECTED;
-	return keyseal_policy_live(attrs);
+	return keyseal_policy_expired(attrs) ? -EKEYEXPIRED : 0;
 }
 
 /**
@@ -57,10 +58,8 @@ int keyseal_policy_use(const struct keyseal_attrs *attrs, u8 usage)
 int keyseal_policy_export(const struct keyseal_attrs *attrs,
 			  unsigned int target)
 {
-	int ret = keyseal_policy_live(attrs);
-
-	if (ret)
-		return ret;
+	if (keyseal_policy_expired(attrs))
+		return -EKEYEXPIRED;
 
 	switch (target) {
 	case KEYSEAL_TARGET_PARENT:

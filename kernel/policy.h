@@ -12,7 +12,7 @@
 #define KEYSEAL_PROV_HISTORY	(KEYSEAL_PROV_ALWAYS_SENSITIVE | \
 				 KEYSEAL_PROV_NEVER_EXPORTABLE)
 
-int keyseal_policy_live(const struct keyseal_attrs *attrs);
+bool keyseal_policy_expired(const struct keyseal_attrs *attrs);
 int keyseal_policy_use(const struct keyseal_attrs *attrs, u8 usage);
 int keyseal_policy_export(const struct keyseal_attrs *attrs,
 			  unsigned int target);

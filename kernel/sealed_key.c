@@ -14,12 +14,7 @@
 #include "usage.h"
 #include "wrap.h"
 
-/**
- * sealed_key_alloc() - a payload for a key, its material not yet set
- * @attrs: what the key is
- *
- * Return: the payload or NULL.
- */
+/* A payload for a key of @attrs, its material not yet set. */
 struct sealed_key *sealed_key_alloc(const struct keyseal_attrs *attrs)
 {
 	struct sealed_key *sk;
@@ -30,10 +25,7 @@ struct sealed_key *sealed_key_alloc(const struct keyseal_attrs *attrs)
 	return sk;
 }
 
-/**
- * sealed_key_free() - free a payload no one can see any more
- * @sk: the payload, or NULL
- */
+/* Free a payload no one can see any more, wiping its secrets. */
 void sealed_key_free(struct sealed_key *sk)
 {
 	if (!sk)
@@ -73,50 +65,29 @@ void sealed_key_free_deferred(struct sealed_key *sk)
 	queue_rcu_work(sealed_key_wq, &sk->free_work);
 }
 
-/**
- * sealed_key_init() - set up what freeing payloads needs, at module load
- *
- * Return: 0 or -ENOMEM.
- */
 int sealed_key_init(void)
 {
 	sealed_key_wq = alloc_workqueue("keyseal", WQ_UNBOUND, 0);
 	return sealed_key_wq ? 0 : -ENOMEM;
 }
 
-/**
- * sealed_key_exit() - free every payload still waiting, at module unload
- *
- * The key type is gone by then: no payload is freed after this.
- */
+/* At unload, after the key type: the RCU callbacks queue the last work. */
 void sealed_key_exit(void)
 {
-	/* The callbacks queue the work; destroying the queue drains it. */
 	rcu_barrier();
 	destroy_workqueue(sealed_key_wq);
 }
 
-/**
- * sealed_key_quota() - bytes a payload charges to its owner's key quota
- * @sk: the payload, as made: an aead key's transform is charged when its
- *	first use makes it (ioctl_crypt.c)
- *
- * Return: the bytes.
+/*
+ * Bytes a payload charges to its owner's key quota; an aead key's
+ * transform is charged when its first use makes it (ioctl_crypt.c).
  */
 size_t sealed_key_quota(const struct sealed_key *sk)
 {
 	return struct_size(sk, material, sk->attrs.key_len) + sk->blob_len;
 }
 
-/**
- * sealed_key_new_attrs() - attributes of a key born in this kernel now
- * @attrs: filled in
- * @usage: KEYSEAL_USAGE_*
- * @key_len: bytes of material
- * @key_flags: KEYSEAL_FLAG_*
- * @origin: KEYSEAL_ORIGIN_GENERATED or KEYSEAL_ORIGIN_IMPORTED
- * @not_after: expiry, or 0
- */
+/* The attributes of a key born in this kernel now, with a fresh key id. */
 void sealed_key_new_attrs(struct keyseal_attrs *attrs, u8 usage, u16 key_len,
 			  u8 key_flags, u8 origin, u64 not_after)
 {
@@ -159,14 +130,7 @@ int sealed_key_derive(struct sealed_key *sk)
 					  sk->public_fp);
 }
 
-/**
- * sealed_key_set_blob() - make a blob under the key's parent its stored form
- * @sk: the payload
- * @blob: a binary blob of the key under its parent
- * @blob_len: its length
- *
- * Return: 0 or -ENOMEM.
- */
+/* Keep a copy of a blob of the key under its parent as its stored form. */
 int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len)
 {
 	u8 *copy;
@@ -180,14 +144,7 @@ int sealed_key_set_blob(struct sealed_key *sk, const u8 *blob, size_t blob_len)
 	return 0;
 }
 
-/**
- * sealed_key_parent() - the parent a stored key names
- * @sk: the payload of a key that has a stored form
- * @stored: its blob, parsed: @stored->parent and @stored->parent_fp name
- *	the parent and its fingerprint
- *
- * Return: 0; a stored blob always parses.
- */
+/* The stored blob, parsed: its parent's name and fingerprint. */
 int sealed_key_parent(const struct sealed_key *sk, struct keyseal_blob *stored)
 {
 	return keyseal_blob_parse(sk->blob, sk->blob_len, stored);

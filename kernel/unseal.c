@@ -50,9 +50,10 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	if (ret)
 		goto out;
 	/* Only an authentic blob's not-after is worth believing. */
-	ret = keyseal_policy_live(&attrs);
-	if (ret)
+	if (keyseal_policy_expired(&attrs)) {
+		ret = -EKEYEXPIRED;
 		goto out;
+	}
 	sk->attrs.provenance =
 		keyseal_policy_loaded_provenance(attrs.provenance, kek.vouches);
 
@@ -99,9 +100,8 @@ static struct sealed_key *unseal_plaintext_blob(struct keyseal_crypto *c,
 	/* The key keeps its identity but not a history no one vouches for. */
 	attrs = blob->attrs;
 	attrs.provenance = KEYSEAL_ORIGIN_IMPORTED;
-	ret = keyseal_policy_live(&attrs);
-	if (ret)
-		return ERR_PTR(ret);
+	if (keyseal_policy_expired(&attrs))
+		return ERR_PTR(-EKEYEXPIRED);
 	return keyseal_unseal_material(c, &attrs, blob->body, &p->store);
 }
 
@@ -162,9 +162,8 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
 							    vouched);
 	/* Only an authentic blob's not-after is worth believing. */
-	ret = keyseal_policy_live(&attrs);
-	if (ret)
-		sk = ERR_PTR(ret);
+	if (keyseal_policy_expired(&attrs))
+		sk = ERR_PTR(-EKEYEXPIRED);
 	else
 		sk = keyseal_unseal_material(c, &attrs, material, &p->store);
 out:

@@ -49,17 +49,17 @@ static void put_be64(u8 *p, u64 v)
  * A parent name is printable ASCII without spaces (it travels inside
  * space-separated keyctl commands), with a non-empty type and description.
  *
- * Return: 1 if it is, 0 if not.
+ * Return: true if it is.
  */
-int keyseal_parent_spec_valid(const char *spec, size_t len)
+bool keyseal_parent_spec_valid(const char *spec, size_t len)
 {
 	size_t i, colon = 0;
 
 	if (len < 3 || len > KEYSEAL_PARENT_MAX)
-		return 0;
+		return false;
 	for (i = 0; i < len; i++) {
 		if (spec[i] <= ' ' || spec[i] > '~')
-			return 0;
+			return false;
 		if (spec[i] == ':' && !colon)
 			colon = i;
 	}

@@ -89,6 +89,6 @@ void keyseal_blob_set_recipient(struct keyseal_blob *blob, u16 kem,
 				const u8 *recipient_fp, const u8 *enc,
 				const u8 *sender_pk);
 
-int keyseal_parent_spec_valid(const char *spec, size_t len);
+bool keyseal_parent_spec_valid(const char *spec, size_t len);
 
 #endif /* _KEYSEAL_BLOB_H */
