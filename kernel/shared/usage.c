@@ -69,12 +69,7 @@ static const struct keyseal_usage usages[] = {
 	},
 };
 
-/**
- * keyseal_usage_get() - the table's entry for a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: the entry, or NULL for an unknown usage.
- */
+/* The table's entry for a usage, or NULL. */
 const struct keyseal_usage *keyseal_usage_get(u8 usage)
 {
 	size_t i;
@@ -85,12 +80,7 @@ const struct keyseal_usage *keyseal_usage_get(u8 usage)
 	return NULL;
 }
 
-/**
- * keyseal_usage_get_kem() - the table's entry for the exchange keys of a KEM
- * @kem: KEYSEAL_KEM_*
- *
- * Return: the entry, or NULL for an unknown KEM.
- */
+/* The table's entry for the exchange keys of a KEM, or NULL. */
 const struct keyseal_usage *keyseal_usage_get_kem(u16 kem)
 {
 	size_t i;
@@ -103,12 +93,7 @@ const struct keyseal_usage *keyseal_usage_get_kem(u16 kem)
 	return NULL;
 }
 
-/**
- * keyseal_usage_name() - the keyctl name of a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: the name, or "unknown".
- */
+/* The keyctl name of a usage, or "unknown". */
 const char *keyseal_usage_name(u8 usage)
 {
 	const struct keyseal_usage *u = keyseal_usage_get(usage);
@@ -116,13 +101,7 @@ const char *keyseal_usage_name(u8 usage)
 	return u ? u->name : "unknown";
 }
 
-/**
- * keyseal_usage_from_name() - the usage a keyctl name stands for
- * @name: the name, not necessarily NUL-terminated
- * @len: its length
- *
- * Return: KEYSEAL_USAGE_*, or -EINVAL.
- */
+/* The usage a keyctl name (not NUL-terminated) stands for, or -EINVAL. */
 int keyseal_usage_from_name(const char *name, size_t len)
 {
 	size_t i;
@@ -134,12 +113,7 @@ int keyseal_usage_from_name(const char *name, size_t len)
 	return -EINVAL;
 }
 
-/**
- * keyseal_usage_alg() - the key algorithm version 1 gives a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: KEYSEAL_ALG_*, or 0 for an unknown usage.
- */
+/* The key algorithm version 1 gives a usage, or 0. */
 u8 keyseal_usage_alg(u8 usage)
 {
 	const struct keyseal_usage *u = keyseal_usage_get(usage);
@@ -147,12 +121,7 @@ u8 keyseal_usage_alg(u8 usage)
 	return u ? u->key_alg : 0;
 }
 
-/**
- * keyseal_usage_default_len() - the length of a new key of a usage
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: the length in bytes, or 0 for an unknown usage.
- */
+/* The length of a new key of a usage, in bytes, or 0. */
 u16 keyseal_usage_default_len(u8 usage)
 {
 	const struct keyseal_usage *u = keyseal_usage_get(usage);
@@ -178,12 +147,7 @@ bool keyseal_usage_key_len_valid(u8 usage, u8 key_alg, size_t key_len)
 	       (key_len - u->min_len) % u->len_step == 0;
 }
 
-/**
- * keyseal_usage_kem() - the KEM an exchange key's usage belongs to
- * @usage: KEYSEAL_USAGE_*
- *
- * Return: KEYSEAL_KEM_*, or 0 if @usage is not an exchange key's.
- */
+/* The KEM of an exchange key's usage, or 0 for other usages. */
 u16 keyseal_usage_kem(u8 usage)
 {
 	const struct keyseal_usage *u = keyseal_usage_get(usage);
@@ -191,13 +155,7 @@ u16 keyseal_usage_kem(u8 usage)
 	return u ? u->kem : 0;
 }
 
-/**
- * keyseal_usage_of_kem() - the usage of the exchange keys of a KEM
- * @kem: KEYSEAL_KEM_*
- *
- * Return: KEYSEAL_USAGE_X25519 or KEYSEAL_USAGE_P256, or 0 for an unknown
- * KEM.
- */
+/* The usage of the exchange keys of a KEM, or 0. */
 u8 keyseal_usage_of_kem(u16 kem)
 {
 	const struct keyseal_usage *u = keyseal_usage_get_kem(kem);
@@ -205,12 +163,7 @@ u8 keyseal_usage_of_kem(u16 kem)
 	return u ? u->usage : 0;
 }
 
-/**
- * keyseal_usage_kem_public_size() - size of a serialised public key of a KEM
- * @kem: KEYSEAL_KEM_*
- *
- * Return: the size in bytes, or 0 for an unknown KEM.
- */
+/* The size of a serialised public key of a KEM, or 0. */
 size_t keyseal_usage_kem_public_size(u16 kem)
 {
 	const struct keyseal_usage *u = keyseal_usage_get_kem(kem);
