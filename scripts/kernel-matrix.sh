@@ -25,7 +25,7 @@ cd "$top" || exit 1
 BUILD=${BUILD:-$top/build}
 out=$BUILD/matrix
 read -r -a series <<<"${*:-${KEYSEAL_KERNEL_SERIES:-5.10 newest}}"
-adversarial_suites=hostile_test,stress_test,attacks_test
+adversarial_suites=hostile_test,stress_test,attacks_test,unload_test
 failures=0
 
 # Make's variables from a "make check" above must not reach these builds.
@@ -125,6 +125,7 @@ one_kernel() {
 			KEYSEAL_VM_KERNEL="$kdir/vmlinuz" \
 			KEYSEAL_VM_MODULES="$kdir/modules" \
 			KEYSEAL_VM_APPEND="KEYSEAL_SUITES=-$adversarial_suites" \
+			KEYSEAL_VM_CPUS=1 \
 			selftests/vm/run.sh "$kver" "$out/$kver/module/keyseal.ko" \
 			"$out/$kver/payload" "$out/$kver/vm"
 	else

@@ -16,7 +16,8 @@
 # KEYSEAL_VM_ACCEL=kvm|tcg skips the KVM probe. KEYSEAL_VM_KERNEL boots
 # another kernel image than /boot/vmlinuz-KERNELRELEASE, and
 # KEYSEAL_VM_MODULES takes its modules from another directory than
-# /lib/modules/KERNELRELEASE (mkinitramfs.sh).
+# /lib/modules/KERNELRELEASE (mkinitramfs.sh). KEYSEAL_VM_CPUS sets the
+# number of virtual CPUs (default 2).
 
 set -euo pipefail
 
@@ -44,7 +45,7 @@ append="$append ${KEYSEAL_VM_APPEND:-}"
 
 status=0
 timeout --foreground -k 5 "$timeout_s" \
-	qemu-system-x86_64 "${accel[@]}" -m 1024 -smp 2 \
+	qemu-system-x86_64 "${accel[@]}" -m 1024 -smp "${KEYSEAL_VM_CPUS:-2}" \
 		-nodefaults -no-reboot -display none -monitor none \
 		-kernel "${KEYSEAL_VM_KERNEL:-/boot/vmlinuz-$kver}" -initrd "$initrd" \
 		-append "$append" \
