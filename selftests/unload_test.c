@@ -57,35 +57,6 @@ static void module_param(const char *name, char *value, size_t size)
 	value[strcspn(value, "\n")] = '\0';
 }
 
-static int read_sysctl(const char *name, unsigned long *value)
-{
-	char path[128];
-	FILE *f;
-	int ret;
-
-	snprintf(path, sizeof(path), "/proc/sys/%s", name);
-	f = fopen(path, "r");
-	if (!f)
-		return -errno;
-	ret = fscanf(f, "%lu", value) == 1 ? 0 : -EIO;
-	fclose(f);
-	return ret;
-}
-
-static int write_sysctl(const char *name, unsigned long value)
-{
-	char path[128];
-	FILE *f;
-	int ret;
-
-	snprintf(path, sizeof(path), "/proc/sys/%s", name);
-	f = fopen(path, "w");
-	if (!f)
-		return -errno;
-	ret = fprintf(f, "%lu\n", value) > 0 ? 0 : -EIO;
-	return fclose(f) ? -errno : ret;
-}
-
 static int run(const char *command)
 {
 	int status = system(command);
@@ -775,6 +746,7 @@ TEST_F_TIMEOUT(unload, unload_races_every_entry, 600)
 	double seconds = env && *env ? strtod(env, NULL) : 15;
 	unsigned int unloads = 0, idle_unloads = 0, refused = 0, i, unexpected = 0;
 	unsigned long maxkeys, maxbytes;
+	unsigned long race_maxkeys = 100000, race_maxbytes = 10000000;
 	const char *failed = NULL;
 	struct timespec start, last_unload;
 	pid_t pids[WORKERS];
@@ -785,10 +757,10 @@ TEST_F_TIMEOUT(unload, unload_races_every_entry, 600)
 	r = shared_alloc(sizeof(*r));
 	ASSERT_NE(NULL, r);
 	/* Keys wait for the collector to be uncharged: quotas are not tested. */
-	ASSERT_EQ(0, read_sysctl("kernel/keys/maxkeys", &maxkeys));
-	ASSERT_EQ(0, read_sysctl("kernel/keys/maxbytes", &maxbytes));
-	ASSERT_EQ(0, write_sysctl("kernel/keys/maxkeys", 100000));
-	ASSERT_EQ(0, write_sysctl("kernel/keys/maxbytes", 10000000));
+	ASSERT_EQ(0, key_sysctl("maxkeys", &maxkeys, false));
+	ASSERT_EQ(0, key_sysctl("maxbytes", &maxbytes, false));
+	ASSERT_EQ(0, key_sysctl("maxkeys", &race_maxkeys, true));
+	ASSERT_EQ(0, key_sysctl("maxbytes", &race_maxbytes, true));
 	r->dev_dir = open("/dev", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	r->proc_dir = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	ASSERT_LE(0, r->dev_dir);
@@ -862,8 +834,8 @@ TEST_F_TIMEOUT(unload, unload_races_every_entry, 600)
 	__atomic_store_n(&r->stop, 1, __ATOMIC_RELEASE);
 	for (i = 0; i < WORKERS; i++)
 		EXPECT_EQ(0, wait_child(pids[i])) TH_LOG("worker %u", i);
-	EXPECT_EQ(0, write_sysctl("kernel/keys/maxkeys", maxkeys));
-	EXPECT_EQ(0, write_sysctl("kernel/keys/maxbytes", maxbytes));
+	EXPECT_EQ(0, key_sysctl("maxkeys", &maxkeys, true));
+	EXPECT_EQ(0, key_sysctl("maxbytes", &maxbytes, true));
 	EXPECT_EQ(NULL, failed) TH_LOG("%s: %s", failed, strerror(-ret));
 
 	TH_LOG("%u unloads while the workers ran, %u once they paused, %u refused",
