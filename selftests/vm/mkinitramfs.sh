@@ -13,7 +13,9 @@
 #
 # KEYSEAL_VM_MODULES names another directory laid out like
 # /lib/modules/KERNELRELEASE (a kernel package unpacked, or a kernel built
-# here) to take the kernel's modules from.
+# here) to take the kernel's modules from. KEYSEAL_VM_TOOLS lists more host
+# tools to put in /bin (with their libraries), KEYSEAL_VM_MODSUBDIRS more
+# module directories (e.g. kernel/drivers/md) to put in the image.
 
 set -euo pipefail
 
@@ -55,12 +57,16 @@ for tool in modprobe insmod rmmod lsmod modinfo depmod; do
 	ln -s kmod "$root/sbin/$tool"
 done
 copy_with_libs "$(command -v keyctl)" /bin/keyctl
+# Scenario suites name the host tools they need (dmsetup, mkfs.ext4, ...).
+for tool in ${KEYSEAL_VM_TOOLS:-}; do
+	copy_with_libs "$(command -v "$tool")" "/bin/${tool##*/}"
+done
 
 # Crypto modules and what they depend on; decompressed so that module loading
 # needs no decompressor support in the image. (A kernel with everything built
 # in, like the debug kernel, has none of them.)
 mkdir -p "$root$imgmoddir"
-for sub in kernel/crypto kernel/lib kernel/arch/x86/crypto; do
+for sub in kernel/crypto kernel/lib kernel/arch/x86/crypto ${KEYSEAL_VM_MODSUBDIRS:-}; do
 	[ -d "$moddir/$sub" ] || continue
 	mkdir -p "$root$imgmoddir/$sub"
 	cp -a "$moddir/$sub/." "$root$imgmoddir/$sub/"

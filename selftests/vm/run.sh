@@ -17,7 +17,9 @@
 # another kernel image than /boot/vmlinuz-KERNELRELEASE, and
 # KEYSEAL_VM_MODULES takes its modules from another directory than
 # /lib/modules/KERNELRELEASE (mkinitramfs.sh). KEYSEAL_VM_CPUS sets the
-# number of virtual CPUs (default 2).
+# number of virtual CPUs (default 2). KEYSEAL_VM_QEMU_ARGS adds qemu
+# arguments (a disk, a TPM); KEYSEAL_VM_TOOLS and KEYSEAL_VM_MODSUBDIRS add
+# host tools and module directories to the image (mkinitramfs.sh).
 
 set -euo pipefail
 
@@ -48,7 +50,7 @@ timeout --foreground -k 5 "$timeout_s" \
 	qemu-system-x86_64 "${accel[@]}" -m 1024 -smp "${KEYSEAL_VM_CPUS:-2}" \
 		-nodefaults -no-reboot -display none -monitor none \
 		-kernel "${KEYSEAL_VM_KERNEL:-/boot/vmlinuz-$kver}" -initrd "$initrd" \
-		-append "$append" \
+		-append "$append" ${KEYSEAL_VM_QEMU_ARGS:-} \
 		-serial stdio -serial "file:$out/ttyS1.raw" \
 		</dev/null >"$out/console.log" 2>&1 || status=$?
 rm -f "$initrd"
