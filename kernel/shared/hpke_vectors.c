@@ -362,8 +362,9 @@ static int kat_encryption(struct keyseal_hpke_kat *kat,
 	int ret;
 
 	ret = kat_decode(e->aad, &kat->aad);
-	if (!ret)
-		ret = kat_decode(e->ct, &kat->ct);
+	if (ret)
+		return ret;
+	ret = kat_decode(e->ct, &kat->ct);
 	if (ret)
 		return ret;
 	if (corrupt)
@@ -414,18 +415,21 @@ static int kat_setup_sender(struct keyseal_hpke_kat *kat,
 				     kat->pk_r.bytes, kat->pk_r.len,
 				     auth ? kat->sk_s.bytes : NULL, kat->out,
 				     shared_secret);
-	if (!ret && (!kat_equal(kat->out, &kat->enc, npk) ||
-		     !kat_equal(shared_secret, &kat->shared_secret,
-				sizeof(shared_secret))))
+	if (ret)
+		goto out;
+	if (!kat_equal(kat->out, &kat->enc, npk) ||
+	    !kat_equal(shared_secret, &kat->shared_secret,
+		       sizeof(shared_secret))) {
 		ret = -EBADMSG;
-	if (!ret)
-		ret = keyseal_hpke_key_schedule(t->mode, t->kem_id,
-						KEYSEAL_KDF_HKDF_SHA256,
-						KEYSEAL_AEAD_AES128GCM,
-						shared_secret, kat->info.bytes,
-						kat->info.len, sender);
+		goto out;
+	}
+	ret = keyseal_hpke_key_schedule(t->mode, t->kem_id,
+					KEYSEAL_KDF_HKDF_SHA256,
+					KEYSEAL_AEAD_AES128GCM, shared_secret,
+					kat->info.bytes, kat->info.len, sender);
 	if (!ret && !kat_ctx_equal(sender, kat))
 		ret = -EBADMSG;
+out:
 	memzero_explicit(shared_secret, sizeof(shared_secret));
 	return ret;
 }
@@ -443,19 +447,22 @@ static int kat_setup_recipient(struct keyseal_hpke_kat *kat,
 	ret = keyseal_hpke_decap(t->kem_id, kat->enc.bytes, kat->enc.len,
 				 kat->sk_r.bytes, pk_s, kat->pk_s.len,
 				 shared_secret);
-	if (!ret && !kat_equal(shared_secret, &kat->shared_secret,
-			       sizeof(shared_secret)))
+	if (ret)
+		goto out;
+	if (!kat_equal(shared_secret, &kat->shared_secret,
+		       sizeof(shared_secret))) {
 		ret = -EBADMSG;
-	if (!ret)
-		ret = keyseal_hpke_setup_receiver(t->kem_id,
-						  KEYSEAL_KDF_HKDF_SHA256,
-						  KEYSEAL_AEAD_AES128GCM,
-						  kat->enc.bytes, kat->enc.len,
-						  kat->sk_r.bytes, pk_s,
-						  kat->pk_s.len, kat->info.bytes,
-						  kat->info.len, recipient);
+		goto out;
+	}
+	ret = keyseal_hpke_setup_receiver(t->kem_id, KEYSEAL_KDF_HKDF_SHA256,
+					  KEYSEAL_AEAD_AES128GCM,
+					  kat->enc.bytes, kat->enc.len,
+					  kat->sk_r.bytes, pk_s, kat->pk_s.len,
+					  kat->info.bytes, kat->info.len,
+					  recipient);
 	if (!ret && !kat_ctx_equal(recipient, kat))
 		ret = -EBADMSG;
+out:
 	memzero_explicit(shared_secret, sizeof(shared_secret));
 	return ret;
 }
@@ -477,12 +484,16 @@ static int kat_vector(struct keyseal_hpke_kat *kat,
 
 	kat->step = "public keys";
 	ret = kat_public(kat, t->kem_id, &kat->sk_r, &kat->pk_r);
-	if (!ret)
-		ret = kat_public(kat, t->kem_id, &kat->sk_e, &kat->pk_e);
-	if (!ret && t->mode == KEYSEAL_HPKE_MODE_AUTH)
-		ret = kat_public(kat, t->kem_id, &kat->sk_s, &kat->pk_s);
 	if (ret)
 		goto out;
+	ret = kat_public(kat, t->kem_id, &kat->sk_e, &kat->pk_e);
+	if (ret)
+		goto out;
+	if (t->mode == KEYSEAL_HPKE_MODE_AUTH) {
+		ret = kat_public(kat, t->kem_id, &kat->sk_s, &kat->pk_s);
+		if (ret)
+			goto out;
+	}
 
 	kat->step = "SetupS";
 	ret = kat_setup_sender(kat, t, &sender);
@@ -564,8 +575,9 @@ static int kat_refusals(struct keyseal_hpke_kat *kat)
 
 	kat->step = "decoding the vectors";
 	ret = kat_decode(keyseal_hpke_vectors[2].sk_r, &kat->sk_r);
-	if (!ret)
-		ret = kat_decode(keyseal_hpke_vectors[2].pk_r, &kat->pk_r);
+	if (ret)
+		return ret;
+	ret = kat_decode(keyseal_hpke_vectors[2].pk_r, &kat->pk_r);
 	if (ret)
 		return ret;
 	kat->step = "Diffie-Hellman";
