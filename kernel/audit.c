@@ -18,6 +18,7 @@ static const char *const op_names[] = {
 	[KEYSEAL_AUDIT_REWRAP] = "keyseal-rewrap",
 	[KEYSEAL_AUDIT_LOAD] = "keyseal-load",
 	[KEYSEAL_AUDIT_IMPORT] = "keyseal-import",
+	[KEYSEAL_AUDIT_BRIDGE] = "keyseal-bridge",
 };
 
 static const char *const target_names[] = {
@@ -27,6 +28,8 @@ static const char *const target_names[] = {
 	[KEYSEAL_AUDIT_TO_RECIPIENT] = "recipient",
 	[KEYSEAL_AUDIT_TO_RSA] = "rsa",
 	[KEYSEAL_AUDIT_FROM_CLEAR] = "clear",
+	[KEYSEAL_AUDIT_TO_DMCRYPT] = "dm-crypt",
+	[KEYSEAL_AUDIT_TO_FSCRYPT] = "fscrypt",
 };
 
 static const char *name_of(const char *const *names, size_t count,

@@ -25,8 +25,21 @@
  *	...
  *	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &attrs, &at, ret);
  *
- * A new operation (a new export target, a bridge that hands a key to
- * dm-crypt or fscrypt):
+ * An RSA export target (KEYSEAL_TARGET_RSA, issue 15): keyseal_ioc_export()
+ * already sets at.kind = req.target and logs every outcome; its case only
+ * adds keyseal_audit_pub(at, fp, 32) with the SHA-256 of the wrapping key's
+ * SubjectPublicKeyInfo, as soon as the PEM is parsed (so that a refusal
+ * names it too), and a check of the record in selftests/audit_test.c. The
+ * kind's name, "rsa", is in place.
+ *
+ * A bridge (issue 11) that hands a key to dm-crypt or fscrypt: one
+ * keyseal_audit(KEYSEAL_AUDIT_BRIDGE, serial, &attrs, &at, ret) at the end
+ * of its ioctl, at.kind KEYSEAL_AUDIT_TO_DMCRYPT or KEYSEAL_AUDIT_TO_FSCRYPT,
+ * at.parent with keyseal_audit_kek_name() from the key's snapshot; the op
+ * and kinds and their names ("keyseal-bridge", "dm-crypt", "fscrypt") are
+ * in place, the admin guide's table of operations is not.
+ *
+ * Any other new operation:
  *
  * - a target kind: if it is an EXPORT target, its KEYSEAL_TARGET_* value is
  *   its kind (KEYSEAL_AUDIT_TO_RSA is KEYSEAL_TARGET_RSA); otherwise a new
@@ -46,11 +59,14 @@
  * - the record's description in Documentation/admin-guide.rst, and a check
  *   in selftests/audit_test.c.
  *
- * Without CONFIG_AUDIT every function here is an empty inline.
+ * Gathering what a record needs can wait for keyseal_audit_on(): without
+ * CONFIG_AUDIT it is constant false, and every function here an empty
+ * inline.
  */
 #ifndef _KEYSEAL_AUDIT_H
 #define _KEYSEAL_AUDIT_H
 
+#include <linux/audit.h>
 #include <linux/key.h>
 #include <linux/types.h>
 
@@ -68,12 +84,15 @@ struct keyseal_kek;
  *	add "load", IMPORT ioctl)
  * @KEYSEAL_AUDIT_IMPORT: "keyseal-import": the key entered in the clear
  *	(keyctl add "import")
+ * @KEYSEAL_AUDIT_BRIDGE: "keyseal-bridge": the key was handed to another
+ *	kernel subsystem (dm-crypt, fscrypt; issue 11)
  */
 enum keyseal_audit_op {
 	KEYSEAL_AUDIT_EXPORT,
 	KEYSEAL_AUDIT_REWRAP,
 	KEYSEAL_AUDIT_LOAD,
 	KEYSEAL_AUDIT_IMPORT,
+	KEYSEAL_AUDIT_BRIDGE,
 };
 
 /*
@@ -86,6 +105,8 @@ enum keyseal_audit_op {
 #define KEYSEAL_AUDIT_TO_RECIPIENT	KEYSEAL_TARGET_RECIPIENT /* "recipient" */
 #define KEYSEAL_AUDIT_TO_RSA		5	/* "rsa": KEYSEAL_TARGET_RSA */
 #define KEYSEAL_AUDIT_FROM_CLEAR	16	/* "clear": clear-text import */
+#define KEYSEAL_AUDIT_TO_DMCRYPT	17	/* "dm-crypt": a bridge */
+#define KEYSEAL_AUDIT_TO_FSCRYPT	18	/* "fscrypt": a bridge */
 
 /**
  * struct keyseal_audit_kek - a KEK as a record names it
@@ -154,6 +175,15 @@ static inline void keyseal_audit_pub(struct keyseal_audit_target *target,
 {
 }
 #endif
+
+/*
+ * Whether records are being made: worth gathering what one needs. Callers
+ * need not ask, keyseal_audit() does.
+ */
+static inline bool keyseal_audit_on(void)
+{
+	return IS_ENABLED(CONFIG_AUDIT) && audit_enabled;
+}
 
 /*
  * The result of an operation that failed where keyseal cannot see why: in

@@ -8,7 +8,6 @@
  */
 
 #include <keys/user-type.h>
-#include <linux/audit.h>
 #include <linux/key-type.h>
 #include <linux/module.h>
 #include <linux/random.h>
@@ -51,7 +50,7 @@ static struct sealed_entry *sealed_entry_new(enum keyseal_audit_op op)
 {
 	struct sealed_entry *entry;
 
-	if (!IS_ENABLED(CONFIG_AUDIT) || !audit_enabled)
+	if (!keyseal_audit_on())
 		return NULL;
 	entry = kzalloc(sizeof(*entry), GFP_KERNEL);
 	if (!entry)
@@ -247,7 +246,6 @@ static int sealed_default_description(struct key_preparsed_payload *prep,
 	return prep->description ? 0 : -ENOMEM;
 }
 
-/* Parse a command; update commands are kept for sealed_update(). */
 /* The audit record a command makes, if any; NULL without one. */
 static struct sealed_entry *sealed_preparse_entry(u8 verb)
 {
@@ -262,6 +260,7 @@ static struct sealed_entry *sealed_preparse_entry(u8 verb)
 	return NULL;
 }
 
+/* Parse a command; update commands are kept for sealed_update(). */
 static int sealed_preparse(struct key_preparsed_payload *prep)
 {
 	struct sealed_entry *entry;
@@ -559,38 +558,47 @@ static void sealed_describe(const struct key *key, struct seq_file *m)
 		   4, sk->attrs.key_id, stored.parent_len, stored.parent);
 }
 
-/*
- * keyctl read: the key's blob under its parent, as one line of text. It is
- * an export to the parent, audited when the blob is handed out or refused;
- * not when the caller only asks for its size.
- */
-static long sealed_read(const struct key *key, char *buffer, size_t buflen)
+/* keyctl read is an export to the key's parent. */
+static void sealed_read_audit(const struct key *key,
+			      const struct sealed_key *sk, int result)
 {
-	const struct sealed_key *sk = dereference_key_locked((struct key *)key);
 	struct keyseal_audit_target at = { .kind = KEYSEAL_AUDIT_TO_PARENT };
 	struct keyseal_blob stored;
-	size_t len;
-	int ret;
 
-	if (!sk)
-		return -EKEYREVOKED;
+	if (!keyseal_audit_on())
+		return;
 	if (!sealed_key_parent(sk, &stored)) {
 		keyseal_audit_kek_name(&at.kek, stored.parent,
 				       stored.parent_len, stored.parent_fp);
 		at.parent = at.kek;
 	}
+	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs, &at,
+		      result);
+}
+
+/*
+ * keyctl read: the key's blob under its parent, as one line of text.
+ * Audited when the blob is handed out or refused, not when the caller only
+ * asks for its size.
+ */
+static long sealed_read(const struct key *key, char *buffer, size_t buflen)
+{
+	const struct sealed_key *sk = dereference_key_locked((struct key *)key);
+	size_t len;
+	int ret;
+
+	if (!sk)
+		return -EKEYREVOKED;
 	ret = keyseal_policy_export(&sk->attrs, KEYSEAL_TARGET_PARENT);
 	if (ret) {
-		keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs,
-			      &at, ret);
+		sealed_read_audit(key, sk, ret);
 		return ret;
 	}
 	/* The caller tries again with a buffer of the size returned. */
 	len = keyseal_armor_size(sk->blob_len);
 	if (buffer && buflen >= len) {
 		keyseal_armor_encode(sk->blob, sk->blob_len, buffer);
-		keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs,
-			      &at, 0);
+		sealed_read_audit(key, sk, 0);
 	}
 	return len;
 }
