@@ -40,7 +40,11 @@ static const u8 chosen[32] = "attacker's clear key, 32 bytes!";
 
 /* --- reading audit records ------------------------------------------------ */
 
-/* One netlink request on @fd; for AUDIT_GET the reply's status. */
+/*
+ * One netlink request on @fd: AUDIT_SET acknowledged, or AUDIT_GET and its
+ * reply's status. (The kernel sends AUDIT_GET's reply from a thread of its
+ * own, so an acknowledgement could overtake it: none is asked for.)
+ */
 static int audit_request(int fd, u16 type, const struct audit_status *set,
 			 struct audit_status *got)
 {
@@ -51,7 +55,7 @@ static int audit_request(int fd, u16 type, const struct audit_status *set,
 		.nlh = {
 			.nlmsg_len = NLMSG_LENGTH(set ? sizeof(*set) : 0),
 			.nlmsg_type = type,
-			.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
+			.nlmsg_flags = NLM_F_REQUEST | (got ? 0 : NLM_F_ACK),
 			.nlmsg_seq = 1,
 		},
 	};
@@ -71,11 +75,13 @@ static int audit_request(int fd, u16 type, const struct audit_status *set,
 			return -errno;
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, n);
 		     nlh = NLMSG_NEXT(nlh, n)) {
-			if (nlh->nlmsg_type == AUDIT_GET && got)
+			if (nlh->nlmsg_type == AUDIT_GET && got) {
 				memcpy(got, NLMSG_DATA(nlh),
 				       sizeof(*got) < nlh->nlmsg_len -
 				       NLMSG_HDRLEN ? sizeof(*got) :
 				       nlh->nlmsg_len - NLMSG_HDRLEN);
+				return 0;
+			}
 			if (nlh->nlmsg_type == NLMSG_ERROR)
 				return ((struct nlmsgerr *)
 					NLMSG_DATA(nlh))->error;
@@ -760,6 +766,95 @@ TEST_F(audit, clear_import)
 	EXPECT_ONE(.op = "keyseal-load", .key_id = id, .usage = "aead",
 		   .target = "plaintext", .uid = ATTACKER_UID, .pid = pid,
 		   .err = -EPERM);
+}
+
+/* --- the attacker and the trail -------------------------------------------- */
+
+/* How often @needle occurs in @hay. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)); hay += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * A name is the attacker's to choose. keyseal takes no parent name with a
+ * space, but one may hold quotes: a KEK whose description would close the
+ * quoted value and spell out res= is written in hex, as audit writes such
+ * strings, and the record keeps its one res= and uid=, the attacker's.
+ */
+TEST_F(audit, names_cannot_forge_fields)
+{
+	static const char desc[] = "evil\"res=1\"uid=0";
+	char name[sizeof(desc) + 5], name_hex[2 * sizeof(name) + 1];
+	struct keyseal_info info;
+	struct {
+		key_serial_t root, key;
+		long info, read;
+		char fp[FP_HEX];
+	} *sh = shared_alloc(sizeof(*sh));
+	pid_t pid;
+
+	ASSERT_NE(NULL, sh);
+	pid = fork_as(ATTACKER_UID);
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		u8 blob[KEYSEAL_BLOB_MAX_SIZE];
+		char command[64];
+
+		sh->root = add_random_user_key(desc, KEK_SIZE);
+		snprintf(command, sizeof(command), "new aead parent=#%d",
+			 sh->root);
+		sh->key = add_sealed("mine", command);
+		sh->info = dev_info(self->fd, sh->key, &info);
+		hex(info.parent_fingerprint, KEYSEAL_FINGERPRINT_SIZE, sh->fp);
+		sh->read = read_blob(sh->key, blob, sizeof(blob));
+		_exit(0);
+	}
+	ASSERT_EQ(0, wait_child(pid));
+	ASSERT_LT(0, sh->root);
+	ASSERT_LT(0, sh->key);
+	ASSERT_EQ(0, sh->info);
+	ASSERT_LT(0, sh->read);
+
+	snprintf(name, sizeof(name), "user:%s", desc);
+	hex((const u8 *)name, strlen(name), name_hex);
+	TAKE();
+	ASSERT_EQ(1, self->n);
+	EXPECT_FIELD(self->rec[0], "op", "keyseal-export");
+	EXPECT_FIELD(self->rec[0], "kek", name_hex);
+	EXPECT_FIELD(self->rec[0], "kek_fp", sh->fp);
+	EXPECT_FIELD(self->rec[0], "parent", name_hex);
+	EXPECT_FIELD(self->rec[0], "uid", "1000");
+	EXPECT_FIELD(self->rec[0], "res", "1");
+	EXPECT_EQ(1, occurrences(self->rec[0], " res="));
+	EXPECT_EQ(1, occurrences(self->rec[0], " uid="));
+	EXPECT_EQ(0, occurrences(self->rec[0], "evil"));
+}
+
+/*
+ * The attacker can neither read the trail (joining the readers needs
+ * CAP_AUDIT_READ) nor turn auditing off (CAP_AUDIT_CONTROL): the kernel's
+ * rules, checked here because keyseal's records rely on them.
+ */
+TEST_F(audit, attacker_cannot_read_or_stop_the_trail)
+{
+	pid_t pid;
+
+	pid = fork_as(ATTACKER_UID);
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		int ctl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+				 NETLINK_AUDIT);
+
+		_exit(audit_reader() == -EPERM && ctl >= 0 &&
+		      audit_enabled_set(ctl, 0) == -EPERM ? 0 : 1);
+	}
+	EXPECT_EQ(0, wait_child(pid));
+	EXPECT_LT(0, audit_enabled_get(self->ctl));
 }
 
 TEST_HARNESS_MAIN
