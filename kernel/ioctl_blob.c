@@ -13,6 +13,7 @@
 #include <linux/uaccess.h>
 
 #include "armor.h"
+#include "audit.h"
 #include "compat.h"
 #include "ioctl.h"
 #include "kek.h"
@@ -154,10 +155,13 @@ out:
  * Open a KEK blob and seal the same key under another KEK: its own parent
  * (the KEK that opened it, under whatever name) or, if the key is
  * exportable, any other. The KEK that opened it decides what of the
- * blob's provenance is believed, as a load would.
+ * blob's provenance is believed, as a load would. Once the blob parses,
+ * @at names what it holds and the KEKs, for the audit record.
  */
 static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
-		       u8 **out, size_t *out_len)
+		       struct keyseal_attrs *attrs_out,
+		       struct keyseal_audit_target *at, u8 **out,
+		       size_t *out_len)
 {
 	struct keyseal_kek_ref unwrap = { req->unwrap };
 	struct keyseal_kek from = { }, to = { };
@@ -172,6 +176,8 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	    blob.scheme != KEYSEAL_SCHEME_KEK)
 		return -EINVAL;
 	attrs = blob.attrs;
+	*attrs_out = attrs;
+	at->kind = KEYSEAL_AUDIT_TO_KEK;
 	if (!unwrap.serial) {
 		unwrap.name = blob.parent;
 		unwrap.name_len = blob.parent_len;
@@ -189,16 +195,20 @@ static int rewrap_blob(const struct keyseal_rewrap *req, const u8 *in,
 	ret = keyseal_kek_get(&unwrap, NULL, &from);
 	if (ret)
 		goto out;
+	keyseal_audit_kek(&at->parent, &from);
 	ret = keyseal_unwrap_kek(c, &blob, &from, material);
 	if (ret)
 		goto out;
 	attrs.provenance = keyseal_policy_loaded_provenance(attrs.provenance,
 							    from.vouches);
+	*attrs_out = attrs;
 	ret = keyseal_kek_from_serial(req->kek, &to);
 	if (ret)
 		goto out;
+	keyseal_audit_kek(&at->kek, &to);
 	target = keyseal_kek_is(&to, keyseal_kek_fingerprint(&from)) ?
 		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	at->kind = target;
 	ret = keyseal_policy_export(&attrs, target);
 	if (ret)
 		goto out;
@@ -212,8 +222,14 @@ out_material:
 	return ret;
 }
 
+/*
+ * A blob's key is not a key in a keyring: its record has no serial, and
+ * the key id and usage the blob claims (authentic once it opened).
+ */
 long keyseal_ioc_rewrap(void __user *argp)
 {
+	struct keyseal_audit_target at = { };
+	struct keyseal_attrs attrs;
 	struct keyseal_rewrap req;
 	size_t out_len;
 	u8 *in, *out = NULL;
@@ -230,7 +246,7 @@ long keyseal_ioc_rewrap(void __user *argp)
 	in = blob_from_user(req.blob_in, req.blob_in_len);
 	if (IS_ERR(in))
 		return PTR_ERR(in);
-	ret = rewrap_blob(&req, in, &out, &out_len);
+	ret = rewrap_blob(&req, in, &attrs, &at, &out, &out_len);
 	if (ret)
 		goto out;
 	ret = keyseal_copy_blob_out(req.blob_out, &req.blob_out_len, out,
@@ -238,6 +254,9 @@ long keyseal_ioc_rewrap(void __user *argp)
 	if ((ret == 0 || ret == -ERANGE) && copy_to_user(argp, &req, sizeof(req)))
 		ret = -EFAULT;
 out:
+	/* Nothing is known of a blob that does not parse. */
+	if (at.kind)
+		keyseal_audit(KEYSEAL_AUDIT_REWRAP, 0, &attrs, &at, ret);
 	kfree(out);
 	/* it may be a plaintext blob, refused, but holding a key */
 	kfree_sensitive(in);

@@ -8,6 +8,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "audit.h"
 #include "exchange.h"
 #include "ioctl.h"
 #include "kek.h"
@@ -89,7 +90,9 @@ static bool export_args_valid(const struct keyseal_export *req)
  * fingerprint, under whatever name) or, if it is exportable, any other.
  */
 static int export_to_kek(const struct keyseal_snapshot *snap,
-			 key_serial_t kek_serial, u8 **blob, size_t *blob_len)
+			 key_serial_t kek_serial,
+			 struct keyseal_audit_target *at, u8 **blob,
+			 size_t *blob_len)
 {
 	struct keyseal_attrs attrs = snap->attrs;
 	struct keyseal_crypto *c;
@@ -103,6 +106,7 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	ret = keyseal_kek_from_serial(kek_serial, &kek);
 	if (ret)
 		goto out;
+	keyseal_audit_kek(&at->kek, &kek);
 	/* Before policy, as for rewrap: no key can hold itself. */
 	if (kek.key == snap->key) {
 		ret = -EKEYREJECTED;
@@ -110,6 +114,7 @@ static int export_to_kek(const struct keyseal_snapshot *snap,
 	}
 	target = keyseal_kek_is(&kek, snap->parent_fp) ?
 		 KEYSEAL_TARGET_PARENT : KEYSEAL_TARGET_KEK;
+	at->kind = target;
 	ret = keyseal_policy_export(&attrs, target);
 	if (ret)
 		goto out;
@@ -125,20 +130,28 @@ out:
  * the caller names its own exchange key as the sender.
  */
 static int export_to_recipient(const struct keyseal_snapshot *snap,
-			       const struct keyseal_export *req, u8 **blob,
+			       const struct keyseal_export *req,
+			       struct keyseal_audit_target *at, u8 **blob,
 			       size_t *blob_len)
 {
 	struct keyseal_kek_ref sender_ref = { .serial = req->sender };
 	u8 recipient[KEYSEAL_DH_PUBLIC_MAX];
+	u8 fp[KEYSEAL_FINGERPRINT_SIZE];
 	struct keyseal_exchange sender = { };
 	struct keyseal_crypto *c;
+	bool copied;
 	int ret;
 
+	/* The recipient is read first so that a refusal names it too. */
+	copied = !copy_from_user(recipient, u64_to_user_ptr(req->recipient),
+				 req->recipient_len);
+	if (copied && !keyseal_public_fingerprint(req->recipient_kem, recipient,
+						  req->recipient_len, fp))
+		keyseal_audit_pub(at, fp, sizeof(fp));
 	ret = keyseal_policy_export(&snap->attrs, KEYSEAL_TARGET_RECIPIENT);
 	if (ret)
 		return ret;
-	if (copy_from_user(recipient, u64_to_user_ptr(req->recipient),
-			   req->recipient_len))
+	if (!copied)
 		return -EFAULT;
 	if (req->sender) {
 		ret = keyseal_exchange_get(&sender_ref, req->recipient_kem,
@@ -163,8 +176,13 @@ out:
 	return ret;
 }
 
+/*
+ * Every outcome once the key is held is audited here, whatever the target:
+ * a new target fills in @at in its case below.
+ */
 long keyseal_ioc_export(void __user *argp)
 {
+	struct keyseal_audit_target at = { };
 	struct keyseal_snapshot snap;
 	struct keyseal_export req;
 	size_t blob_len = 0;
@@ -180,9 +198,13 @@ long keyseal_ioc_export(void __user *argp)
 	ret = keyseal_snapshot_take(req.serial, KEY_NEED_READ, true, &snap);
 	if (ret)
 		goto out;
+	at.kind = req.target;
+	keyseal_audit_kek_name(&at.parent, snap.parent, strlen(snap.parent),
+			       snap.parent_fp);
 
 	switch (req.target) {
 	case KEYSEAL_TARGET_PARENT:
+		at.kek = at.parent;
 		ret = keyseal_policy_export(&snap.attrs, KEYSEAL_TARGET_PARENT);
 		if (!ret) {
 			blob = snap.blob;
@@ -191,7 +213,7 @@ long keyseal_ioc_export(void __user *argp)
 		}
 		break;
 	case KEYSEAL_TARGET_KEK:
-		ret = export_to_kek(&snap, req.kek, &blob, &blob_len);
+		ret = export_to_kek(&snap, req.kek, &at, &blob, &blob_len);
 		break;
 	case KEYSEAL_TARGET_PLAINTEXT:
 		ret = keyseal_policy_export(&snap.attrs,
@@ -201,17 +223,20 @@ long keyseal_ioc_export(void __user *argp)
 						     &blob, &blob_len);
 		break;
 	default:
-		ret = export_to_recipient(&snap, &req, &blob, &blob_len);
+		ret = export_to_recipient(&snap, &req, &at, &blob, &blob_len);
 		break;
 	}
 	if (ret)
-		goto out;
+		goto out_audit;
 
 	ret = keyseal_copy_blob_out(req.blob, &req.blob_len, blob, blob_len);
 	if (ret == 0 || ret == -ERANGE) {
 		if (copy_to_user(argp, &req, sizeof(req)))
 			ret = -EFAULT;
 	}
+out_audit:
+	keyseal_audit(KEYSEAL_AUDIT_EXPORT, snap.key->serial, &snap.attrs, &at,
+		      ret);
 out:
 	kfree_sensitive(blob);
 	keyseal_snapshot_release(&snap);

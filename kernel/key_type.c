@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 
 #include "armor.h"
+#include "audit.h"
 #include "blob.h"
 #include "command.h"
 #include "compat.h"
@@ -22,6 +23,79 @@
 #include "sealed_key.h"
 #include "unseal.h"
 #include "usage.h"
+
+/*
+ * The audit record of a keyctl command that moves a key in (load, import)
+ * or re-seals it (rewrap): what is known of the key and the KEKs as the
+ * command goes, and how it ended. Preparse makes it and logs a failure at
+ * once; otherwise the keyring core goes on to instantiate or update a key
+ * (which tells the serial and the result), and the record is logged when
+ * the core frees the preparsed payload, with its locks released.
+ */
+struct sealed_entry {
+	enum keyseal_audit_op op;
+	bool attrs_known;
+	bool done;
+	key_serial_t serial;
+	int result;
+	struct keyseal_attrs attrs;
+	struct keyseal_audit_target target;
+};
+
+/* Where the preparsed payload keeps it. */
+#define SEALED_ENTRY	2
+
+/* A record for @op; NULL while auditing is off. */
+static struct sealed_entry *sealed_entry_new(enum keyseal_audit_op op)
+{
+	struct sealed_entry *entry;
+
+	if (!keyseal_audit_on())
+		return NULL;
+	entry = kzalloc(sizeof(*entry), GFP_KERNEL);
+	if (!entry)
+		return ERR_PTR(-ENOMEM);
+	entry->op = op;
+	return entry;
+}
+
+static void sealed_entry_attrs(struct sealed_entry *entry,
+			       const struct keyseal_attrs *attrs)
+{
+	if (!entry)
+		return;
+	entry->attrs = *attrs;
+	entry->attrs_known = true;
+}
+
+/*
+ * How the keyring core's call into the key type ended, and the key's
+ * serial: 0 for a key that did not enter.
+ */
+static void sealed_entry_done(struct sealed_entry *entry, key_serial_t serial,
+			      int result)
+{
+	if (!entry)
+		return;
+	entry->done = true;
+	entry->serial = serial;
+	entry->result = result;
+}
+
+/*
+ * Log and free a record. Until the target is known (a malformed command or
+ * blob, a rewrap never applied) there is nothing to log.
+ */
+static void sealed_entry_log(struct sealed_entry *entry, int result)
+{
+	if (!entry)
+		return;
+	if (entry->target.kind)
+		keyseal_audit(entry->op, entry->serial,
+			      entry->attrs_known ? &entry->attrs : NULL,
+			      &entry->target, result);
+	kfree(entry);
+}
 
 static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 				     const struct keyseal_cmd *cmd)
@@ -49,26 +123,31 @@ static struct sealed_key *sealed_new(struct keyseal_crypto *c,
 	if (ret)
 		sk = ERR_PTR(ret);
 	else
-		sk = keyseal_unseal_material(c, &attrs, material, &store);
+		sk = keyseal_unseal_material(c, &attrs, material, &store, NULL);
 	kfree_sensitive(material);
 	return sk;
 }
 
 static struct sealed_key *sealed_import(struct keyseal_crypto *c,
-					const struct keyseal_cmd *cmd)
+					const struct keyseal_cmd *cmd,
+					struct sealed_entry *entry)
 {
 	struct keyseal_kek_ref store = keyseal_cmd_kek_ref(&cmd->parent);
+	struct keyseal_audit_target *at = entry ? &entry->target : NULL;
 	struct keyseal_attrs attrs;
 	struct sealed_key *sk;
 	u8 *material;
 	int ret;
 
+	if (at)
+		at->kind = KEYSEAL_AUDIT_FROM_CLEAR;
 	ret = keyseal_policy_clear_import();
 	if (ret)
 		return ERR_PTR(ret);
 
 	sealed_key_new_attrs(&attrs, cmd->usage, cmd->key_len, cmd->key_flags,
 			     KEYSEAL_ORIGIN_IMPORTED, cmd->not_after);
+	sealed_entry_attrs(entry, &attrs);
 	if (keyseal_policy_expired(&attrs))
 		return ERR_PTR(-EKEYEXPIRED);
 
@@ -79,17 +158,41 @@ static struct sealed_key *sealed_import(struct keyseal_crypto *c,
 			       attrs.key_len) != attrs.key_len)
 		sk = ERR_PTR(-EINVAL);
 	else
-		sk = keyseal_unseal_material(c, &attrs, material, &store);
+		sk = keyseal_unseal_material(c, &attrs, material, &store, at);
 	kfree_sensitive(material);
 	return sk;
 }
 
+/* What a blob is, for the audit record: its key, and where it comes from. */
+static void sealed_entry_blob(struct sealed_entry *entry,
+			      const struct keyseal_blob *blob)
+{
+	if (!entry)
+		return;
+	sealed_entry_attrs(entry, &blob->attrs);
+	switch (blob->scheme) {
+	case KEYSEAL_SCHEME_KEK:
+		entry->target.kind = KEYSEAL_AUDIT_TO_KEK;
+		break;
+	case KEYSEAL_SCHEME_PLAINTEXT:
+		entry->target.kind = KEYSEAL_AUDIT_TO_PLAINTEXT;
+		break;
+	default:
+		entry->target.kind = KEYSEAL_AUDIT_TO_RECIPIENT;
+		keyseal_audit_pub(&entry->target, blob->recipient_fp,
+				  KEYSEAL_FINGERPRINT_SIZE);
+		break;
+	}
+}
+
 static struct sealed_key *sealed_load(struct keyseal_crypto *c,
-				      const struct keyseal_cmd *cmd)
+				      const struct keyseal_cmd *cmd,
+				      struct sealed_entry *entry)
 {
 	struct keyseal_unseal_params p = {
 		.expected_sender = cmd->sender_pk_len ? cmd->sender_pk : NULL,
 		.expected_sender_len = cmd->sender_pk_len,
+		.audit = entry ? &entry->target : NULL,
 	};
 	struct keyseal_blob blob;
 	struct sealed_key *sk;
@@ -105,6 +208,7 @@ static struct sealed_key *sealed_load(struct keyseal_crypto *c,
 		sk = ERR_PTR(-EINVAL);
 		goto out;
 	}
+	sealed_entry_blob(entry, &blob);
 
 	/*
 	 * parent= opens a blob under a KEK; other blobs are opened by the
@@ -142,9 +246,24 @@ static int sealed_default_description(struct key_preparsed_payload *prep,
 	return prep->description ? 0 : -ENOMEM;
 }
 
+/* The audit record a command makes, if any; NULL without one. */
+static struct sealed_entry *sealed_preparse_entry(u8 verb)
+{
+	switch (verb) {
+	case KEYSEAL_CMD_LOAD:
+		return sealed_entry_new(KEYSEAL_AUDIT_LOAD);
+	case KEYSEAL_CMD_IMPORT:
+		return sealed_entry_new(KEYSEAL_AUDIT_IMPORT);
+	case KEYSEAL_CMD_REWRAP:
+		return sealed_entry_new(KEYSEAL_AUDIT_REWRAP);
+	}
+	return NULL;
+}
+
 /* Parse a command; update commands are kept for sealed_update(). */
 static int sealed_preparse(struct key_preparsed_payload *prep)
 {
+	struct sealed_entry *entry;
 	struct keyseal_cmd *cmd;
 	struct keyseal_crypto *c;
 	struct sealed_key *sk;
@@ -156,43 +275,55 @@ static int sealed_preparse(struct key_preparsed_payload *prep)
 	ret = keyseal_cmd_parse(prep->data, prep->datalen, cmd);
 	if (ret)
 		goto out;
+	entry = sealed_preparse_entry(cmd->verb);
+	if (IS_ERR(entry)) {
+		ret = PTR_ERR(entry);
+		goto out;
+	}
 
 	if (cmd->verb == KEYSEAL_CMD_REWRAP ||
 	    cmd->verb == KEYSEAL_CMD_RESTRICT) {
 		/* The parsed command points into prep->data, which outlives it. */
 		prep->payload.data[1] = cmd;
+		prep->payload.data[SEALED_ENTRY] = entry;
 		return 0;
 	}
 
 	c = keyseal_crypto_get();
 	if (IS_ERR(c)) {
 		ret = PTR_ERR(c);
-		goto out;
+		goto out_entry;
 	}
 	switch (cmd->verb) {
 	case KEYSEAL_CMD_NEW:
 		sk = sealed_new(c, cmd);
 		break;
 	case KEYSEAL_CMD_IMPORT:
-		sk = sealed_import(c, cmd);
+		sk = sealed_import(c, cmd, entry);
 		break;
 	default:
-		sk = sealed_load(c, cmd);
+		sk = sealed_load(c, cmd, entry);
 		break;
 	}
 	keyseal_crypto_put(c);
 	if (IS_ERR(sk)) {
 		ret = PTR_ERR(sk);
-		goto out;
+		goto out_entry;
 	}
 
 	ret = sealed_default_description(prep, sk);
 	if (ret) {
 		sealed_key_free(sk);
-		goto out;
+		goto out_entry;
 	}
+	/* What the key is now: its provenance may say less than the blob. */
+	sealed_entry_attrs(entry, &sk->attrs);
 	prep->payload.data[0] = sk;
+	prep->payload.data[SEALED_ENTRY] = entry;
 	prep->quotalen = sealed_key_quota(sk);
+	goto out;
+out_entry:
+	sealed_entry_log(entry, ret);
 out:
 	kfree_sensitive(cmd);
 	return ret;
@@ -200,6 +331,16 @@ out:
 
 static void sealed_free_preparse(struct key_preparsed_payload *prep)
 {
+	struct sealed_entry *entry = prep->payload.data[SEALED_ENTRY];
+
+	/*
+	 * A key that was neither instantiated nor updated failed in the
+	 * keyring core (a keyring's permission or quota), for a reason only
+	 * the caller is told.
+	 */
+	if (entry)
+		sealed_entry_log(entry, entry->done ? entry->result :
+					KEYSEAL_AUDIT_FAILED_ELSEWHERE);
 	sealed_key_free(prep->payload.data[0]);
 	kfree_sensitive(prep->payload.data[1]);
 	/* the keyring core copies a description it takes from preparse */
@@ -216,17 +357,25 @@ static void sealed_free_preparse(struct key_preparsed_payload *prep)
 static int sealed_instantiate(struct key *key,
 			      struct key_preparsed_payload *prep)
 {
+	struct sealed_entry *entry = prep->payload.data[SEALED_ENTRY];
 	int ret;
 
 	/* rewrap and restrict apply to an existing key only */
 	if (!prep->payload.data[0])
 		return -EINVAL;
 	/* The module is on its way out: no new keys. */
-	if (!try_module_get(THIS_MODULE))
-		return -ENODEV;
+	if (!try_module_get(THIS_MODULE)) {
+		ret = -ENODEV;
+		goto out;
+	}
+	/* The record is not the key's: generic_key_instantiate() takes all. */
+	prep->payload.data[SEALED_ENTRY] = NULL;
 	ret = generic_key_instantiate(key, prep);
+	prep->payload.data[SEALED_ENTRY] = entry;
 	if (ret)
 		module_put(THIS_MODULE);
+out:
+	sealed_entry_done(entry, ret ? 0 : key->serial, ret);
 	return ret;
 }
 
@@ -254,7 +403,8 @@ static int sealed_check_read(const struct key *key)
  */
 static struct sealed_key *sealed_updated(struct key *key,
 					 const struct sealed_key *old,
-					 const struct keyseal_cmd *cmd)
+					 const struct keyseal_cmd *cmd,
+					 struct keyseal_audit_target *at)
 {
 	struct keyseal_kek_ref ref = keyseal_cmd_kek_ref(&cmd->parent);
 	struct keyseal_blob stored;
@@ -289,6 +439,11 @@ static struct sealed_key *sealed_updated(struct key *key,
 	ret = keyseal_kek_get(&ref, key, &kek);
 	if (ret)
 		goto out_kek;
+	if (at) {
+		keyseal_audit_kek(&at->kek, &kek);
+		at->kind = keyseal_kek_is(&kek, stored.parent_fp) ?
+			   KEYSEAL_AUDIT_TO_PARENT : KEYSEAL_AUDIT_TO_KEK;
+	}
 	if (keyseal_kek_is(&kek, stored.parent_fp)) {
 		ret = keyseal_policy_export(&old->attrs, KEYSEAL_TARGET_PARENT);
 	} else if (restricting) {
@@ -315,27 +470,52 @@ out:
 static int sealed_update(struct key *key, struct key_preparsed_payload *prep)
 {
 	const struct keyseal_cmd *cmd = prep->payload.data[1];
+	struct sealed_entry *entry = prep->payload.data[SEALED_ENTRY];
 	struct sealed_key *old = dereference_key_locked(key);
+	struct keyseal_blob stored;
 	struct sealed_key *sk;
 	int ret;
 
-	/* A sealed key's material never changes: no "new", "load", "import". */
-	if (!cmd)
-		return -EEXIST;
-	if (!old)
-		return -EKEYREVOKED;
+	/*
+	 * A sealed key's material never changes: no "new", "load", "import"
+	 * (a load or import logs that it did not enter, with no serial).
+	 */
+	if (!cmd) {
+		ret = -EEXIST;
+		goto out;
+	}
+	if (!old) {
+		ret = -EKEYREVOKED;
+		goto out;
+	}
+	/*
+	 * A rewrap's record: the key, and the parent it is leaving; the KEK
+	 * it goes to once found (a KEK until it proves to be the parent).
+	 */
+	if (entry) {
+		entry->target.kind = KEYSEAL_AUDIT_TO_KEK;
+		sealed_entry_attrs(entry, &old->attrs);
+		if (!sealed_key_parent(old, &stored))
+			keyseal_audit_kek_name(&entry->target.parent,
+					       stored.parent, stored.parent_len,
+					       stored.parent_fp);
+	}
 
-	sk = sealed_updated(key, old, cmd);
-	if (IS_ERR(sk))
-		return PTR_ERR(sk);
+	sk = sealed_updated(key, old, cmd, entry ? &entry->target : NULL);
+	if (IS_ERR(sk)) {
+		ret = PTR_ERR(sk);
+		goto out;
+	}
 	ret = key_payload_reserve(key, sealed_key_quota(sk));
 	if (ret) {
 		sealed_key_free(sk);
-		return ret;
+		goto out;
 	}
 	rcu_assign_keypointer(key, sk);
 	sealed_key_free_deferred(old);
-	return 0;
+out:
+	sealed_entry_done(entry, cmd ? key->serial : 0, ret);
+	return ret;
 }
 
 /* A revoked key keeps no secret. */
@@ -378,7 +558,29 @@ static void sealed_describe(const struct key *key, struct seq_file *m)
 		   4, sk->attrs.key_id, stored.parent_len, stored.parent);
 }
 
-/* keyctl read: the key's blob under its parent, as one line of text. */
+/* keyctl read is an export to the key's parent. */
+static void sealed_read_audit(const struct key *key,
+			      const struct sealed_key *sk, int result)
+{
+	struct keyseal_audit_target at = { .kind = KEYSEAL_AUDIT_TO_PARENT };
+	struct keyseal_blob stored;
+
+	if (!keyseal_audit_on())
+		return;
+	if (!sealed_key_parent(sk, &stored)) {
+		keyseal_audit_kek_name(&at.kek, stored.parent,
+				       stored.parent_len, stored.parent_fp);
+		at.parent = at.kek;
+	}
+	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs, &at,
+		      result);
+}
+
+/*
+ * keyctl read: the key's blob under its parent, as one line of text.
+ * Audited when the blob is handed out or refused, not when the caller only
+ * asks for its size.
+ */
 static long sealed_read(const struct key *key, char *buffer, size_t buflen)
 {
 	const struct sealed_key *sk = dereference_key_locked((struct key *)key);
@@ -388,12 +590,16 @@ static long sealed_read(const struct key *key, char *buffer, size_t buflen)
 	if (!sk)
 		return -EKEYREVOKED;
 	ret = keyseal_policy_export(&sk->attrs, KEYSEAL_TARGET_PARENT);
-	if (ret)
+	if (ret) {
+		sealed_read_audit(key, sk, ret);
 		return ret;
+	}
 	/* The caller tries again with a buffer of the size returned. */
 	len = keyseal_armor_size(sk->blob_len);
-	if (buffer && buflen >= len)
+	if (buffer && buflen >= len) {
 		keyseal_armor_encode(sk->blob, sk->blob_len, buffer);
+		sealed_read_audit(key, sk, 0);
+	}
 	return len;
 }
 

@@ -43,6 +43,10 @@ static struct sealed_key *unseal_kek_blob(struct keyseal_crypto *c,
 	ret = keyseal_kek_get(&unwrap, NULL, &kek);
 	if (ret)
 		goto out;
+	if (p->audit) {
+		keyseal_audit_kek(&p->audit->kek, &kek);
+		p->audit->parent = p->audit->kek;
+	}
 	ret = keyseal_unwrap_kek(c, blob, &kek, sk->material);
 	if (ret)
 		goto out;
@@ -102,7 +106,8 @@ static struct sealed_key *unseal_plaintext_blob(struct keyseal_crypto *c,
 	attrs.provenance = KEYSEAL_ORIGIN_IMPORTED;
 	if (keyseal_policy_expired(&attrs))
 		return ERR_PTR(-EKEYEXPIRED);
-	return keyseal_unseal_material(c, &attrs, blob->body, &p->store);
+	return keyseal_unseal_material(c, &attrs, blob->body, &p->store,
+				       p->audit);
 }
 
 /*
@@ -165,7 +170,8 @@ static struct sealed_key *unseal_recipient_blob(struct keyseal_crypto *c,
 	if (keyseal_policy_expired(&attrs))
 		sk = ERR_PTR(-EKEYEXPIRED);
 	else
-		sk = keyseal_unseal_material(c, &attrs, material, &p->store);
+		sk = keyseal_unseal_material(c, &attrs, material, &p->store,
+					     p->audit);
 out:
 	kfree_sensitive(material);
 	return sk;
@@ -178,13 +184,15 @@ out:
  * @attrs: what the key is
  * @material: @attrs->key_len bytes
  * @store: the parent to store it under
+ * @audit: the audit record's target, whose parent this names; or NULL
  *
  * Return: the payload or an ERR_PTR.
  */
 struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 					   const struct keyseal_attrs *attrs,
 					   const u8 *material,
-					   const struct keyseal_kek_ref *store)
+					   const struct keyseal_kek_ref *store,
+					   struct keyseal_audit_target *audit)
 {
 	struct keyseal_kek kek = { };
 	struct sealed_key *sk;
@@ -201,6 +209,8 @@ struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 	ret = keyseal_kek_get(store, NULL, &kek);
 	if (ret)
 		goto out;
+	if (audit)
+		keyseal_audit_kek(&audit->parent, &kek);
 	ret = sealed_key_store(c, sk, &kek);
 out:
 	keyseal_kek_release(&kek);

@@ -5,6 +5,7 @@
 #ifndef _KEYSEAL_UNSEAL_H
 #define _KEYSEAL_UNSEAL_H
 
+#include "audit.h"
 #include "kek.h"
 
 /**
@@ -19,12 +20,16 @@
  * @expected_sender: recipient blobs in auth mode: the raw public key the
  *	blob must come from, or NULL to accept any sender
  * @expected_sender_len: its length
+ * @audit: the KEKs met on the way, for the audit record: the one that
+ *	opens a KEK blob (kek and parent), the one a key is stored under
+ *	(parent)
  */
 struct keyseal_unseal_params {
 	struct keyseal_kek_ref unwrap;
 	struct keyseal_kek_ref store;
 	const u8 *expected_sender;
 	size_t expected_sender_len;
+	struct keyseal_audit_target *audit;
 };
 
 struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
@@ -33,6 +38,7 @@ struct sealed_key *keyseal_unseal(struct keyseal_crypto *c, const u8 *buf,
 struct sealed_key *keyseal_unseal_material(struct keyseal_crypto *c,
 					   const struct keyseal_attrs *attrs,
 					   const u8 *material,
-					   const struct keyseal_kek_ref *store);
+					   const struct keyseal_kek_ref *store,
+					   struct keyseal_audit_target *audit);
 
 #endif /* _KEYSEAL_UNSEAL_H */
