@@ -4,6 +4,7 @@
  * a chosen target, and the public half of an exchange key.
  */
 
+#include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -13,6 +14,7 @@
 #include "kek.h"
 #include "policy.h"
 #include "recipient.h"
+#include "rsa_export.h"
 #include "snapshot.h"
 #include "usage.h"
 #include "wrap.h"
@@ -62,18 +64,26 @@ static bool export_args_valid(const struct keyseal_export *req)
 {
 	bool to_kek = req->target == KEYSEAL_TARGET_KEK;
 	bool to_recipient = req->target == KEYSEAL_TARGET_RECIPIENT;
+	bool to_rsa = req->target == KEYSEAL_TARGET_RSA;
 
 	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
 				   sizeof(req->reserved)))
 		return false;
 	if (req->target < KEYSEAL_TARGET_PARENT ||
-	    req->target > KEYSEAL_TARGET_RECIPIENT)
+	    req->target > KEYSEAL_TARGET_RSA)
 		return false;
 	if (!to_kek && req->kek)
 		return false;
-	if (!to_recipient && (req->sender || req->recipient ||
-			      req->recipient_len || req->recipient_kem))
+	if (!to_recipient && req->sender)
 		return false;
+	if (!to_recipient && !to_rsa && (req->recipient || req->recipient_len ||
+					 req->recipient_kem))
+		return false;
+	/* An RSA key is an SPKI, its form a KEYSEAL_RSA_* */
+	if (to_rsa)
+		return req->recipient && req->recipient_len &&
+		       req->recipient_len <= KEYSEAL_RSA_SPKI_MAX &&
+		       keyseal_rsa_format_hash(req->recipient_kem) > 0;
 	/* A recipient is a public key of a known KEM, of the KEM's size. */
 	if (to_recipient &&
 	    (!req->recipient || req->sender < 0 ||
@@ -163,6 +173,55 @@ out:
 	return ret;
 }
 
+/*
+ * The key for an RSA wrapping key, in a form cloud key managers and HSMs
+ * import (shared/rsa_export.c): only data keys and secrets, which are what
+ * those take; the material leaves only inside the RSA and AES-KWP
+ * encryption.
+ */
+static int export_to_rsa(const struct keyseal_snapshot *snap,
+			 const struct keyseal_export *req, u8 **out,
+			 size_t *out_len)
+{
+	struct keyseal_rsa_public pub;
+	size_t len;
+	u8 *spki;
+	int ret;
+
+	ret = keyseal_policy_export(&snap->attrs, KEYSEAL_TARGET_RSA);
+	if (ret)
+		return ret;
+	if (snap->attrs.usage != KEYSEAL_USAGE_AEAD &&
+	    snap->attrs.usage != KEYSEAL_USAGE_SECRET)
+		return -EKEYREJECTED;
+
+	spki = memdup_user(u64_to_user_ptr(req->recipient), req->recipient_len);
+	if (IS_ERR(spki))
+		return PTR_ERR(spki);
+	ret = keyseal_rsa_spki_parse(spki, req->recipient_len, &pub);
+	if (!ret)
+		ret = keyseal_rsa_export_size(req->recipient_kem, &pub,
+					      snap->attrs.key_len, &len);
+	if (ret)
+		goto out;
+	*out = kmalloc(len, GFP_KERNEL);
+	if (!*out) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	ret = keyseal_rsa_export(req->recipient_kem, &pub, snap->material,
+				 snap->attrs.key_len, *out, len);
+	if (ret) {
+		kfree_sensitive(*out);
+		*out = NULL;
+		goto out;
+	}
+	*out_len = len;
+out:
+	kfree(spki);
+	return ret;
+}
+
 long keyseal_ioc_export(void __user *argp)
 {
 	struct keyseal_snapshot snap;
@@ -200,10 +259,14 @@ long keyseal_ioc_export(void __user *argp)
 			ret = keyseal_wrap_plaintext(&snap.attrs, snap.material,
 						     &blob, &blob_len);
 		break;
-	default:
+	case KEYSEAL_TARGET_RECIPIENT:
 		ret = export_to_recipient(&snap, &req, &blob, &blob_len);
 		break;
+	default:
+		ret = export_to_rsa(&snap, &req, &blob, &blob_len);
+		break;
 	}
+	/* An audit record of the export goes here (issue 15, item 3). */
 	if (ret)
 		goto out;
 
