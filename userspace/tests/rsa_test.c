@@ -388,10 +388,11 @@ FIXTURE_SETUP(wrap)
 	uint8_t spki[KEYSEAL_RSA_SPKI_MAX];
 	long len;
 
-	/* the vectors' key, or a fresh one of another size */
-	self->pkey = variant->bits == 2048 ?
-		     rsa_test_private_key(rsa_test_key_pem) :
-		     rsa_test_generate(variant->bits);
+	self->pkey = rsa_test_private_key(variant->bits == 2048 ?
+					  rsa_test_key_pem :
+					  variant->bits == 3072 ?
+					  rsa_test_key_3072_pem :
+					  rsa_test_key_4096_pem);
 	ASSERT_NE(NULL, self->pkey);
 	len = rsa_test_spki(self->pkey, spki, sizeof(spki));
 	ASSERT_LT(0, len);
