@@ -60,6 +60,7 @@ struct wrap_args {
 	uint8_t *data;			/* the input, INPUT_MAX + 1 bytes */
 	size_t data_len;
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];	/* the input's blob */
+	uint8_t key_id[KEYSEAL_KEY_ID_SIZE];	/* the input blob's key id */
 	struct keyseal_wrap_key key;
 };
 
@@ -103,7 +104,8 @@ static int key_from_blob(struct wrap_args *a)
 		return 1;
 	}
 	a->key.usage = bi.usage;
-	a->key.key_id = bi.key_id;
+	memcpy(a->key_id, bi.key_id, sizeof(a->key_id));
+	a->key.key_id = a->key_id;
 	a->key.not_after = bi.not_after;
 	a->key.material = a->blob + len - bi.key_len;
 	a->key.len = bi.key_len;
