@@ -196,8 +196,9 @@ vm_suites() {
 # own RSA key, and decrypts with it what that kernel encrypted (selftests/
 # softhsm/softhsm.sh): a step, and the token's own TAP counted.
 softhsm_import() {
-	local kver=$1 label=$2 out=$3 log=$logs/softhsm-$kver.log
+	local kver=$1 label=$2 out=$3 log
 
+	log=$logs/softhsm-$kver.log
 	tap_step "SoftHSM2 imports the keys the kernel exported on $label" \
 		"$log" selftests/softhsm/softhsm.sh verify "$BUILD/softhsm" "$out"
 	tap_count "$log"
