@@ -552,4 +552,37 @@ TEST_F(one_key, fresh_randomness)
 			    self->opened + 2048 / 8, 40));
 }
 
+/* keyseal_export_rsa() checks its arguments before it asks the kernel. */
+TEST_F(one_key, export_arguments)
+{
+	struct keyseal *ks = (struct keyseal *)self;	/* never used */
+	struct keyseal_rsa_key bad = self->rsa;
+	size_t len = sizeof(self->out);
+
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(NULL, 1, &self->rsa,
+					      KEYSEAL_RSA_OAEP_SHA1, self->out,
+					      &len));
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, NULL,
+					      KEYSEAL_RSA_OAEP_SHA1, self->out,
+					      &len));
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &self->rsa, 0,
+					      self->out, &len));
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &self->rsa, 5,
+					      self->out, &len));
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &self->rsa,
+					      KEYSEAL_RSA_OAEP_SHA1, NULL,
+					      &len));
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &self->rsa,
+					      KEYSEAL_RSA_OAEP_SHA1, self->out,
+					      NULL));
+	bad.len -= 1;
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &bad,
+					      KEYSEAL_RSA_OAEP_SHA1, self->out,
+					      &len));
+	bad.len = sizeof(bad.spki) + 1;
+	EXPECT_EQ(-EINVAL, keyseal_export_rsa(ks, 1, &bad,
+					      KEYSEAL_RSA_OAEP_SHA1, self->out,
+					      &len));
+}
+
 TEST_HARNESS_MAIN

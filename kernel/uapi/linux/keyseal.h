@@ -153,7 +153,8 @@ struct keyseal_info {
  * @flags: in: must be zero
  * @blob_len: in: size of the @blob buffer; out: size of the blob, also when
  *	the buffer was too small (ERANGE)
- * @blob: in: pointer to the output buffer
+ * @blob: in: pointer to the output buffer; KEYSEAL_TARGET_RSA writes there
+ *	the form @recipient_kem names, which is not a keyseal blob
  * @reserved: must be zero
  */
 struct keyseal_export {
