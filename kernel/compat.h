@@ -12,6 +12,7 @@
 #ifndef _KEYSEAL_COMPAT_H
 #define _KEYSEAL_COMPAT_H
 
+#include <crypto/aes.h>
 #include <linux/key-type.h>
 #include <linux/key.h>
 #include <linux/string.h>
@@ -54,16 +55,28 @@ keyseal_prep_description(const struct key_preparsed_payload *prep)
 #endif
 }
 
-#ifndef KEYSEAL_HAVE_HMAC_SHA256
-/*
- * The HMAC-SHA256 library (6.17), on the SHA-256 library of older kernels,
- * whose state was struct sha256_state until it became struct sha256_ctx.
- */
+/* The SHA-256 library's state was struct sha256_state before 6.17. */
 #ifdef KEYSEAL_HAVE_SHA256_CTX
 #define keyseal_sha256_state	sha256_ctx
 #else
 #define keyseal_sha256_state	sha256_state
 #endif
+
+/*
+ * The AES library's encryption key: struct aes_enckey, prepared by
+ * aes_prepareenckey(), since 7.0; struct crypto_aes_ctx, expanded by
+ * aes_expandkey(), before. aes_encrypt() takes either in its time.
+ */
+#ifdef KEYSEAL_HAVE_AES_ENCKEY
+#define keyseal_aes_ctx		aes_enckey
+#define keyseal_aes_expand	aes_prepareenckey
+#else
+#define keyseal_aes_ctx		crypto_aes_ctx
+#define keyseal_aes_expand	aes_expandkey
+#endif
+
+#ifndef KEYSEAL_HAVE_HMAC_SHA256
+/* The HMAC-SHA256 library (6.17), on the SHA-256 library of older kernels. */
 
 /**
  * struct hmac_sha256_key - SHA-256 states after the padded key XOR ipad

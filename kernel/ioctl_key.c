@@ -4,16 +4,19 @@
  * a chosen target, and the public half of an exchange key.
  */
 
+#include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "audit.h"
+#include "compat.h"
 #include "exchange.h"
 #include "ioctl.h"
 #include "kek.h"
 #include "policy.h"
 #include "recipient.h"
+#include "rsa_export.h"
 #include "snapshot.h"
 #include "usage.h"
 #include "wrap.h"
@@ -63,18 +66,26 @@ static bool export_args_valid(const struct keyseal_export *req)
 {
 	bool to_kek = req->target == KEYSEAL_TARGET_KEK;
 	bool to_recipient = req->target == KEYSEAL_TARGET_RECIPIENT;
+	bool to_rsa = req->target == KEYSEAL_TARGET_RSA;
 
 	if (keyseal_ioc_unused_set(req->flags, req->__pad, req->reserved,
 				   sizeof(req->reserved)))
 		return false;
 	if (req->target < KEYSEAL_TARGET_PARENT ||
-	    req->target > KEYSEAL_TARGET_RECIPIENT)
+	    req->target > KEYSEAL_TARGET_RSA)
 		return false;
 	if (!to_kek && req->kek)
 		return false;
-	if (!to_recipient && (req->sender || req->recipient ||
-			      req->recipient_len || req->recipient_kem))
+	if (!to_recipient && req->sender)
 		return false;
+	if (!to_recipient && !to_rsa && (req->recipient || req->recipient_len ||
+					 req->recipient_kem))
+		return false;
+	/* An RSA key is an SPKI, its form a KEYSEAL_RSA_* */
+	if (to_rsa)
+		return req->recipient && req->recipient_len &&
+		       req->recipient_len <= KEYSEAL_RSA_SPKI_MAX &&
+		       keyseal_rsa_format_hash(req->recipient_kem) > 0;
 	/* A recipient is a public key of a known KEM, of the KEM's size. */
 	if (to_recipient &&
 	    (!req->recipient || req->sender < 0 ||
@@ -177,6 +188,63 @@ out:
 }
 
 /*
+ * The key for an RSA wrapping key, in a form cloud key managers and HSMs
+ * import (shared/rsa_export.c): only data keys and secrets, which are what
+ * those take; the material leaves only inside the RSA and AES-KWP
+ * encryption.
+ */
+static int export_to_rsa(const struct keyseal_snapshot *snap,
+			 const struct keyseal_export *req,
+			 struct keyseal_audit_target *at, u8 **out,
+			 size_t *out_len)
+{
+	u8 fp[KEYSEAL_FINGERPRINT_SIZE];
+	struct keyseal_rsa_public pub;
+	size_t len;
+	u8 *spki;
+	int ret;
+
+	/* The wrapping key is read first so that a refusal names it too. */
+	spki = memdup_user(u64_to_user_ptr(req->recipient), req->recipient_len);
+	if (IS_ERR(spki))
+		return PTR_ERR(spki);
+	sha256(spki, req->recipient_len, fp);
+	keyseal_audit_pub(at, fp, sizeof(fp));
+
+	ret = keyseal_policy_export(&snap->attrs, KEYSEAL_TARGET_RSA);
+	if (ret)
+		goto out;
+	if (snap->attrs.usage != KEYSEAL_USAGE_AEAD &&
+	    snap->attrs.usage != KEYSEAL_USAGE_SECRET) {
+		ret = -EKEYREJECTED;
+		goto out;
+	}
+	ret = keyseal_rsa_spki_parse(spki, req->recipient_len, &pub);
+	if (ret)
+		goto out;
+	ret = keyseal_rsa_export_size(req->recipient_kem, &pub,
+				      snap->attrs.key_len, &len);
+	if (ret)
+		goto out;
+	*out = kmalloc(len, GFP_KERNEL);
+	if (!*out) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	ret = keyseal_rsa_export(req->recipient_kem, &pub, snap->material,
+				 snap->attrs.key_len, *out, len);
+	if (ret) {
+		kfree_sensitive(*out);
+		*out = NULL;
+		goto out;
+	}
+	*out_len = len;
+out:
+	kfree(spki);
+	return ret;
+}
+
+/*
  * Every outcome once the key is held is audited here, whatever the target:
  * a new target fills in @at in its case below.
  */
@@ -222,8 +290,11 @@ long keyseal_ioc_export(void __user *argp)
 			ret = keyseal_wrap_plaintext(&snap.attrs, snap.material,
 						     &blob, &blob_len);
 		break;
-	default:
+	case KEYSEAL_TARGET_RECIPIENT:
 		ret = export_to_recipient(&snap, &req, &at, &blob, &blob_len);
+		break;
+	default:
+		ret = export_to_rsa(&snap, &req, &at, &blob, &blob_len);
 		break;
 	}
 	if (ret)

@@ -31,6 +31,8 @@ static int __init keyseal_init(void)
 
 	/* Only the known-answer-test variant has tests to run here. */
 	ret = keyseal_hpke_kat();
+	if (!ret)
+		ret = keyseal_rsa_kat();
 	if (ret)
 		goto err_crypto;
 

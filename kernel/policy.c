@@ -50,8 +50,8 @@ int keyseal_policy_use(const struct keyseal_attrs *attrs, u8 usage)
  * @target: KEYSEAL_TARGET_*
  *
  * A key may always be sealed under its own parent: that is how it persists.
- * Any other KEK or a recipient needs the exportable flag; the clear needs the
- * plaintext flag.
+ * Any other KEK, a recipient or an RSA wrapping key needs the exportable
+ * flag; the clear needs the plaintext flag.
  *
  * Return: 0, -EPERM, -EKEYEXPIRED, or -EINVAL for an unknown target.
  */
@@ -66,6 +66,7 @@ int keyseal_policy_export(const struct keyseal_attrs *attrs,
 		return 0;
 	case KEYSEAL_TARGET_KEK:
 	case KEYSEAL_TARGET_RECIPIENT:
+	case KEYSEAL_TARGET_RSA:
 		return attrs->key_flags & KEYSEAL_FLAG_EXPORTABLE ? 0 : -EPERM;
 	case KEYSEAL_TARGET_PLAINTEXT:
 		return attrs->key_flags & KEYSEAL_FLAG_PLAINTEXT ? 0 : -EPERM;

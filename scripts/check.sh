@@ -181,6 +181,7 @@ vm_suites() {
 			selftests/vm/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
 			"$BUILD/selftests/payload" "$out"
 		[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
+		[ "$part" = functional ] && softhsm_import "$kver" "$label" "$out"
 	done
 
 	out=$BUILD/twohost/$kver
@@ -191,11 +192,26 @@ vm_suites() {
 	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 }
 
+# SoftHSM2 imports what rsa_export_test's kernel exported to the token's
+# own RSA key, and decrypts with it what that kernel encrypted (selftests/
+# softhsm/softhsm.sh): a step, and the token's own TAP counted.
+softhsm_import() {
+	local kver=$1 label=$2 out=$3 log
+
+	log=$logs/softhsm-$kver.log
+	tap_step "SoftHSM2 imports the keys the kernel exported on $label" \
+		"$log" selftests/softhsm/softhsm.sh verify "$BUILD/softhsm" "$out"
+	tap_count "$log"
+}
+
 # The selftests' payload, and the keyseal command that the two-host test's
-# sender without the module runs on the host.
+# sender without the module runs on the host; and the SoftHSM2 token whose
+# RSA key the payload's rsa_export_test exports to.
 build_selftests() {
 	make --no-print-directory -C userspace all &&
-		make --no-print-directory -C selftests
+		make --no-print-directory -C selftests &&
+		BUILD=$BUILD selftests/softhsm/softhsm.sh prepare \
+			"$BUILD/softhsm" "$BUILD/selftests/payload"
 }
 
 # --- tiers -------------------------------------------------------------------

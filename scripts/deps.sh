@@ -18,6 +18,8 @@ packages=(
 	python3-docutils
 	# kernel trees: the kernel matrix and make check-debug
 	flex bison libelf-dev dwarves
+	# RSA export checked by an HSM: SoftHSM2 through PKCS#11
+	softhsm2 opensc libp11-kit-dev
 )
 backports_packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.12

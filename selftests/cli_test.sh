@@ -296,8 +296,48 @@ check "export: blobs get the umask's mode" [ "$(mode db.pem)" = "$(mode umask.re
 expect_err "export: not a sealed key" 1 \
 	"keyseal: key $kmk (user:kmk) is not a sealed key" "$KS" export "$kmk"
 expect_usage "export: exclusive targets" \
-	"keyseal export: --kek, --plaintext and --to exclude each other" \
+	"keyseal export: --kek, --plaintext, --to and --to-rsa exclude each other" \
 	"$KS" export %sealed:db --kek user:kmk2 --plaintext
+
+# --- export --to-rsa (rsa_export_test opens what the kernel exports) ----------
+
+rsa=$here/../data/rsa-2048.pub.pem
+expect_ok "export --to-rsa: rsa-aes-kwp-sha256 in base64" \
+	"$KS" export %sealed:db --to-rsa "$rsa" --format rsa-aes-kwp-sha256 -o db.kwp
+check "export --to-rsa: one line of base64 of k + 40 bytes" \
+	[ "$(wc -l <db.kwp)" = 1 -a "$(base64 -d <db.kwp | wc -c)" = 296 ]
+expect_ok "export --to-rsa --binary: rsa-oaep-sha1" \
+	"$KS" export %sealed:db --to-rsa "$rsa" --format rsa-oaep-sha1 --binary -o db.oaep
+check "export --to-rsa --binary: k bytes" [ "$(size db.oaep)" = 256 ]
+expect_err "export --to-rsa: not exportable" 1 \
+	"keyseal: key $fixed (sealed:fixed) is not exportable" \
+	"$KS" export %sealed:fixed --to-rsa "$rsa" --format rsa-oaep-sha256
+xkek=$("$KS" gen kek xkek --parent user:kmk --exportable)
+expect_err "export --to-rsa: a kek" 1 \
+	"keyseal: key $xkek (sealed:xkek): a kek key: only aead and secret keys can be exported to an RSA wrapping key" \
+	"$KS" export %sealed:xkek --to-rsa "$rsa" --format rsa-oaep-sha256
+expect_err "export --to-rsa: an EC key" 1 \
+	"keyseal: $here/../data/ec-p256.pub.pem: not an RSA key: the wrapping key must be RSA (2048, 3072 or 4096 bits)" \
+	"$KS" export %sealed:db --to-rsa "$here/../data/ec-p256.pub.pem" --format rsa-oaep-sha256
+expect_err "export --to-rsa: a 1024-bit key" 1 \
+	"keyseal: $here/../data/rsa-1024.pub.pem: an RSA key of 1024 bits: the wrapping key must have 2048, 3072 or 4096 bits" \
+	"$KS" export %sealed:db --to-rsa "$here/../data/rsa-1024.pub.pem" --format rsa-oaep-sha256
+printf 'not a key\n' >bad.pem
+expect_err "export --to-rsa: no PEM" 1 \
+	"keyseal: bad.pem: no public key in it: give the RSA wrapping key as PEM (BEGIN PUBLIC KEY) or DER" \
+	"$KS" export %sealed:db --to-rsa bad.pem --format rsa-oaep-sha256
+expect_usage "export --to-rsa: an unknown form" \
+	"keyseal export: unknown --format 'rsa-oaep': give rsa-aes-kwp-sha256, rsa-aes-kwp-sha1, rsa-oaep-sha256 or rsa-oaep-sha1" \
+	"$KS" export %sealed:db --to-rsa "$rsa" --format rsa-oaep
+expect_usage "export --to-rsa: no form" \
+	"keyseal export: --to-rsa and --format go together" \
+	"$KS" export %sealed:db --to-rsa "$rsa"
+expect_ok "wrap --to-rsa: a plaintext blob, without the module" \
+	"$KS" wrap --to-rsa "$rsa" --format rsa-aes-kwp-sha1 --binary -o pt.kwp pt.pem
+check "wrap --to-rsa: k + 40 bytes" [ "$(size pt.kwp)" = 296 ]
+expect_usage "wrap --to-rsa: no policy travels" \
+	"keyseal wrap: --to-rsa carries no sender and no policy: --from, --exportable, --plaintext and --not-after go with --to" \
+	"$KS" wrap --to-rsa "$rsa" --format rsa-oaep-sha1 -e pt.pem
 expect_usage "export: missing key" "keyseal export: missing KEY" "$KS" export
 
 # --- inspect ------------------------------------------------------------------
@@ -591,7 +631,7 @@ expect_err "wrap: material of the wrong size" 1 \
 expect_err "wrap: not a public key" 1 \
 	"keyseal: junk.txt: not an X25519 or P-256 public key in PEM" \
 	"$KS" wrap --to junk.txt --raw aead raw.key
-expect_usage "wrap: --to required" "keyseal wrap: missing --to" \
+expect_usage "wrap: --to required" "keyseal wrap: missing --to or --to-rsa" \
 	"$KS" wrap --raw aead raw.key
 
 run "$KS" gen x25519 xch --parent user:kmk

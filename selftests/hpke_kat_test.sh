@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# RFC 9180 known-answer tests of the kernel's HPKE. The test variant of the
-# module (make module KEYSEAL_KAT=y) runs the published vectors, with the
-# ephemeral keys they give, in its init, and refuses to load on a mismatch;
+# RFC 9180 known-answer tests of the kernel's HPKE, and those of the RSA
+# export (AES-KWP, RSAES-OAEP, whole exports). The test variant of the
+# module (make module KEYSEAL_KAT=y) runs the vectors, with the ephemeral
+# keys they give, in its init, and refuses to load on a mismatch;
 # the normal keyseal.ko has no way to take an ephemeral key from outside.
 # This test swaps the variant in for keyseal.ko, and the normal module back.
 # TAP on stdout.
@@ -26,6 +27,8 @@ else
 	break_vector=3
 	failed_line='HPKE known-answer test failed: P-256, base: Seal/Open'
 fi
+rsa_passed='RSA export known-answer tests passed: 3 AES-KWP, 2 RSAES-OAEP, 4 exports'
+rsa_failed_line='RSA export known-answer test failed: RSAES-OAEP SHA-256, 2048 bits: RSAES-OAEP'
 n=0
 status=0
 
@@ -60,7 +63,7 @@ rmmod_when_idle() {
 kat_variant() { [ -e /sys/module/keyseal/parameters/kat_break ]; }
 log_count() { dmesg | grep -c "$1"; }
 
-echo "1..7"
+echo "1..9"
 
 if [ ! -f "$kat" ]; then
 	not_ok "KAT module for $kver in the payload (make module KERNELRELEASE=$kver KEYSEAL_KAT=y MODULE_BUILD=build/modules-kat/$kver; make -C selftests)"
@@ -88,7 +91,20 @@ else
 	ok "a corrupted vector stops the load"
 fi
 
+before=$(log_count "$rsa_failed_line")
+if insmod "$kat" rsa_kat_break=5 2>/dev/null; then
+	not_ok "a corrupted RSA export vector stops the load"
+	rmmod keyseal
+elif loaded; then
+	not_ok "a corrupted RSA export vector stops the load (module listed)"
+elif [ "$(log_count "$rsa_failed_line")" -le "$before" ]; then
+	not_ok "a corrupted RSA export vector stops the load (not logged: $rsa_failed_line)"
+else
+	ok "a corrupted RSA export vector stops the load"
+fi
+
 before=$(log_count "$passed")
+rsa_before=$(log_count "$rsa_passed")
 if insmod "$kat" && loaded && kat_variant; then
 	ok "KAT variant loads"
 else
@@ -99,6 +115,12 @@ if [ "$(log_count "$passed")" = $((before + 1)) ]; then
 	ok "logged: $passed"
 else
 	not_ok "logged: $passed (got: $(dmesg | grep 'known-answer' | tail -n 1))"
+fi
+
+if [ "$(log_count "$rsa_passed")" = $((rsa_before + 1)) ]; then
+	ok "logged: $rsa_passed"
+else
+	not_ok "logged: $rsa_passed (got: $(dmesg | grep 'RSA export known-answer' | tail -n 1))"
 fi
 
 # The variant is keyseal.ko with tests: it makes exchange keys.

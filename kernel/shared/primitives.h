@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 OR MIT */
 /*
  * What the portable HPKE core (hpke.c) stands on: HKDF-SHA256, AES-GCM in
- * place and Diffie-Hellman on the two DHKEM groups. Each side implements
+ * place and Diffie-Hellman on the two DHKEM groups; and, further down, what
+ * the RSA export (rsa_export.c) stands on. Each side implements
  * them with its own cryptography and the same signatures: the module in
  * kernel/crypto.c (the SHA-256 library, gcm(aes) transforms from a pool)
  * and kernel/dh.c (kpp), libkeyseal in userspace/lib/primitives.c and
@@ -52,5 +53,31 @@ int keyseal_dh_generate(u16 kem, u8 *sk);
 int keyseal_dh_public_of(u16 kem, const u8 *sk, u8 *pk);
 int keyseal_dh_compute(u16 kem, const u8 *sk, const u8 *pk, size_t pk_len,
 		       u8 shared[KEYSEAL_DH_SIZE]);
+
+/*
+ * Under the RSA export (rsa_export.c): the module in kernel/rsa.c (the
+ * SHA-256 library, the "sha1" hash, the AES library, the "rsa" akcipher,
+ * get_random_bytes()), libkeyseal in userspace/lib/rsa.c (OpenSSL).
+ */
+struct keyseal_rsa_public;
+
+/* An expanded AES key, each side's own. */
+struct keyseal_aes;
+
+/* KEYSEAL_RSA_HASH_* of the pieces, into @out (its digest size). */
+int keyseal_digest(int hash, const struct keyseal_chunk *in, unsigned int n,
+		   u8 *out);
+int keyseal_aes_new(const u8 *key, size_t key_len, struct keyseal_aes **aes);
+/* One 16-byte block, encrypted in place. */
+int keyseal_aes_encrypt_block(struct keyseal_aes *aes, u8 *block);
+/* Wipes and frees; NULL is fine. */
+void keyseal_aes_free(struct keyseal_aes *aes);
+int keyseal_random(u8 *buf, size_t len);
+/*
+ * The raw RSA public operation on @buf, in place: @k bytes (the modulus's
+ * size), big-endian, less than the modulus, raised to the public exponent.
+ */
+int keyseal_rsa_encrypt_raw(const struct keyseal_rsa_public *pub, u8 *buf,
+			    size_t k);
 
 #endif /* _KEYSEAL_PRIMITIVES_H */

@@ -14,6 +14,11 @@ KEYSEAL_SHARED := blob.c usage.c armor.c command.c hpke_suite.c dh_group.c
 # the HPKE setup of the recipient scheme, over it.
 KEYSEAL_SHARED_HPKE := hpke.c recipient_hpke.c
 
-# RFC 9180's vectors and the known-answer test that runs them: the module's
+# The RSA export (cloud KMS and HSM import forms) over primitives.h: the
+# module's kernel/rsa.c, libkeyseal's lib/rsa.c.
+KEYSEAL_SHARED_RSA := rsa_export.c
+
+# RFC 9180's vectors, the RSA export's (RFC 5649, RFC 8017) and the
+# known-answer tests that run them: the module's
 # KAT variant (KEYSEAL_KAT=y) and libkeyseal's unit test.
-KEYSEAL_SHARED_KAT := hpke_vectors.c
+KEYSEAL_SHARED_KAT := hpke_vectors.c rsa_vectors.c

@@ -8,15 +8,16 @@
 
 #include "options.h"
 #include "problem.h"
+#include "rsa_io.h"
 
 static void help(void);
 
 static const struct command export = {
 	.name = "export",
-	.synopsis = "KEY [--kek KEK | --plaintext | --to PUBKEY.pem [--sender KEY]] [-o FILE] [--text | --binary]",
+	.synopsis = "KEY [--kek KEK | --plaintext | --to PUBKEY.pem [--sender KEY] | --to-rsa WRAPPING.pem --format FORMAT] [-o FILE] [--text | --binary]",
 	.help = help,
 	.options = OPT_KEK | OPT_PLAINTEXT | OPT_TO | OPT_SENDER | OPT_OUTPUT |
-		   OPT_FORM,
+		   OPT_FORM | OPT_TO_RSA | OPT_FORMAT,
 };
 
 static void help(void)
@@ -26,6 +27,8 @@ static void help(void)
 	       "Write KEY's blob: under its parent, which is what keyctl read gives\n"
 	       "and how a key is kept; or under another KEK; or in the clear; or for\n"
 	       "a recipient's exchange key. The blob is PEM unless asked otherwise.\n"
+	       "Or, for a cloud key manager or an HSM, an aead or secret key wrapped\n"
+	       "by the kernel for an RSA wrapping key (base64 unless --binary).\n"
 	       "\n"
 	       "      --kek KEK        wrap under KEK instead of the parent (the key must\n"
 	       "                       be exportable, unless KEK is its parent)\n"
@@ -34,6 +37,11 @@ static void help(void)
 	       "      --to FILE        wrap for the exchange public key in FILE (PEM)\n"
 	       "      --sender KEY     with --to: your own exchange key, so that the\n"
 	       "                       recipient can tell who sent the key\n"
+	       "      --to-rsa FILE    wrap for the RSA wrapping public key in FILE (PEM\n"
+	       "                       or DER, 2048, 3072 or 4096 bits); the key must be\n"
+	       "                       exportable\n"
+	       "      --format FORMAT  with --to-rsa: rsa-aes-kwp-sha256, rsa-aes-kwp-sha1,\n"
+	       "                       rsa-oaep-sha256 or rsa-oaep-sha1\n"
 	       "  -o, --output FILE    write FILE, replaced atomically (default stdout)\n"
 	       "      --text           the one-line text form that keyctl \"load\" takes\n"
 	       "      --binary         the binary blob\n"
@@ -49,6 +57,8 @@ struct export_args {
 	struct cli_key sender;
 	struct keyseal_public_key recipient;
 	struct keyseal_export_target target;
+	struct keyseal_rsa_key rsa;
+	int format;
 };
 
 /* Returns -1 to go on, else the exit status. */
@@ -62,10 +72,17 @@ static int parse(int argc, char **argv, struct export_args *a)
 	if (optind + 1 != argc)
 		return usage_error(&export, optind == argc ? "missing KEY" :
 				   "too many arguments");
-	if (!!o->kek + o->plaintext + !!o->to > 1)
-		return usage_error(&export, "--kek, --plaintext and --to exclude each other");
+	if (!!o->kek + o->plaintext + !!o->to + !!o->to_rsa > 1)
+		return usage_error(&export, "--kek, --plaintext, --to and --to-rsa exclude each other");
 	if (o->sender && !o->to)
 		return usage_error(&export, "--sender goes with --to");
+	if (!!o->format != !!o->to_rsa)
+		return usage_error(&export, "--to-rsa and --format go together");
+	if (o->to_rsa) {
+		a->format = rsa_format(&export, o->format);
+		if (!a->format)
+			return EXIT_USAGE;
+	}
 	a->key_name = argv[optind];
 	return -1;
 }
@@ -120,6 +137,37 @@ static void export_problem(int e, const struct export_args *a,
 	problem(OP_EXPORT, e, &p);
 }
 
+/* The key wrapped by the kernel for an RSA wrapping key. */
+static int run_rsa(struct export_args *a)
+{
+	uint8_t out[KEYSEAL_RSA_EXPORT_MAX_SIZE];
+	size_t out_len = sizeof(out);
+	struct keyseal_key_info info;
+	struct keyseal *ks;
+	int ret;
+
+	if (find_sealed_key(a->key_name, "key", &a->key) ||
+	    read_rsa_key(a->o.to_rsa, &a->rsa))
+		return 1;
+	ks = open_device();
+	if (!ks)
+		return 1;
+	if (keyseal_info(ks, a->key.serial, &info))
+		memset(&info, 0, sizeof(info));
+	ret = keyseal_export_rsa(ks, a->key.serial, &a->rsa, a->format, out,
+				 &out_len);
+	keyseal_close(ks);
+	if (ret) {
+		char what[KEY_LABEL_MAX + 8];
+
+		snprintf(what, sizeof(what), "key %s", a->key.label);
+		rsa_export_problem(-ret, what, info.usage, info.key_len,
+				   &a->rsa, a->format);
+		return 1;
+	}
+	return write_rsa_export(a->o.output, out, out_len, a->o.binary);
+}
+
 static int run(struct export_args *a)
 {
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];
@@ -154,5 +202,7 @@ int cmd_export(int argc, char **argv)
 	struct export_args a = { 0 };
 	int ret = parse(argc, argv, &a);
 
-	return ret >= 0 ? ret : run(&a);
+	if (ret >= 0)
+		return ret;
+	return a.o.to_rsa ? run_rsa(&a) : run(&a);
 }

@@ -12,15 +12,18 @@
 
 #include "options.h"
 #include "problem.h"
+#include "rsa_io.h"
+#include "usage.h"
 
 static void help(void);
 
 static const struct command wrap = {
 	.name = "wrap",
-	.synopsis = "--to PUBKEY.pem [--from SENDER.pem] [--raw USAGE] [OPTIONS] [FILE]",
+	.synopsis = "{--to PUBKEY.pem [--from SENDER.pem] | --to-rsa WRAPPING.pem --format FORMAT} [--raw USAGE] [OPTIONS] [FILE]",
 	.help = help,
 	.options = OPT_TO | OPT_FROM | OPT_RAW | OPT_EXPORTABLE | OPT_PLAINTEXT |
-		   OPT_NOT_AFTER | OPT_OUTPUT | OPT_FORM,
+		   OPT_NOT_AFTER | OPT_OUTPUT | OPT_FORM | OPT_TO_RSA |
+		   OPT_FORMAT,
 };
 
 static void help(void)
@@ -33,11 +36,19 @@ static void help(void)
 	       "the key keeps; or with --raw, the key material itself. The policy\n"
 	       "the recipient's kernel enforces is what the options say: by default\n"
 	       "the key can neither be exported nor leave in the clear there.\n"
+	       "With --to-rsa, an aead or secret key is wrapped instead for an RSA\n"
+	       "wrapping key, in the form a cloud key manager or an HSM imports, as\n"
+	       "keyseal export --to-rsa writes it (base64 unless --binary); those\n"
+	       "forms carry no policy.\n"
 	       "\n"
 	       "      --to FILE        the recipient's exchange public key (PEM)\n"
 	       "      --from FILE      your exchange private key (PEM), so that the\n"
 	       "                       recipient can tell who sent the key (HPKE auth\n"
 	       "                       mode); the same algorithm as the recipient's\n"
+	       "      --to-rsa FILE    wrap for the RSA wrapping public key in FILE (PEM\n"
+	       "                       or DER, 2048, 3072 or 4096 bits)\n"
+	       "      --format FORMAT  with --to-rsa: rsa-aes-kwp-sha256, rsa-aes-kwp-sha1,\n"
+	       "                       rsa-oaep-sha256 or rsa-oaep-sha1\n"
 	       "      --raw USAGE      FILE holds raw key material of this usage\n"
 	       "  -e, --exportable     the recipient may export the key\n"
 	       "      --plaintext      the recipient may export it in the clear\n"
@@ -60,7 +71,10 @@ struct wrap_args {
 	uint8_t *data;			/* the input, INPUT_MAX + 1 bytes */
 	size_t data_len;
 	uint8_t blob[KEYSEAL_BLOB_MAX_SIZE];	/* the input's blob */
+	uint8_t key_id[KEYSEAL_KEY_ID_SIZE];	/* the input blob's key id */
 	struct keyseal_wrap_key key;
+	struct keyseal_rsa_key rsa;
+	int format;
 };
 
 /* Returns -1 to go on, else the exit status. */
@@ -70,8 +84,19 @@ static int parse(int argc, char **argv, struct wrap_args *a)
 
 	if (ret >= 0)
 		return ret;
-	if (!a->o.to)
-		return usage_error(&wrap, "missing --to");
+	if (!a->o.to && !a->o.to_rsa)
+		return usage_error(&wrap, "missing --to or --to-rsa");
+	if (a->o.to && a->o.to_rsa)
+		return usage_error(&wrap, "--to and --to-rsa exclude each other");
+	if (!!a->o.format != !!a->o.to_rsa)
+		return usage_error(&wrap, "--to-rsa and --format go together");
+	if (a->o.to_rsa && (a->o.from || a->o.exportable || a->o.not_after))
+		return usage_error(&wrap, "--to-rsa carries no sender and no policy: --from, --exportable, --plaintext and --not-after go with --to");
+	if (a->o.to_rsa) {
+		a->format = rsa_format(&wrap, a->o.format);
+		if (!a->format)
+			return EXIT_USAGE;
+	}
 	if (argc - optind > 1)
 		return usage_error(&wrap, "too many arguments");
 	a->usage = a->o.raw ? keyseal_usage_from_string(a->o.raw) : 0;
@@ -103,7 +128,8 @@ static int key_from_blob(struct wrap_args *a)
 		return 1;
 	}
 	a->key.usage = bi.usage;
-	a->key.key_id = bi.key_id;
+	memcpy(a->key_id, bi.key_id, sizeof(a->key_id));
+	a->key.key_id = a->key_id;
 	a->key.not_after = bi.not_after;
 	a->key.material = a->blob + len - bi.key_len;
 	a->key.len = bi.key_len;
@@ -137,6 +163,33 @@ static int read_key(struct wrap_args *a)
 		return 1;
 	}
 	return 0;
+}
+
+/* The key wrapped for an RSA wrapping key, by libkeyseal alone. */
+static int run_rsa(struct wrap_args *a)
+{
+	uint8_t out[KEYSEAL_RSA_EXPORT_MAX_SIZE];
+	size_t out_len = sizeof(out);
+	int ret;
+
+	if (read_rsa_key(a->o.to_rsa, &a->rsa) || read_key(a))
+		return 1;
+	ret = keyseal_wrap_to_rsa(&a->key, &a->rsa, a->format, out, &out_len);
+	if (!ret)
+		return write_rsa_export(a->o.output, out, out_len,
+					a->o.binary);
+	if (ret == -EINVAL &&
+	    (a->key.usage == KEYSEAL_USAGE_AEAD ||
+	     a->key.usage == KEYSEAL_USAGE_SECRET) &&
+	    !keyseal_usage_key_len_valid(a->key.usage,
+					 keyseal_usage_alg(a->key.usage),
+					 a->key.len))
+		err("%s: %zu bytes is not a valid length for usage %s",
+		    a->file, a->key.len, keyseal_usage_to_string(a->key.usage));
+	else
+		rsa_export_problem(-ret, a->file, a->key.usage, a->key.len,
+				   &a->rsa, a->format);
+	return 1;
 }
 
 static int run(struct wrap_args *a)
@@ -173,7 +226,7 @@ int cmd_wrap(int argc, char **argv)
 	int ret = parse(argc, argv, &a);
 
 	if (ret < 0)
-		ret = run(&a);
+		ret = a.o.to_rsa ? run_rsa(&a) : run(&a);
 	explicit_bzero(a.blob, sizeof(a.blob));
 	free_secret(a.data, INPUT_MAX + 1);
 	keyseal_private_key_wipe(&a.sender);

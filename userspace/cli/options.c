@@ -24,6 +24,8 @@ enum {
 	LONG_RAW,
 	LONG_AAD,
 	LONG_AAD_FILE,
+	LONG_TO_RSA,
+	LONG_FORMAT,
 };
 
 static const struct {
@@ -41,6 +43,8 @@ static const struct {
 	{ OPT_NOT_AFTER, { "not-after", required_argument, NULL, LONG_NOT_AFTER } },
 	{ OPT_TO, { "to", required_argument, NULL, LONG_TO } },
 	{ OPT_SENDER, { "sender", required_argument, NULL, LONG_SENDER } },
+	{ OPT_TO_RSA, { "to-rsa", required_argument, NULL, LONG_TO_RSA } },
+	{ OPT_FORMAT, { "format", required_argument, NULL, LONG_FORMAT } },
 	{ OPT_FROM, { "from", required_argument, NULL, LONG_FROM } },
 	{ OPT_RAW, { "raw", required_argument, NULL, LONG_RAW } },
 	{ OPT_AAD, { "aad", required_argument, NULL, LONG_AAD } },
@@ -137,6 +141,10 @@ static const char **string_value(struct options *o, int c)
 		return &o->aad;
 	case LONG_AAD_FILE:
 		return &o->aad_file;
+	case LONG_TO_RSA:
+		return &o->to_rsa;
+	case LONG_FORMAT:
+		return &o->format;
 	}
 	return NULL;
 }

@@ -26,6 +26,8 @@ enum {
 	OPT_NAME	= 1 << 14,	/* -n, --name NAME */
 	OPT_BYTES	= 1 << 15,	/* -b, --bytes N */
 	OPT_AAD		= 1 << 16,	/* --aad TEXT, --aad-file FILE */
+	OPT_TO_RSA	= 1 << 17,	/* --to-rsa WRAPPING.pem */
+	OPT_FORMAT	= 1 << 18,	/* --format FORMAT */
 };
 
 /**
@@ -74,6 +76,8 @@ struct options {
 	const char *bytes;
 	const char *aad;
 	const char *aad_file;
+	const char *to_rsa;
+	const char *format;
 };
 
 /*

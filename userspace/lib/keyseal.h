@@ -753,6 +753,128 @@ int keyseal_wrap_to_recipient(const struct keyseal_wrap_key *key,
 			      const struct keyseal_private_key *sender,
 			      void *blob, size_t *blob_len);
 
+/*
+ * --- RSA wrapping keys (cloud key managers, HSMs) ---------------------------
+ *
+ * A data key or secret exported in the forms cloud key managers and HSMs
+ * import (Documentation/blob-format.rst, "RSA export"), to their RSA
+ * wrapping public key: by the kernel, from a sealed key
+ * (keyseal_export_rsa()), or by libkeyseal alone, from a key held in the
+ * clear (keyseal_wrap_to_rsa()). The forms carry no keyseal policy: the
+ * key manager that imports the key decides what it may do.
+ */
+
+/* Why a wrapping key was refused: keyseal_rsa_key.problem */
+#define KEYSEAL_RSA_KEY_OK		0
+#define KEYSEAL_RSA_KEY_NOT_PEM		1	/* no PUBLIC KEY PEM block */
+#define KEYSEAL_RSA_KEY_MALFORMED	2	/* not a DER SubjectPublicKeyInfo */
+#define KEYSEAL_RSA_KEY_NOT_RSA		3	/* a public key of another kind */
+#define KEYSEAL_RSA_KEY_SIZE		4	/* not 2048, 3072 or 4096 bits */
+#define KEYSEAL_RSA_KEY_EXPONENT	5	/* even, 1, above 2^32, or not DER */
+
+/* The longest export: RSA-OAEP with 4096 bits, then AES-KWP of 512 bytes */
+#define KEYSEAL_RSA_EXPORT_MAX_SIZE	(512 + 512 + 8)
+
+/**
+ * struct keyseal_rsa_key - an RSA wrapping public key
+ * @spki: its SubjectPublicKeyInfo, DER
+ * @len: its length
+ * @bits: the modulus's size in bits, when known (also on most refusals)
+ * @problem: KEYSEAL_RSA_KEY_*: why it was refused, or KEYSEAL_RSA_KEY_OK
+ */
+struct keyseal_rsa_key {
+	uint8_t spki[KEYSEAL_RSA_SPKI_MAX];
+	size_t len;
+	unsigned int bits;
+	int problem;
+};
+
+/**
+ * keyseal_rsa_key_from_pem() - an RSA wrapping key from PEM
+ * @pem: a "PUBLIC KEY" (SubjectPublicKeyInfo) PEM block, as key managers
+ *	hand it out, or an "RSA PUBLIC KEY" (PKCS #1) one
+ * @len: its length
+ * @key: output
+ *
+ * Return: 0; -EINVAL if it is not such a key (@key->problem says why),
+ * -ENOMEM.
+ */
+int keyseal_rsa_key_from_pem(const char *pem, size_t len,
+			     struct keyseal_rsa_key *key);
+
+/**
+ * keyseal_rsa_key_from_der() - an RSA wrapping key from its DER SPKI
+ * @der: the SubjectPublicKeyInfo
+ * @len: its length
+ * @key: output
+ *
+ * The key must be rsaEncryption with NULL parameters, of 2048, 3072 or
+ * 4096 bits, with an odd public exponent from 3 to 2^32 - 1, in strict DER,
+ * as the kernel takes it.
+ *
+ * Return: 0, or -EINVAL (@key->problem says why).
+ */
+int keyseal_rsa_key_from_der(const void *der, size_t len,
+			     struct keyseal_rsa_key *key);
+
+/**
+ * keyseal_rsa_format_from_string() - a form by name
+ * @name: "rsa-aes-kwp-sha256", "rsa-aes-kwp-sha1", "rsa-oaep-sha256" or
+ *	"rsa-oaep-sha1"
+ *
+ * Return: KEYSEAL_RSA_*, or -EINVAL.
+ */
+int keyseal_rsa_format_from_string(const char *name);
+
+/**
+ * keyseal_rsa_format_to_string() - the name of a form
+ * @format: KEYSEAL_RSA_*
+ *
+ * Return: its name, or NULL.
+ */
+const char *keyseal_rsa_format_to_string(int format);
+
+/**
+ * keyseal_export_rsa() - a sealed key exported to an RSA wrapping key
+ *	(KEYSEAL_IOC_EXPORT, KEYSEAL_TARGET_RSA)
+ * @ks: the handle
+ * @serial: the key: an exportable aead or secret key; the caller needs
+ *	read permission
+ * @rsa: the wrapping key
+ * @format: KEYSEAL_RSA_*
+ * @out: output; KEYSEAL_RSA_EXPORT_MAX_SIZE bytes are always enough
+ * @out_len: in: size of @out; out: size of the export, also on -ERANGE
+ *
+ * The kernel wraps the key; it never reaches userspace in the clear.
+ *
+ * Return: 0; -EINVAL for a malformed wrapping key or form, or a key too
+ * long for rsa-oaep-*; -EPERM if the key is not exportable;
+ * -EKEYREJECTED if it is not an aead or secret key; -EKEYEXPIRED;
+ * -ERANGE; -EOPNOTSUPP if the kernel has no "rsa"; another negative errno.
+ */
+int keyseal_export_rsa(struct keyseal *ks, int32_t serial,
+		       const struct keyseal_rsa_key *rsa, int format,
+		       void *out, size_t *out_len);
+
+/**
+ * keyseal_wrap_to_rsa() - a key in the clear exported to an RSA wrapping key
+ * @key: the key; only @usage (aead or secret), @material and @len count
+ * @rsa: the wrapping key
+ * @format: KEYSEAL_RSA_*
+ * @out: output; KEYSEAL_RSA_EXPORT_MAX_SIZE bytes are always enough
+ * @out_len: in: size of @out; out: size of the export, also on -ERANGE
+ *
+ * The same bytes as keyseal_export_rsa() (with other random values), with
+ * no module: for a key server that holds keys in the clear.
+ *
+ * Return: 0; -EINVAL for a malformed key, wrapping key or form, or a key
+ * too long for rsa-oaep-*; -EKEYREJECTED if @key is not an aead or secret
+ * key; -ERANGE; -EIO; -ENOMEM.
+ */
+int keyseal_wrap_to_rsa(const struct keyseal_wrap_key *key,
+			const struct keyseal_rsa_key *rsa, int format,
+			void *out, size_t *out_len);
+
 #pragma GCC visibility pop
 
 #ifdef __cplusplus

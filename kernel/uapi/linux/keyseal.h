@@ -121,6 +121,20 @@ struct keyseal_info {
 #define KEYSEAL_TARGET_KEK		2	/* another KEK: @kek */
 #define KEYSEAL_TARGET_PLAINTEXT	3	/* in the clear */
 #define KEYSEAL_TARGET_RECIPIENT	4	/* a public key: @recipient */
+#define KEYSEAL_TARGET_RSA		5	/* an RSA wrapping key: @recipient */
+
+/*
+ * Forms of KEYSEAL_TARGET_RSA, in @recipient_kem (Documentation/
+ * blob-format.rst, "RSA export"): RSA-OAEP (MGF1 with the same hash, empty
+ * label) of an ephemeral AES-256 key followed by the key wrapped under it
+ * with AES Key Wrap with Padding (RFC 5649); or RSA-OAEP of the key itself.
+ */
+#define KEYSEAL_RSA_AES_KWP_SHA256	1
+#define KEYSEAL_RSA_AES_KWP_SHA1	2
+#define KEYSEAL_RSA_OAEP_SHA256		3
+#define KEYSEAL_RSA_OAEP_SHA1		4
+/* Longest SubjectPublicKeyInfo KEYSEAL_TARGET_RSA takes, in bytes */
+#define KEYSEAL_RSA_SPKI_MAX		1024
 
 /**
  * struct keyseal_export - wrap a key for a target (KEYSEAL_IOC_EXPORT)
@@ -130,14 +144,17 @@ struct keyseal_info {
  * @sender: in: KEYSEAL_TARGET_RECIPIENT: serial of the sender's own exchange
  *	key for HPKE auth mode, or zero for base mode; else zero
  * @recipient: in: KEYSEAL_TARGET_RECIPIENT: pointer to the recipient's raw
- *	public key (32 bytes X25519, 65 bytes uncompressed P-256); else zero
+ *	public key (32 bytes X25519, 65 bytes uncompressed P-256);
+ *	KEYSEAL_TARGET_RSA: pointer to the RSA wrapping key's
+ *	SubjectPublicKeyInfo, DER (2048, 3072 or 4096 bits); else zero
  * @recipient_len: in: its length
- * @recipient_kem: in: KEYSEAL_KEM_*
+ * @recipient_kem: in: KEYSEAL_KEM_*; KEYSEAL_TARGET_RSA: KEYSEAL_RSA_*
  * @__pad: must be zero
  * @flags: in: must be zero
  * @blob_len: in: size of the @blob buffer; out: size of the blob, also when
  *	the buffer was too small (ERANGE)
- * @blob: in: pointer to the output buffer
+ * @blob: in: pointer to the output buffer; KEYSEAL_TARGET_RSA writes there
+ *	the form @recipient_kem names, which is not a keyseal blob
  * @reserved: must be zero
  */
 struct keyseal_export {
