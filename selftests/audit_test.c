@@ -18,11 +18,13 @@
 
 #include <linux/audit.h>
 #include <linux/netlink.h>
+#include <openssl/sha.h>
 #include <poll.h>
 #include <sys/socket.h>
 
 #include "keyseal_test.h"
 #include "kselftest_harness.h"
+#include "rsa_openssl.h"
 
 #define REC_MAX		4096
 #define RECS_MAX	8
@@ -525,6 +527,58 @@ TEST_F(audit, export_ioctl)
 	}
 	EXPECT_EQ(0, wait_child(pid));
 	EXPECT_NONE();
+}
+
+/*
+ * EXPORT to an RSA wrapping key names the key by the SHA-256 of the
+ * SubjectPublicKeyInfo it was given, also when the export is refused or the
+ * key given is no RSA key.
+ */
+TEST_F(audit, export_rsa)
+{
+	u8 spki[KEYSEAL_RSA_SPKI_MAX], out[1024], fp[KEYSEAL_FINGERPRINT_SIZE];
+	u8 bad_fp[KEYSEAL_FINGERPRINT_SIZE];
+	u8 id[KEYSEAL_KEY_ID_SIZE], nid[KEYSEAL_KEY_ID_SIZE];
+	EVP_PKEY *pkey;
+	key_serial_t k, n;
+	long spki_len;
+	u32 len;
+
+	pkey = rsa_test_private_key(rsa_test_key_pem);
+	ASSERT_NE(NULL, pkey);
+	spki_len = rsa_test_spki(pkey, spki, sizeof(spki));
+	EVP_PKEY_free(pkey);
+	ASSERT_LT(0, spki_len);
+	SHA256(spki, spki_len, fp);
+	SHA256(spki, spki_len - 1, bad_fp);
+
+	k = NEW_KEY("cloud", "new aead exportable parent=" ROOT);
+	n = NEW_KEY("kept", "new aead parent=" ROOT);
+	key_id_of(_metadata, self->fd, k, id);
+	key_id_of(_metadata, self->fd, n, nid);
+	EXPECT_NONE();
+
+	len = sizeof(out);
+	EXPECT_EQ(0, dev_export_rsa(self->fd, k, KEYSEAL_RSA_AES_KWP_SHA256,
+				    spki, spki_len, out, &len));
+	EXPECT_ONE(.op = "keyseal-export", .serial = k, .key_id = id,
+		   .usage = "aead", .target = "rsa", .pub_fp = fp,
+		   .parent = ROOT, .parent_fp = self->root_fp);
+
+	len = sizeof(out);
+	EXPECT_EQ(-EPERM, dev_export_rsa(self->fd, n, KEYSEAL_RSA_OAEP_SHA1,
+					 spki, spki_len, out, &len));
+	EXPECT_ONE(.op = "keyseal-export", .serial = n, .key_id = nid,
+		   .usage = "aead", .target = "rsa", .pub_fp = fp,
+		   .parent = ROOT, .parent_fp = self->root_fp, .err = -EPERM);
+
+	/* A truncated SubjectPublicKeyInfo is no key; the record says so. */
+	len = sizeof(out);
+	EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, k, KEYSEAL_RSA_OAEP_SHA256,
+					  spki, spki_len - 1, out, &len));
+	EXPECT_ONE(.op = "keyseal-export", .serial = k, .key_id = id,
+		   .usage = "aead", .target = "rsa", .pub_fp = bad_fp,
+		   .parent = ROOT, .parent_fp = self->root_fp, .err = -EINVAL);
 }
 
 /*

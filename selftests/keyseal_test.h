@@ -461,6 +461,26 @@ static inline long dev_export_recipient(int fd, key_serial_t id, u16 kem,
 	return ret;
 }
 
+/* EXPORT to an RSA wrapping key's DER SubjectPublicKeyInfo, in @format. */
+static inline long dev_export_rsa(int fd, key_serial_t id, u16 format,
+				  const u8 *spki, u32 spki_len, u8 *out,
+				  u32 *len)
+{
+	struct keyseal_export req = {
+		.serial = id,
+		.target = KEYSEAL_TARGET_RSA,
+		.recipient = (uintptr_t)spki,
+		.recipient_len = spki_len,
+		.recipient_kem = format,
+		.blob_len = *len,
+		.blob = (uintptr_t)out,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
+
+	*len = req.blob_len;
+	return ret;
+}
+
 /* IMPORT into the session keyring: serial or -errno; @sender may be NULL. */
 static inline key_serial_t dev_import(int fd, const u8 *blob, u32 len,
 				      const char *desc, key_serial_t unwrap,

@@ -54,20 +54,6 @@ static long export_req(int fd, struct keyseal_export *req, u8 *out, u32 *len)
 	return ret;
 }
 
-static long export_rsa(int fd, key_serial_t id, int format, const u8 *spki,
-		       u32 spki_len, u8 *out, u32 *len)
-{
-	struct keyseal_export req = {
-		.serial = id,
-		.target = KEYSEAL_TARGET_RSA,
-		.recipient = (uintptr_t)spki,
-		.recipient_len = spki_len,
-		.recipient_kem = (u16)format,
-	};
-
-	return export_req(fd, &req, out, len);
-}
-
 /* The export's documented size: k, or k + AES-KWP of @key_len bytes. */
 static u32 export_size(int format, u32 k, u32 key_len)
 {
@@ -143,7 +129,7 @@ TEST_F(rsa, aead_opens_to_the_material_that_decrypts)
 			for (f = 0; f < ARRAY_SIZE(formats); f++) {
 				u32 len = sizeof(self->out);
 
-				ASSERT_EQ(0, export_rsa(self->fd, keys[k],
+				ASSERT_EQ(0, dev_export_rsa(self->fd, keys[k],
 							formats[f],
 							self->spki[s],
 							self->spki_len[s],
@@ -211,7 +197,7 @@ TEST_F(rsa, secret_exact_bytes_and_oaep_limit)
 			 "import secret %s parent=user:kmk exportable", hexed);
 		id = NEW_KEY("secret", cmd);
 		EXPECT_EQ(cases[i].expect,
-			  export_rsa(self->fd, id, cases[i].format,
+			  dev_export_rsa(self->fd, id, cases[i].format,
 				     self->spki[s], self->spki_len[s],
 				     self->out, &len))
 			TH_LOG("case %u", i);
@@ -234,37 +220,37 @@ TEST_F(rsa, policy_and_usage)
 	key_serial_t kek, xk, secret;
 	u32 len = sizeof(self->out);
 
-	EXPECT_EQ(-EPERM, export_rsa(self->fd, self->locked,
+	EXPECT_EQ(-EPERM, dev_export_rsa(self->fd, self->locked,
 				     KEYSEAL_RSA_AES_KWP_SHA256, self->spki[0],
 				     self->spki_len[0], self->out, &len));
 	/* an exportable key restricted later is no longer */
 	secret = NEW_KEY("s", "new secret 32 parent=user:kmk exportable");
-	ASSERT_EQ(0, export_rsa(self->fd, secret, KEYSEAL_RSA_OAEP_SHA1,
+	ASSERT_EQ(0, dev_export_rsa(self->fd, secret, KEYSEAL_RSA_OAEP_SHA1,
 				self->spki[0], self->spki_len[0], self->out,
 				&len));
 	ASSERT_EQ(0, update_key(secret, "restrict"));
 	len = sizeof(self->out);
-	EXPECT_EQ(-EPERM, export_rsa(self->fd, secret, KEYSEAL_RSA_OAEP_SHA1,
+	EXPECT_EQ(-EPERM, dev_export_rsa(self->fd, secret, KEYSEAL_RSA_OAEP_SHA1,
 				     self->spki[0], self->spki_len[0],
 				     self->out, &len));
 
 	kek = NEW_KEY("kek", "new kek parent=user:kmk exportable");
 	xk = NEW_KEY("xk", "new x25519 parent=user:kmk exportable");
-	EXPECT_EQ(-EKEYREJECTED, export_rsa(self->fd, kek,
+	EXPECT_EQ(-EKEYREJECTED, dev_export_rsa(self->fd, kek,
 					    KEYSEAL_RSA_AES_KWP_SHA256,
 					    self->spki[0], self->spki_len[0],
 					    self->out, &len));
-	EXPECT_EQ(-EKEYREJECTED, export_rsa(self->fd, xk,
+	EXPECT_EQ(-EKEYREJECTED, dev_export_rsa(self->fd, xk,
 					    KEYSEAL_RSA_AES_KWP_SHA256,
 					    self->spki[0], self->spki_len[0],
 					    self->out, &len));
 	/* a non-exportable kek: policy speaks first */
 	drop_key(kek);
 	kek = NEW_KEY("kek2", "new kek parent=user:kmk");
-	EXPECT_EQ(-EPERM, export_rsa(self->fd, kek, KEYSEAL_RSA_OAEP_SHA256,
+	EXPECT_EQ(-EPERM, dev_export_rsa(self->fd, kek, KEYSEAL_RSA_OAEP_SHA256,
 				     self->spki[0], self->spki_len[0],
 				     self->out, &len));
-	EXPECT_EQ(-ENOKEY, export_rsa(self->fd, 0x7ffffff0,
+	EXPECT_EQ(-ENOKEY, dev_export_rsa(self->fd, 0x7ffffff0,
 				      KEYSEAL_RSA_OAEP_SHA256, self->spki[0],
 				      self->spki_len[0], self->out, &len));
 }
@@ -336,27 +322,27 @@ TEST_F(rsa, refused_wrapping_keys)
 	memcpy(spki, self->spki[0], n);
 	for (i = 1; i < n; i++) {
 		len = sizeof(self->out);
-		EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+		EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 					      KEYSEAL_RSA_OAEP_SHA256, spki, i,
 					      self->out, &len))
 			TH_LOG("%u bytes", i);
 	}
 	spki[n] = 0;
 	len = sizeof(self->out);
-	EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+	EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 				      KEYSEAL_RSA_OAEP_SHA256, spki, n + 1,
 				      self->out, &len));
 	/* another algorithm identifier (rsaEncryption's last arc) */
 	spki[16] ^= 0x0b;
 	len = sizeof(self->out);
-	EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+	EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 				      KEYSEAL_RSA_OAEP_SHA256, spki, n,
 				      self->out, &len));
 	spki[16] ^= 0x0b;
 	/* an even exponent */
 	spki[n - 1] ^= 1;
 	len = sizeof(self->out);
-	EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+	EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 				      KEYSEAL_RSA_OAEP_SHA256, spki, n,
 				      self->out, &len));
 
@@ -367,7 +353,7 @@ TEST_F(rsa, refused_wrapping_keys)
 		l = rsa_test_spki(pkey, spki, sizeof(spki));
 		ASSERT_LT(0, l);
 		len = sizeof(self->out);
-		EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+		EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 					      KEYSEAL_RSA_AES_KWP_SHA256, spki,
 					      (u32)l, self->out, &len))
 			TH_LOG("%u bits", bad_bits[i]);
@@ -379,7 +365,7 @@ TEST_F(rsa, refused_wrapping_keys)
 	l = rsa_test_spki(pkey, spki, sizeof(spki));
 	ASSERT_LT(0, l);
 	len = sizeof(self->out);
-	EXPECT_EQ(-EINVAL, export_rsa(self->fd, self->aead,
+	EXPECT_EQ(-EINVAL, dev_export_rsa(self->fd, self->aead,
 				      KEYSEAL_RSA_AES_KWP_SHA256, spki, (u32)l,
 				      self->out, &len));
 	EVP_PKEY_free(pkey);
@@ -405,7 +391,7 @@ TEST_F(rsa, unprivileged_user)
 		u32 len = sizeof(self->out), ct_len = sizeof(ct);
 		key_serial_t mine, locked, kek;
 
-		ok[0] = export_rsa(self->fd, self->aead,
+		ok[0] = dev_export_rsa(self->fd, self->aead,
 				   KEYSEAL_RSA_AES_KWP_SHA256, self->spki[0],
 				   self->spki_len[0], self->out, &len) ==
 			-EACCES;
@@ -417,19 +403,19 @@ TEST_F(rsa, unprivileged_user)
 		if (mine < 0 || locked < 0 || kek < 0)
 			_exit(2);
 		len = sizeof(self->out);
-		ok[1] = export_rsa(self->fd, locked, KEYSEAL_RSA_OAEP_SHA256,
+		ok[1] = dev_export_rsa(self->fd, locked, KEYSEAL_RSA_OAEP_SHA256,
 				   self->spki[0], self->spki_len[0], self->out,
 				   &len) == -EPERM;
 		len = sizeof(self->out);
-		ok[2] = export_rsa(self->fd, kek, KEYSEAL_RSA_OAEP_SHA256,
+		ok[2] = dev_export_rsa(self->fd, kek, KEYSEAL_RSA_OAEP_SHA256,
 				   self->spki[0], self->spki_len[0], self->out,
 				   &len) == -EKEYREJECTED;
 		len = sizeof(self->out);
-		ok[3] = export_rsa(self->fd, mine, KEYSEAL_RSA_OAEP_SHA256,
+		ok[3] = dev_export_rsa(self->fd, mine, KEYSEAL_RSA_OAEP_SHA256,
 				   self->spki[0], self->spki_len[0] - 1,
 				   self->out, &len) == -EINVAL;
 		len = sizeof(self->out);
-		ok[4] = export_rsa(self->fd, mine, KEYSEAL_RSA_AES_KWP_SHA1,
+		ok[4] = dev_export_rsa(self->fd, mine, KEYSEAL_RSA_AES_KWP_SHA1,
 				   self->spki[1], self->spki_len[1], self->out,
 				   &len) == 0 &&
 			rsa_test_unwrap(self->pkey[1], KEYSEAL_RSA_AES_KWP_SHA1,
@@ -443,7 +429,7 @@ TEST_F(rsa, unprivileged_user)
 		/* read permission taken away from itself: EACCES */
 		ok[5] = keyctl_setperm(mine, KEY_POS_VIEW | KEY_POS_SETATTR |
 					     KEY_USR_VIEW) == 0 &&
-			export_rsa(self->fd, mine, KEYSEAL_RSA_OAEP_SHA256,
+			dev_export_rsa(self->fd, mine, KEYSEAL_RSA_OAEP_SHA256,
 				   self->spki[0], self->spki_len[0], self->out,
 				   &len) == -EACCES;
 		_exit(0);
@@ -507,7 +493,7 @@ TEST_F(rsa, exports_for_softhsm)
 	ASSERT_EQ(0, write_out("rsa-plaintext.bin", pt, sizeof(pt)));
 	for (i = 0; i < ARRAY_SIZE(hsm_formats); i++) {
 		len = sizeof(self->out);
-		ASSERT_EQ(0, export_rsa(self->fd, self->aead, hsm_formats[i],
+		ASSERT_EQ(0, dev_export_rsa(self->fd, self->aead, hsm_formats[i],
 					spki, (u32)n, self->out, &len));
 		snprintf(name, sizeof(name), "%s.bin",
 			 format_names[hsm_formats[i]]);
