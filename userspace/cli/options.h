@@ -26,6 +26,7 @@ enum {
 	OPT_NAME	= 1 << 14,	/* -n, --name NAME */
 	OPT_BYTES	= 1 << 15,	/* -b, --bytes N */
 	OPT_AAD		= 1 << 16,	/* --aad TEXT, --aad-file FILE */
+	OPT_BRIDGE	= 1 << 17,	/* --logon DESC, --fscrypt DESC */
 };
 
 /**
@@ -50,6 +51,8 @@ enum {
  * @bytes: -b, as given
  * @aad: --aad
  * @aad_file: --aad-file
+ * @logon: --logon
+ * @fscrypt: --fscrypt
  *
  * Options that were not given are NULL, false or 0.
  */
@@ -74,6 +77,8 @@ struct options {
 	const char *bytes;
 	const char *aad;
 	const char *aad_file;
+	const char *logon;
+	const char *fscrypt;
 };
 
 /*
