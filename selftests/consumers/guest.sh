@@ -207,6 +207,16 @@ c1)
 	sha256sum <"$mnt/d/data.bin" | cut -d' ' -f1 >"$out/files.sha256"
 	sync
 	check "files written in it" same_text "$mnt/d/note.txt" "the sealed key opens this"
+	# Too short a key for the cipher: v2 policies need the mode's security
+	# strength, 32 bytes for AES-256-XTS. fscrypt itself refuses it.
+	check "a 16-byte secret key bridged for fscrypt" \
+		sh -c "keyseal gen secret tiny -b 16 >/dev/null && keyseal bridge %sealed:tiny --fscrypt fscrypt:tiny >/tmp/serial"
+	check "  added" sh -c "fscrypt_key add $mnt \$(cat /tmp/serial) >/tmp/tiny.id"
+	mkdir "$mnt/short"
+	check "  a v2 policy names it" \
+		fscrypt_key set "$mnt/short" "$(cat /tmp/tiny.id)"
+	refuse "  fscrypt refuses it for AES-256-XTS: no file can be made" \
+		"Required key not available" sh -c "echo x >$mnt/short/f"
 	check "FS_IOC_REMOVE_ENCRYPTION_KEY" fscrypt_key remove "$mnt" "$id"
 	check "  the key is absent" \
 		sh -c "[ \$(fscrypt_key status $mnt $id) = absent ]"

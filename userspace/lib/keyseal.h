@@ -563,8 +563,9 @@ int keyseal_pubkey(struct keyseal *ks, int32_t serial,
  *	"prefix:" ("cryptsetup:vol")
  * @keyring: the keyring to link it into (the caller needs write
  *	permission); 0 for the session keyring
- * @key_len: the length the consumer needs (32 or 64 for aes-xts-plain64,
- *	64 for fscrypt's AES-256-XTS), or 0 for any the kind takes
+ * @key_len: the length the consumer needs (32 or 64 for aes-xts-plain64;
+ *	fscrypt's v2 AES-256-XTS takes 32 to 64), or 0 for any the kind
+ *	takes
  * @new_serial: set to the new key
  *
  * The kernel copies the material into a key of that type, owned by the
