@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/fscrypt.h>
 
+#include "compat.h"
 #include "ioctl.h"
 #include "policy.h"
 #include "snapshot.h"
