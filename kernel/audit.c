@@ -28,7 +28,7 @@ static const char *const target_names[] = {
 	[KEYSEAL_AUDIT_TO_RECIPIENT] = "recipient",
 	[KEYSEAL_AUDIT_TO_RSA] = "rsa",
 	[KEYSEAL_AUDIT_FROM_CLEAR] = "clear",
-	[KEYSEAL_AUDIT_TO_DMCRYPT] = "dm-crypt",
+	[KEYSEAL_AUDIT_TO_LOGON] = "logon",
 	[KEYSEAL_AUDIT_TO_FSCRYPT] = "fscrypt",
 };
 
@@ -129,6 +129,12 @@ void keyseal_audit(enum keyseal_audit_op op, key_serial_t serial,
 		audit_log_format(ab, " pub_fp=?");
 	}
 	log_kek(ab, "parent", &target->parent);
+	if (target->copy[0]) {
+		log_untrusted(ab, "copy", target->copy);
+		audit_log_format(ab, " copy_serial=%d", target->copy_serial);
+	} else {
+		audit_log_format(ab, " copy=? copy_serial=?");
+	}
 	audit_log_task_info(ab);
 	if (result == KEYSEAL_AUDIT_FAILED_ELSEWHERE)
 		audit_log_format(ab, " res=0 errno=?");
@@ -177,4 +183,21 @@ void keyseal_audit_pub(struct keyseal_audit_target *target, const u8 *fp,
 	fp_len = min_t(size_t, fp_len, sizeof(target->pub_fp));
 	memcpy(target->pub_fp, fp, fp_len);
 	target->pub_fp_len = fp_len;
+}
+
+/**
+ * keyseal_audit_copy() - name the key a bridge made in a record
+ * @target: the record's target
+ * @type: the new key's type
+ * @description: its description
+ * @serial: its serial
+ */
+void keyseal_audit_copy(struct keyseal_audit_target *target,
+			const char *type, const char *description,
+			key_serial_t serial)
+{
+	/* A long description is cut: the record names, it does not hold. */
+	snprintf(target->copy, sizeof(target->copy), "%s:%s", type,
+		 description);
+	target->copy_serial = serial;
 }

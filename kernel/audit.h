@@ -25,21 +25,7 @@
  *	...
  *	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &attrs, &at, ret);
  *
- * An RSA export target (KEYSEAL_TARGET_RSA, issue 15): keyseal_ioc_export()
- * already sets at.kind = req.target and logs every outcome; its case only
- * adds keyseal_audit_pub(at, fp, 32) with the SHA-256 of the wrapping key's
- * SubjectPublicKeyInfo, as soon as the PEM is parsed (so that a refusal
- * names it too), and a check of the record in selftests/audit_test.c. The
- * kind's name, "rsa", is in place.
- *
- * A bridge (issue 11) that hands a key to dm-crypt or fscrypt: one
- * keyseal_audit(KEYSEAL_AUDIT_BRIDGE, serial, &attrs, &at, ret) at the end
- * of its ioctl, at.kind KEYSEAL_AUDIT_TO_DMCRYPT or KEYSEAL_AUDIT_TO_FSCRYPT,
- * at.parent with keyseal_audit_kek_name() from the key's snapshot; the op
- * and kinds and their names ("keyseal-bridge", "dm-crypt", "fscrypt") are
- * in place, the admin guide's table of operations is not.
- *
- * Any other new operation:
+ * A new operation:
  *
  * - a target kind: if it is an EXPORT target, its KEYSEAL_TARGET_* value is
  *   its kind (KEYSEAL_AUDIT_TO_RSA is KEYSEAL_TARGET_RSA); otherwise a new
@@ -105,7 +91,7 @@ enum keyseal_audit_op {
 #define KEYSEAL_AUDIT_TO_RECIPIENT	KEYSEAL_TARGET_RECIPIENT /* "recipient" */
 #define KEYSEAL_AUDIT_TO_RSA		5	/* "rsa": KEYSEAL_TARGET_RSA */
 #define KEYSEAL_AUDIT_FROM_CLEAR	16	/* "clear": clear-text import */
-#define KEYSEAL_AUDIT_TO_DMCRYPT	17	/* "dm-crypt": a bridge */
+#define KEYSEAL_AUDIT_TO_LOGON		17	/* "logon": a bridge */
 #define KEYSEAL_AUDIT_TO_FSCRYPT	18	/* "fscrypt": a bridge */
 
 /**
@@ -132,6 +118,9 @@ struct keyseal_audit_kek {
  *	(recipient, rsa) or, for a load of a recipient blob, of the exchange
  *	key the blob names
  * @pub_fp_len: its length, 0 if none
+ * @copy: copy=: a bridge's new key, "type:description", NUL-terminated;
+ *	empty if none
+ * @copy_serial: copy_serial=: its serial, 0 if none
  */
 struct keyseal_audit_target {
 	unsigned int kind;
@@ -139,6 +128,8 @@ struct keyseal_audit_target {
 	struct keyseal_audit_kek parent;
 	u8 pub_fp[KEYSEAL_FINGERPRINT_SIZE];
 	u8 pub_fp_len;
+	char copy[KEYSEAL_PARENT_MAX + 1];
+	key_serial_t copy_serial;
 };
 
 #ifdef CONFIG_AUDIT
@@ -151,6 +142,9 @@ void keyseal_audit_kek_name(struct keyseal_audit_kek *slot, const char *name,
 			    size_t name_len, const u8 *fp);
 void keyseal_audit_pub(struct keyseal_audit_target *target, const u8 *fp,
 		       size_t fp_len);
+void keyseal_audit_copy(struct keyseal_audit_target *target,
+			const char *type, const char *description,
+			key_serial_t serial);
 #else
 static inline void keyseal_audit(enum keyseal_audit_op op, key_serial_t serial,
 				 const struct keyseal_attrs *attrs,
@@ -172,6 +166,13 @@ static inline void keyseal_audit_kek_name(struct keyseal_audit_kek *slot,
 
 static inline void keyseal_audit_pub(struct keyseal_audit_target *target,
 				     const u8 *fp, size_t fp_len)
+{
+}
+
+static inline void keyseal_audit_copy(struct keyseal_audit_target *target,
+				      const char *type,
+				      const char *description,
+				      key_serial_t serial)
 {
 }
 #endif

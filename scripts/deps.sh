@@ -20,6 +20,8 @@ packages=(
 	flex bison libelf-dev dwarves
 	# RSA export checked by an HSM: SoftHSM2 through PKCS#11
 	softhsm2 opensc libp11-kit-dev
+	# dm-crypt and fscrypt in the consumers test's VM
+	dmsetup e2fsprogs
 )
 backports_packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.12

@@ -582,6 +582,42 @@ TEST_F(audit, export_rsa)
 }
 
 /*
+ * BRIDGE: the record names the sealed key, its parent and the copy made of
+ * it; a refused bridge names no copy.
+ */
+TEST_F(audit, bridge)
+{
+	u8 id[KEYSEAL_KEY_ID_SIZE], aid[KEYSEAL_KEY_ID_SIZE];
+	char serial[16];
+	key_serial_t s, a, l;
+
+	s = NEW_KEY("vol", "new secret 64 parent=" ROOT);
+	a = NEW_KEY("data", "new aead parent=" ROOT);
+	key_id_of(_metadata, self->fd, s, id);
+	key_id_of(_metadata, self->fd, a, aid);
+	EXPECT_NONE();
+
+	l = dev_bridge(self->fd, s, KEYSEAL_BRIDGE_LOGON, "audit:vol",
+		       KEY_SPEC_SESSION_KEYRING, 0);
+	ASSERT_LT(0, l);
+	EXPECT_ONE(.op = "keyseal-bridge", .serial = s, .key_id = id,
+		   .usage = "secret", .target = "logon", .parent = ROOT,
+		   .parent_fp = self->root_fp);
+	EXPECT_FIELD(self->rec[0], "copy", "\"logon:audit:vol\"");
+	snprintf(serial, sizeof(serial), "%d", l);
+	EXPECT_FIELD(self->rec[0], "copy_serial", serial);
+
+	EXPECT_EQ(-EKEYREJECTED, dev_bridge(self->fd, a, KEYSEAL_BRIDGE_LOGON,
+					    "audit:data",
+					    KEY_SPEC_SESSION_KEYRING, 0));
+	EXPECT_ONE(.op = "keyseal-bridge", .serial = a, .key_id = aid,
+		   .usage = "aead", .target = "logon", .parent = ROOT,
+		   .parent_fp = self->root_fp, .err = -EKEYREJECTED);
+	EXPECT_FIELD(self->rec[0], "copy", "?");
+	EXPECT_FIELD(self->rec[0], "copy_serial", "?");
+}
+
+/*
  * A key exported in the clear: the record names it, and neither it nor the
  * load of the plaintext blob holds a byte of the material.
  */

@@ -481,6 +481,23 @@ static inline long dev_export_rsa(int fd, key_serial_t id, u16 format,
 	return ret;
 }
 
+/* BRIDGE a secret key into @ring: the new key's serial, or -errno. */
+static inline key_serial_t dev_bridge(int fd, key_serial_t id, __u32 kind,
+				      const char *desc, key_serial_t ring,
+				      __u32 key_len)
+{
+	struct keyseal_bridge req = {
+		.serial = id,
+		.kind = kind,
+		.keyring = ring,
+		.key_len = key_len,
+		.description = (__u64)(uintptr_t)desc,
+	};
+	long ret = dev_ioctl(fd, KEYSEAL_IOC_BRIDGE, &req);
+
+	return ret ? ret : req.new_serial;
+}
+
 /* IMPORT into the session keyring: serial or -errno; @sender may be NULL. */
 static inline key_serial_t dev_import(int fd, const u8 *blob, u32 len,
 				      const char *desc, key_serial_t unwrap,

@@ -27,6 +27,7 @@ int cmd_encrypt(int argc, char **argv);
 int cmd_decrypt(int argc, char **argv);
 int cmd_pubkey(int argc, char **argv);
 int cmd_wrap(int argc, char **argv);
+int cmd_bridge(int argc, char **argv);
 
 /**
  * struct command - what a command tells the option parser and usage errors

@@ -30,6 +30,8 @@ static const struct subcommand {
 	{ "pubkey", cmd_pubkey, "write the public key of an exchange key" },
 	{ "wrap", cmd_wrap,
 	  "wrap a key for a recipient's public key (no module needed)" },
+	{ "bridge", cmd_bridge,
+	  "hand a secret key to dm-crypt or fscrypt, inside the kernel" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -26,6 +26,8 @@ enum {
 	LONG_AAD_FILE,
 	LONG_TO_RSA,
 	LONG_FORMAT,
+	LONG_LOGON,
+	LONG_FSCRYPT,
 };
 
 static const struct {
@@ -49,6 +51,8 @@ static const struct {
 	{ OPT_RAW, { "raw", required_argument, NULL, LONG_RAW } },
 	{ OPT_AAD, { "aad", required_argument, NULL, LONG_AAD } },
 	{ OPT_AAD, { "aad-file", required_argument, NULL, LONG_AAD_FILE } },
+	{ OPT_BRIDGE, { "logon", required_argument, NULL, LONG_LOGON } },
+	{ OPT_BRIDGE, { "fscrypt", required_argument, NULL, LONG_FSCRYPT } },
 	{ OPT_OUTPUT, { "output", required_argument, NULL, 'o' } },
 	{ OPT_FORM, { "text", no_argument, NULL, LONG_TEXT } },
 	{ OPT_FORM, { "binary", no_argument, NULL, LONG_BINARY } },
@@ -145,6 +149,10 @@ static const char **string_value(struct options *o, int c)
 		return &o->to_rsa;
 	case LONG_FORMAT:
 		return &o->format;
+	case LONG_LOGON:
+		return &o->logon;
+	case LONG_FSCRYPT:
+		return &o->fscrypt;
 	}
 	return NULL;
 }

@@ -28,6 +28,7 @@ enum {
 	OPT_AAD		= 1 << 16,	/* --aad TEXT, --aad-file FILE */
 	OPT_TO_RSA	= 1 << 17,	/* --to-rsa WRAPPING.pem */
 	OPT_FORMAT	= 1 << 18,	/* --format FORMAT */
+	OPT_BRIDGE	= 1 << 19,	/* --logon DESC, --fscrypt DESC */
 };
 
 /**
@@ -52,6 +53,8 @@ enum {
  * @bytes: -b, as given
  * @aad: --aad
  * @aad_file: --aad-file
+ * @logon: --logon
+ * @fscrypt: --fscrypt
  *
  * Options that were not given are NULL, false or 0.
  */
@@ -78,6 +81,8 @@ struct options {
 	const char *aad_file;
 	const char *to_rsa;
 	const char *format;
+	const char *logon;
+	const char *fscrypt;
 };
 
 /*
