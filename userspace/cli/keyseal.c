@@ -30,6 +30,8 @@ static const struct subcommand {
 	{ "pubkey", cmd_pubkey, "write the public key of an exchange key" },
 	{ "wrap", cmd_wrap,
 	  "wrap a key for a recipient's public key (no module needed)" },
+	{ "save", cmd_save, "write keys to the keystore, for restore at boot" },
+	{ "restore", cmd_restore, "load the keystore's keys back, parents first" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -26,6 +26,8 @@ enum {
 	OPT_NAME	= 1 << 14,	/* -n, --name NAME */
 	OPT_BYTES	= 1 << 15,	/* -b, --bytes N */
 	OPT_AAD		= 1 << 16,	/* --aad TEXT, --aad-file FILE */
+	OPT_KEYSTORE	= 1 << 17,	/* --keystore DIR */
+	OPT_ALL		= 1 << 18,	/* --all */
 };
 
 /**
@@ -39,6 +41,7 @@ enum {
  * @form: what --text or --binary name, PEM otherwise
  * @json: --json
  * @keyring: -k, "@s" if absent
+ * @keyring_given: whether -k was given
  * @parent: -p
  * @unwrap: -u
  * @kek: --kek
@@ -50,6 +53,8 @@ enum {
  * @bytes: -b, as given
  * @aad: --aad
  * @aad_file: --aad-file
+ * @keystore: --keystore
+ * @all: --all
  *
  * Options that were not given are NULL, false or 0.
  */
@@ -63,6 +68,7 @@ struct options {
 	enum keyseal_blob_form form;
 	bool json;
 	const char *keyring;
+	bool keyring_given;
 	const char *parent;
 	const char *unwrap;
 	const char *kek;
@@ -74,6 +80,8 @@ struct options {
 	const char *bytes;
 	const char *aad;
 	const char *aad_file;
+	const char *keystore;
+	bool all;
 };
 
 /*
