@@ -142,6 +142,28 @@ static int same_key(struct restore_state *s, const char *desc,
 	       -EEXIST : 0;
 }
 
+/*
+ * The module finds a blob's parent by name in the caller's thread, process
+ * and session keyrings themselves, not in the keyrings linked there (it
+ * searches as request_key_rcu() does). A parent in root's user keyring, or
+ * a KEK just restored into @ring, is linked into the session keyring for
+ * the keys after it: request_key(2) finds it wherever the caller's keyrings
+ * reach, keyctl_search(2) in @ring.
+ */
+static void reach_parent(const struct restore_state *s, const char *parent)
+{
+	char type[32];
+	const char *colon = strchr(parent, ':');
+
+	if (!colon || colon == parent || colon - parent >= (long)sizeof(type))
+		return;
+	memcpy(type, parent, colon - parent);
+	type[colon - parent] = '\0';
+	if (request_key(type, colon + 1, NULL, KEY_SPEC_SESSION_KEYRING) < 0)
+		keyctl_search(s->ring, type, colon + 1,
+			      KEY_SPEC_SESSION_KEYRING);
+}
+
 static void restore_one(struct restore_state *s,
 			const struct keystore_entry *e, const uint8_t *blob,
 			size_t len, const struct keyseal_blob_info *bi)
@@ -168,6 +190,7 @@ static void restore_one(struct restore_state *s,
 		       "another key of that description is already in the keyring (its key id differs)");
 		return;
 	}
+	reach_parent(s, bi->parent);
 	ret = keyseal_key_load(blob, len, NULL, e->desc, s->ring, &serial);
 	if (ret) {
 		s->failed++;

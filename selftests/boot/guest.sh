@@ -1,0 +1,231 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# One boot of the boot-time restore test (run.sh). The machine has a TPM
+# (swtpm on the host) and a disk that keeps /var/lib/keyseal between boots,
+# as a tar archive written straight to /dev/vda.
+#
+#   seal       a fresh root KEK sealed to the TPM; a KEK under it and keys
+#              under that KEK; the keystore saved, with the keys' ids
+#   restore    the same TPM: the root KEK unseals, every key comes back
+#              with its key id, parents first; a corrupt file fails alone;
+#              restoring again changes nothing
+#   other-tpm  another TPM: the root KEK does not unseal, every file fails
+#              with its cause, and no sealed key is left in the kernel
+#
+# Output: TAP on stdout.
+
+step=$1
+n=0
+store=/var/lib/keyseal/keystore
+kek=/payload/bin/keyseal-root-kek
+
+PATH=/payload/bin:$PATH
+LD_LIBRARY_PATH=/payload/lib
+export PATH LD_LIBRARY_PATH
+
+ok() {
+	n=$((n + 1))
+	echo "ok $n $step: $1"
+}
+
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n $step: $1"
+}
+
+# check DESCRIPTION COMMAND...: one test, passing if COMMAND succeeds.
+check() {
+	desc=$1
+	shift
+	if "$@" >/tmp/check.out 2>&1; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		sed 's/^/# /' /tmp/check.out
+	fi
+}
+
+# refuse DESCRIPTION MESSAGE COMMAND...: COMMAND must fail saying MESSAGE.
+refuse() {
+	desc=$1
+	msg=$2
+	shift 2
+	if "$@" >/tmp/check.out 2>&1; then
+		not_ok "$desc (it succeeded)"
+		sed 's/^/# /' /tmp/check.out
+	elif grep -q -- "$msg" /tmp/check.out; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		sed 's/^/# /' /tmp/check.out
+	fi
+}
+
+# The disk: virtio_blk (and on 6.1 the virtio bus itself) are modules.
+disk() {
+	modprobe -q virtio_pci 2>/dev/null
+	modprobe -q virtio_blk 2>/dev/null
+	i=0
+	while [ ! -b /dev/vda ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -b /dev/vda ]
+}
+
+save_disk() {
+	tar -cf /dev/vda -C / var/lib/keyseal && sync
+}
+
+load_disk() {
+	tar -xf /dev/vda -C /
+}
+
+key_id() {
+	keyseal info "sealed:$1" --json | sed -n 's/.*"key_id":"\([0-9a-f]*\)".*/\1/p'
+}
+
+# The key ids of the keystore's keys, as "name id" lines.
+key_ids() {
+	for k in disk-kek data vol top; do
+		echo "$k $(key_id "$k")"
+	done
+}
+
+sealed_keys() {
+	grep -c ' sealed ' /proc/keys
+}
+
+no_sealed_key() {
+	[ "$(sealed_keys)" = 0 ]
+}
+
+files_are_0600() {
+	for f in "$store"/*.blob /var/lib/keyseal/tpm/*; do
+		[ "$(stat -c %a "$f")" = 600 ] || { echo "$f: $(stat -c %a "$f")"; return 1; }
+	done
+}
+
+# restored_before A B: the last restore loaded file A before file B.
+restored_before() {
+	a=$(grep -n "^$1: restored" /tmp/restore.out | cut -d: -f1)
+	b=$(grep -n "^$2: restored" /tmp/restore.out | cut -d: -f1)
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+}
+
+same_ids() {
+	key_ids | cmp - /var/lib/keyseal/ids
+}
+
+# restore_says WORDS: the last restore's summary line.
+restore_says() {
+	grep -q "^keyseal restore: $1\$" /tmp/restore.out
+}
+
+# Root's user keyring is where the root KEK and the restored keys live;
+# this session searches it, as a unit with KeyringMode=shared does.
+keyctl link @u @s >/dev/null
+check "the TPM is there: /dev/tpmrm0" test -c /dev/tpmrm0
+check "the disk is there: /dev/vda" disk
+
+case $step in
+seal)
+	check "a fresh root KEK is sealed to the TPM" $kek seal
+	refuse "sealing again would lose the keys: refused without --force" \
+		"give --force" $kek seal
+	check "only the TPM's sealed objects are on disk" \
+		sh -c "[ \"\$(ls /var/lib/keyseal/tpm)\" = \"root-kek.priv
+root-kek.pub\" ]"
+	check "the root KEK is loaded from the TPM" $kek load
+	check "as logon:keyseal:root in root's user keyring" \
+		keyctl search @u logon keyseal:root
+	check "loading again leaves it as it is" $kek load
+	# The module finds parents by name in the session keyring itself.
+	keyctl link %logon:keyseal:root @s
+	check "a KEK under the root KEK" keyseal gen kek disk-kek -k @u
+	keyctl link %sealed:disk-kek @s
+	check "an aead key under that KEK" \
+		keyseal gen aead data --parent sealed:disk-kek -k @u
+	check "a secret key (a volume key) under that KEK" \
+		keyseal gen secret vol -b 64 --parent sealed:disk-kek -k @u
+	check "an aead key under the root KEK" keyseal gen aead top -k @u
+	echo "sealed at boot 1" >/tmp/msg
+	check "data encrypted with the aead key" \
+		keyseal encrypt sealed:data /tmp/msg -o /var/lib/keyseal/msg.enc
+	check "keyseal save --all: the four keys of root's user keyring" \
+		keyseal save --all
+	check "one file per key" sh -c "[ \"\$(ls $store | tr '\n' ' ')\" = 'data.blob disk-kek.blob top.blob vol.blob ' ]"
+	check "every file of the keystore and the TPM is 0600" files_are_0600
+	check "a saved file is the key's blob under its parent" \
+		sh -c "keyseal inspect $store/data.blob | grep -q 'sealed:disk-kek'"
+	keyseal gen aead a/b >/dev/null
+	refuse "a description that is no file name is not saved" \
+		"cannot be a keystore file name" keyseal save %sealed:a/b --keystore /tmp/ks
+	key_ids >/var/lib/keyseal/ids
+	check "the key ids are noted" sh -c "[ \$(grep -c ' [0-9a-f]\{32\}\$' /var/lib/keyseal/ids) = 4 ]"
+	keyseal restore >/tmp/restore.out 2>&1
+	check "restore with every key there: all present, nothing failed" \
+		restore_says "0 restored, 4 present, 0 failed"
+	check "the keystore goes to the disk" save_disk
+	;;
+restore)
+	check "the keystore comes back from the disk" load_disk
+	check "no sealed key before the restore" no_sealed_key
+	check "the TPM releases the root KEK" $kek load
+	# A corrupt file, sorted first, fails alone.
+	echo "not a blob" >"$store/aaa-corrupt.blob"
+	head -c 300 "$store/top.blob" >"$store/top-cut.blob"
+	keyseal restore >/tmp/restore.out 2>&1
+	status=$?
+	sed 's/^/# /' /tmp/restore.out
+	check "restore with two corrupt files fails (status 1)" [ "$status" = 1 ]
+	check "and restores the four keys" \
+		restore_says "4 restored, 0 present, 2 failed"
+	check "each corrupt file is named with its cause" \
+		sh -c "grep -q 'aaa-corrupt.blob: not a keyseal blob' /tmp/restore.out &&
+		       grep -q 'top-cut.blob' /tmp/restore.out"
+	check "a KEK is restored before the key under it, though named after it" \
+		restored_before disk-kek.blob data.blob
+	check "every key has its key id again" same_ids
+	check "the aead key decrypts what it encrypted before the reboot" \
+		sh -c "keyseal decrypt sealed:data /var/lib/keyseal/msg.enc -o /tmp/msg &&
+		       [ \"\$(cat /tmp/msg)\" = 'sealed at boot 1' ]"
+	rm -f "$store/aaa-corrupt.blob" "$store/top-cut.blob"
+	keyseal restore >/tmp/restore.out 2>&1
+	status=$?
+	check "restoring again: status 0, all four present" \
+		sh -c "[ $status = 0 ] && grep -q '^keyseal restore: 0 restored, 4 present, 0 failed$' /tmp/restore.out"
+	check "and no key is loaded twice" [ "$(sealed_keys)" = 4 ]
+	;;
+other-tpm)
+	check "the keystore comes back from the disk" load_disk
+	refuse "another TPM does not release the root KEK" \
+		"the TPM refused the sealed root KEK" $kek load
+	refuse "no root KEK is left in the keyring" "" \
+		keyctl search @u logon keyseal:root
+	keyseal restore >/tmp/restore.out 2>&1
+	status=$?
+	sed 's/^/# /' /tmp/restore.out
+	check "restore fails (status 1)" [ "$status" = 1 ]
+	check "every file fails" restore_says "0 restored, 0 present, 4 failed"
+	check "the KEK's file: its parent, the root KEK, is missing" \
+		grep -q 'disk-kek.blob: parent key logon:keyseal:root is not in your keyrings (ENOKEY)' /tmp/restore.out
+	check "the keys under it: their parent KEK is missing" \
+		grep -q 'data.blob: parent key sealed:disk-kek is not in your keyrings (ENOKEY)' /tmp/restore.out
+	check "no sealed key is in the kernel" no_sealed_key
+	# Another root KEK, of the right name, opens nothing either.
+	head -c 32 /dev/urandom >/tmp/other-kek
+	check "another root KEK loads from a file" $kek load file:/tmp/other-kek
+	keyseal restore >/tmp/restore.out 2>&1
+	sed 's/^/# /' /tmp/restore.out
+	check "under another root KEK every file fails" \
+		restore_says "0 restored, 0 present, 4 failed"
+	check "the KEK's file: sealed under other key material" \
+		grep -q 'disk-kek.blob: key logon:keyseal:root is not the key this blob was sealed under (its fingerprint differs) (EKEYREJECTED)' /tmp/restore.out
+	check "and still no sealed key is in the kernel" no_sealed_key
+	;;
+esac
+# Keys in root's user keyring would hold the module past the test.
+keyctl clear @u
+echo "1..$n"
