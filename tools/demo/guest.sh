@@ -3,11 +3,15 @@
 #
 # "make demo", one boot of one host: prints each command and what it
 # answers. scripts/demo.sh boots host A, then host B, then host A again,
-# carrying only public keys, blobs and ciphertext between them.
+# carrying only public keys, blobs and ciphertext between them; then a
+# machine with a TPM and a disk three times: twice with its own TPM, once
+# with another one.
 
 step=$1
 in=/payload/in
 PATH=/payload/bin:$PATH
+LD_LIBRARY_PATH=/payload/lib
+export PATH LD_LIBRARY_PATH
 cd /tmp || exit 1
 
 say() {
@@ -44,7 +48,64 @@ root_kek() {
 	run "keyctl padd logon keyseal:root @s < /tmp/root.kek"
 }
 
+# The machine's disk, /dev/vda: keeps /var/lib/keyseal across reboots.
+disk() {
+	modprobe -q virtio_pci 2>/dev/null
+	modprobe -q virtio_blk 2>/dev/null
+	i=0
+	while [ ! -b /dev/vda ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 case $step in
+tpm1)
+	disk
+	say "== Scenario 3: a disk key that survives reboot, released only by this machine's TPM"
+	say "-- a fresh root KEK, sealed to this machine's TPM (never on disk in the clear):"
+	run "keyseal-root-kek seal"
+	run "ls /var/lib/keyseal/tpm"
+	run "keyseal-root-kek load"
+	run "keyctl show @u"
+	say "-- keys under it, in root's user keyring, which a login session (or a unit"
+	echo "   with KeyringMode=shared) links in; the module finds a parent by name in"
+	echo "   the session keyring itself:"
+	run "keyctl link @u @s"
+	run "keyctl link %logon:keyseal:root @s"
+	run "keyseal gen kek disk-kek -k @u"
+	run "keyctl link %sealed:disk-kek @s"
+	run "keyseal gen secret vol -b 64 --parent sealed:disk-kek -k @u"
+	run "keyseal info %sealed:vol | grep 'key id'"
+	say "-- saved to the keystore, as blobs:"
+	run "keyseal save --all"
+	run "ls -l /var/lib/keyseal/keystore"
+	run "tar -cf /dev/vda -C / var/lib/keyseal"
+	keyctl clear @u
+	;;
+tpm2)
+	disk
+	say "== The same machine after a reboot: what keyseal-root-kek.service and keyseal-restore.service run"
+	run "tar -xf /dev/vda -C /"
+	run "grep -c ' sealed ' /proc/keys || true"
+	run "keyctl link @u @s"
+	run "keyseal-root-kek load"
+	run "keyseal restore"
+	run "keyseal info %sealed:vol | grep 'key id'"
+	say "-- restoring again changes nothing:"
+	run "keyseal restore"
+	keyctl clear @u
+	;;
+tpm3)
+	disk
+	say "== The same disk in another machine (another TPM)"
+	run "tar -xf /dev/vda -C /"
+	run "keyctl link @u @s"
+	refused "keyseal-root-kek load"
+	refused "keyseal restore"
+	say "-- and no key was loaded, not even half:"
+	run "grep -c ' sealed ' /proc/keys || true"
+	;;
 a1)
 	say "== Host A: kernel $(uname -r), its root KEK loaded as logon:keyseal:root"
 	root_kek "host-A-root-kek-0123456789abcdef"
