@@ -27,7 +27,8 @@ static int request_writable(void __user *argp, unsigned int size)
 		     sizeof(struct keyseal_import) > sizeof(req) ||
 		     sizeof(struct keyseal_rewrap) > sizeof(req) ||
 		     sizeof(struct keyseal_crypt) > sizeof(req) ||
-		     sizeof(struct keyseal_pubkey) > sizeof(req));
+		     sizeof(struct keyseal_pubkey) > sizeof(req) ||
+		     sizeof(struct keyseal_bridge) > sizeof(req));
 	if (copy_from_user(req, argp, size) || copy_to_user(argp, req, size))
 		return -EFAULT;
 	return 0;
@@ -61,6 +62,9 @@ static long keyseal_ioctl(struct file *file, unsigned int cmd,
 		break;
 	case KEYSEAL_IOC_PUBKEY:
 		handler = keyseal_ioc_pubkey;
+		break;
+	case KEYSEAL_IOC_BRIDGE:
+		handler = keyseal_ioc_bridge;
 		break;
 	default:
 		return -ENOTTY;

@@ -37,5 +37,6 @@ long keyseal_ioc_rewrap(void __user *argp);
 long keyseal_ioc_encrypt(void __user *argp);
 long keyseal_ioc_decrypt(void __user *argp);
 long keyseal_ioc_pubkey(void __user *argp);
+long keyseal_ioc_bridge(void __user *argp);
 
 #endif /* _KEYSEAL_IOCTL_H */

@@ -33,7 +33,8 @@ bool keyseal_policy_expired(const struct keyseal_attrs *attrs)
  * @attrs: the key
  * @usage: the role: KEYSEAL_USAGE_KEK to wrap or be a parent,
  *	KEYSEAL_USAGE_AEAD to encrypt or decrypt data, KEYSEAL_USAGE_X25519 or
- *	KEYSEAL_USAGE_P256 to receive or send a key
+ *	KEYSEAL_USAGE_P256 to receive or send a key, KEYSEAL_USAGE_SECRET to
+ *	serve an in-kernel consumer
  *
  * Return: 0, -EKEYREJECTED if the key's usage is another, -EKEYEXPIRED.
  */
@@ -71,6 +72,35 @@ int keyseal_policy_export(const struct keyseal_attrs *attrs,
 		return attrs->key_flags & KEYSEAL_FLAG_PLAINTEXT ? 0 : -EPERM;
 	}
 	return -EINVAL;
+}
+
+/**
+ * keyseal_policy_bridge() - whether a key's material may be copied into a
+ *	key of another type for an in-kernel consumer
+ * @attrs: the key
+ * @max_len: the longest material the consumer's key type takes
+ * @want_len: the length the caller says the consumer needs, or 0
+ *
+ * Only a secret key may serve: it is the usage made for in-kernel
+ * consumers, and no other usage's material may take a second role. Its
+ * material stays in the kernel (the types it goes to cannot be read from
+ * userspace), so this is a use of the key, not an export: neither flag is
+ * needed.
+ *
+ * Return: 0, -EKEYREJECTED for another usage or a length the consumer
+ * cannot take, -EKEYEXPIRED.
+ */
+int keyseal_policy_bridge(const struct keyseal_attrs *attrs,
+			  unsigned int max_len, unsigned int want_len)
+{
+	int ret = keyseal_policy_use(attrs, KEYSEAL_USAGE_SECRET);
+
+	if (ret)
+		return ret;
+	if (attrs->key_len > max_len ||
+	    (want_len && attrs->key_len != want_len))
+		return -EKEYREJECTED;
+	return 0;
 }
 
 /**

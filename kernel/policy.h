@@ -16,6 +16,8 @@ bool keyseal_policy_expired(const struct keyseal_attrs *attrs);
 int keyseal_policy_use(const struct keyseal_attrs *attrs, u8 usage);
 int keyseal_policy_export(const struct keyseal_attrs *attrs,
 			  unsigned int target);
+int keyseal_policy_bridge(const struct keyseal_attrs *attrs,
+			  unsigned int max_len, unsigned int want_len);
 int keyseal_policy_restrict(const struct keyseal_attrs *attrs, u8 key_flags);
 int keyseal_policy_clear_import(void);
 u8 keyseal_policy_provenance(u8 origin, u8 key_flags);

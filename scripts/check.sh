@@ -15,7 +15,8 @@
 #              docutils over Documentation/
 #   packaging  install, DKMS and the Debian packages (check-packaging.sh)
 #   vm         the selftests in test VMs: functional and adversarial
-#              suites, two hosts exchanging keys, keys restored at boot
+#              suites, two hosts exchanging keys, dm-crypt and fscrypt
+#              taking bridged keys across a reboot, keys restored at boot
 #              under a root KEK sealed to a TPM
 #   kernels    the kernel matrix: keyseal built and booted on Debian's
 #              kernels other than the installed ones (kernel-matrix.sh)
@@ -203,6 +204,19 @@ vm_suites() {
 	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 }
 
+# vm_consumers KERNELRELEASE: sealed keys handed to the kernel's real
+# dm-crypt and fscrypt (ext4), on disks that persist across two boots. Not
+# on the debug kernel, which has neither built.
+vm_consumers() {
+	local kver=$1 out=$BUILD/consumers/$1
+
+	tap_step "dm-crypt and fscrypt take bridged keys on $kver: two clean VM boots" \
+		"$logs/consumers-$kver.log" \
+		selftests/consumers/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
+		"$BUILD/selftests/payload" "$out"
+	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
+}
+
 # The selftests' payload, and the keyseal command that the two-host test's
 # sender without the module runs on the host.
 build_selftests() {
@@ -265,6 +279,7 @@ tier_vm() {
 	for kver in "${kernels[@]}"; do
 		echo "# vm: kernel $kver"
 		vm_suites "$kver" "$kver"
+		vm_consumers "$kver"
 	done
 }
 

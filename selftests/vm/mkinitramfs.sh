@@ -15,7 +15,8 @@
 # /lib/modules/KERNELRELEASE (a kernel package unpacked, or a kernel built
 # here) to take the kernel's modules from. KEYSEAL_VM_TOOLS lists more host
 # tools to put in /bin (with their libraries), KEYSEAL_VM_MODSUBDIRS more
-# module directories (e.g. kernel/drivers/md) to put in the image.
+# module directories or files (e.g. kernel/drivers/md, or
+# kernel/drivers/md/dm-crypt.ko*) to put in the image.
 
 set -euo pipefail
 
@@ -66,10 +67,20 @@ done
 # needs no decompressor support in the image. (A kernel with everything built
 # in, like the debug kernel, has none of them.)
 mkdir -p "$root$imgmoddir"
+# An entry is a directory or a file, and may be a glob
+# (kernel/fs/mbcache.ko*: compressed or not, depending on the kernel).
 for sub in kernel/crypto kernel/lib kernel/arch/x86/crypto ${KEYSEAL_VM_MODSUBDIRS:-}; do
-	[ -d "$moddir/$sub" ] || continue
-	mkdir -p "$root$imgmoddir/$sub"
-	cp -a "$moddir/$sub/." "$root$imgmoddir/$sub/"
+	for src in "$moddir"/$sub; do
+		[ -e "$src" ] || continue
+		rel=${src#"$moddir"/}
+		if [ -d "$src" ]; then
+			mkdir -p "$root$imgmoddir/$rel"
+			cp -a "$src/." "$root$imgmoddir/$rel/"
+		else
+			mkdir -p "$root$imgmoddir/${rel%/*}"
+			cp -a "$src" "$root$imgmoddir/$rel"
+		fi
+	done
 done
 find "$root$imgmoddir" -name '*.ko.xz' -exec xz -d {} +
 find "$root$imgmoddir" -name '*.ko.zst' -exec zstd -q -d --rm {} +

@@ -27,6 +27,7 @@ int cmd_encrypt(int argc, char **argv);
 int cmd_decrypt(int argc, char **argv);
 int cmd_pubkey(int argc, char **argv);
 int cmd_wrap(int argc, char **argv);
+int cmd_bridge(int argc, char **argv);
 int cmd_save(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 

@@ -30,6 +30,8 @@ static const struct subcommand {
 	{ "pubkey", cmd_pubkey, "write the public key of an exchange key" },
 	{ "wrap", cmd_wrap,
 	  "wrap a key for a recipient's public key (no module needed)" },
+	{ "bridge", cmd_bridge,
+	  "hand a secret key to dm-crypt or fscrypt, inside the kernel" },
 	{ "save", cmd_save, "write keys to the keystore, for restore at boot" },
 	{ "restore", cmd_restore, "load the keystore's keys back, parents first" },
 };

@@ -24,6 +24,8 @@ enum {
 	LONG_RAW,
 	LONG_AAD,
 	LONG_AAD_FILE,
+	LONG_LOGON,
+	LONG_FSCRYPT,
 	LONG_KEYSTORE,
 	LONG_ALL,
 };
@@ -47,6 +49,8 @@ static const struct {
 	{ OPT_RAW, { "raw", required_argument, NULL, LONG_RAW } },
 	{ OPT_AAD, { "aad", required_argument, NULL, LONG_AAD } },
 	{ OPT_AAD, { "aad-file", required_argument, NULL, LONG_AAD_FILE } },
+	{ OPT_BRIDGE, { "logon", required_argument, NULL, LONG_LOGON } },
+	{ OPT_BRIDGE, { "fscrypt", required_argument, NULL, LONG_FSCRYPT } },
 	{ OPT_OUTPUT, { "output", required_argument, NULL, 'o' } },
 	{ OPT_FORM, { "text", no_argument, NULL, LONG_TEXT } },
 	{ OPT_FORM, { "binary", no_argument, NULL, LONG_BINARY } },
@@ -141,6 +145,10 @@ static const char **string_value(struct options *o, int c)
 		return &o->aad;
 	case LONG_AAD_FILE:
 		return &o->aad_file;
+	case LONG_LOGON:
+		return &o->logon;
+	case LONG_FSCRYPT:
+		return &o->fscrypt;
 	case LONG_KEYSTORE:
 		return &o->keystore;
 	}

@@ -26,8 +26,9 @@ enum {
 	OPT_NAME	= 1 << 14,	/* -n, --name NAME */
 	OPT_BYTES	= 1 << 15,	/* -b, --bytes N */
 	OPT_AAD		= 1 << 16,	/* --aad TEXT, --aad-file FILE */
-	OPT_KEYSTORE	= 1 << 17,	/* --keystore DIR */
-	OPT_ALL		= 1 << 18,	/* --all */
+	OPT_BRIDGE	= 1 << 17,	/* --logon DESC, --fscrypt DESC */
+	OPT_KEYSTORE	= 1 << 18,	/* --keystore DIR */
+	OPT_ALL		= 1 << 19,	/* --all */
 };
 
 /**
@@ -53,6 +54,8 @@ enum {
  * @bytes: -b, as given
  * @aad: --aad
  * @aad_file: --aad-file
+ * @logon: --logon
+ * @fscrypt: --fscrypt
  * @keystore: --keystore
  * @all: --all
  *
@@ -80,6 +83,8 @@ struct options {
 	const char *bytes;
 	const char *aad;
 	const char *aad_file;
+	const char *logon;
+	const char *fscrypt;
 	const char *keystore;
 	bool all;
 };

@@ -22,6 +22,7 @@ static const enum problem_op part_of[OP_COUNT] = {
 	[OP_INFO] = OP_KEY,
 	[OP_USE] = OP_KEY,
 	[OP_EXPORT] = OP_KEY,
+	[OP_BRIDGE] = OP_KEY,
 	[OP_GEN] = OP_LOOKUP,
 	[OP_IMPORT] = OP_OPEN,
 	[OP_REWRAP] = OP_OPEN,
@@ -113,6 +114,15 @@ static const struct message {
 	{ OP_WRAP, 0, 0, "cannot wrap the key: {errno}" },
 
 	{ OP_LIST, 0, 0, "cannot list your keyrings: {errno}" },
+
+	{ OP_BRIDGE, EKEYREJECTED, PF_WRONG_USAGE, "key {key} is a {usage} key: only secret keys can be handed to dm-crypt or fscrypt" },
+	{ OP_BRIDGE, EKEYREJECTED, 0, "key {key} has {bytes} bytes of material, which {name} cannot take" },
+	{ OP_BRIDGE, EKEYEXPIRED, 0, "key {key} expired on {when}" },
+	{ OP_BRIDGE, EACCES, 0, "permission denied: bridging needs search permission on key {key} and write permission on the keyring" },
+	{ OP_BRIDGE, EINVAL, 0, "the kernel refused the description '{name}' (a logon key's needs a prefix, as in cryptsetup:vol)" },
+	{ OP_BRIDGE, EOPNOTSUPP, 0, "this kernel cannot make {name}: no such key type, or a keyseal module without BRIDGE" },
+	{ OP_BRIDGE, EDQUOT, 0, "your key quota is exhausted" },
+	{ OP_BRIDGE, 0, 0, "cannot bridge key {key}: {errno}" },
 };
 
 #define N_MESSAGES (sizeof(messages) / sizeof(messages[0]))

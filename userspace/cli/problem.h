@@ -23,6 +23,7 @@ enum problem_op {
 	OP_REWRAP,
 	OP_WRAP,	/* wrapping a key in userspace */
 	OP_LIST,	/* listing the keyrings */
+	OP_BRIDGE,	/* handing a secret key to a consumer */
 	OP_COUNT
 };
 
@@ -38,6 +39,7 @@ enum {
 	PF_OTHER_SENDER	= 1 << 7,	/* a sender expected, the blob names another */
 	PF_NEW_KEK	= 1 << 8,	/* the blob opens; the new KEK cannot serve */
 	PF_FROM		= 1 << 9,	/* the sender's own key was given */
+	PF_WRONG_USAGE	= 1 << 10,	/* the key's usage cannot serve */
 };
 
 /**

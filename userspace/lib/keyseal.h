@@ -550,6 +550,41 @@ int keyseal_decrypt(struct keyseal *ks, int32_t serial, const void *in,
 int keyseal_pubkey(struct keyseal *ks, int32_t serial,
 		   struct keyseal_public_key *pk);
 
+/**
+ * keyseal_bridge() - hand a secret key to an in-kernel consumer
+ *	(KEYSEAL_IOC_BRIDGE)
+ * @ks: the handle
+ * @serial: a sealed key of usage secret; the caller needs search permission
+ * @kind: KEYSEAL_BRIDGE_LOGON: a "logon" key, as dm-crypt takes with
+ *	":<len>:logon:<description>" in its table; KEYSEAL_BRIDGE_FSCRYPT: an
+ *	"fscrypt-provisioning" key of type FSCRYPT_KEY_SPEC_TYPE_IDENTIFIER,
+ *	whose serial is the key_id of FS_IOC_ADD_ENCRYPTION_KEY
+ * @description: the new key's description; a logon key's needs a
+ *	"prefix:" ("cryptsetup:vol")
+ * @keyring: the keyring to link it into (the caller needs write
+ *	permission); 0 for the session keyring
+ * @key_len: the length the consumer needs (32 or 64 for aes-xts-plain64;
+ *	fscrypt's v2 AES-256-XTS takes 32 to 64), or 0 for any the kind
+ *	takes
+ * @new_serial: set to the new key
+ *
+ * The kernel copies the material into a key of that type, owned by the
+ * caller, with the permissions "keyctl add" gives; a key of the same type
+ * and description in @keyring is updated, as by "keyctl add". Neither type
+ * can be read from userspace. The copy is independent of the sealed key:
+ * revoking one leaves the other.
+ *
+ * Return: 0; -EINVAL for a malformed request or description;
+ * -EKEYREJECTED if the key is not a secret key, or its length is not
+ * @key_len or more than the kind takes (64 bytes for fscrypt);
+ * -EKEYEXPIRED; -EKEYREVOKED; -ENOKEY; -EACCES; -EOPNOTSUPP if the kernel
+ * lacks the key type (no fscrypt) or keyseal lacks BRIDGE; another
+ * negative errno.
+ */
+int keyseal_bridge(struct keyseal *ks, int32_t serial, uint32_t kind,
+		   const char *description, int32_t keyring, uint32_t key_len,
+		   int32_t *new_serial);
+
 /*
  * --- Exchange keys and recipient blobs (userspace sender) -----------------
  *

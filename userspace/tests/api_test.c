@@ -57,6 +57,31 @@ TEST_F(null_dev, info_and_pubkey)
 	EXPECT_EQ(-EINVAL, keyseal_pubkey(&self->ks, 1, NULL));
 }
 
+TEST_F(null_dev, bridge_arguments)
+{
+	struct keyseal *ks = &self->ks;
+	int32_t serial = 7;
+
+	EXPECT_EQ(-EOPNOTSUPP, keyseal_bridge(ks, 5, KEYSEAL_BRIDGE_LOGON,
+					      "cryptsetup:vol", 0, 64, &serial));
+	EXPECT_EQ(-EOPNOTSUPP, keyseal_bridge(ks, 5, KEYSEAL_BRIDGE_FSCRYPT,
+					      "fscrypt:home", 0, 0, &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(NULL, 5, KEYSEAL_BRIDGE_LOGON,
+					  "cryptsetup:vol", 0, 0, &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(ks, 5, 0, "cryptsetup:vol", 0, 0,
+					  &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(ks, 5, 3, "cryptsetup:vol", 0, 0,
+					  &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(ks, 5, KEYSEAL_BRIDGE_LOGON, NULL, 0,
+					  0, &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(ks, 5, KEYSEAL_BRIDGE_LOGON, "", 0, 0,
+					  &serial));
+	EXPECT_EQ(-EINVAL, keyseal_bridge(ks, 5, KEYSEAL_BRIDGE_LOGON,
+					  "cryptsetup:vol", 0, 0, NULL));
+	/* Nothing is set on failure. */
+	EXPECT_EQ(7, serial);
+}
+
 TEST_F(null_dev, encrypt_arguments)
 {
 	u8 in[64] = { 0 }, out[64 + KEYSEAL_TAG_SIZE], nonce[KEYSEAL_NONCE_SIZE];

@@ -272,6 +272,42 @@ struct keyseal_pubkey {
 	__u64 reserved[2];
 };
 
+/* Kinds of in-kernel key KEYSEAL_IOC_BRIDGE makes */
+#define KEYSEAL_BRIDGE_LOGON		1	/* "logon": dm-crypt and others */
+#define KEYSEAL_BRIDGE_FSCRYPT		2	/* "fscrypt-provisioning", v2 */
+
+/**
+ * struct keyseal_bridge - hand a secret key to an in-kernel consumer
+ *	(KEYSEAL_IOC_BRIDGE)
+ * @serial: in: the sealed key, of usage secret; the caller needs search
+ *	permission on it
+ * @kind: in: KEYSEAL_BRIDGE_*
+ * @keyring: in: keyring to link the new key into (a serial or KEY_SPEC_*);
+ *	the caller needs write permission on it
+ * @key_len: in: the length the consumer needs (a cipher's key size), or
+ *	zero for any the kind allows; out: the length of the material
+ * @description: in: pointer to the new key's NUL-terminated description
+ * @flags: in: must be zero
+ * @new_serial: out: the new key
+ * @reserved: must be zero
+ *
+ * The new key holds a copy of the sealed key's material, made in the
+ * kernel and owned by the caller: a logon key, or an fscrypt-provisioning
+ * key of type FSCRYPT_KEY_SPEC_TYPE_IDENTIFIER for the key_id of
+ * FS_IOC_ADD_ENCRYPTION_KEY. Neither type can be read from userspace.
+ * The copy lives on its own: revoking the sealed key leaves it alone.
+ */
+struct keyseal_bridge {
+	__s32 serial;
+	__u32 kind;
+	__s32 keyring;
+	__u32 key_len;
+	__u64 description;
+	__u32 flags;
+	__s32 new_serial;
+	__u64 reserved[4];
+};
+
 #define KEYSEAL_IOC_INFO	_IOWR(KEYSEAL_IOCTL_TYPE, 0x01, struct keyseal_info)
 #define KEYSEAL_IOC_EXPORT	_IOWR(KEYSEAL_IOCTL_TYPE, 0x02, struct keyseal_export)
 #define KEYSEAL_IOC_IMPORT	_IOWR(KEYSEAL_IOCTL_TYPE, 0x03, struct keyseal_import)
@@ -279,5 +315,6 @@ struct keyseal_pubkey {
 #define KEYSEAL_IOC_ENCRYPT	_IOWR(KEYSEAL_IOCTL_TYPE, 0x05, struct keyseal_crypt)
 #define KEYSEAL_IOC_DECRYPT	_IOWR(KEYSEAL_IOCTL_TYPE, 0x06, struct keyseal_crypt)
 #define KEYSEAL_IOC_PUBKEY	_IOWR(KEYSEAL_IOCTL_TYPE, 0x07, struct keyseal_pubkey)
+#define KEYSEAL_IOC_BRIDGE	_IOWR(KEYSEAL_IOCTL_TYPE, 0x08, struct keyseal_bridge)
 
 #endif /* _UAPI_LINUX_KEYSEAL_H */
