@@ -2,16 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # One boot of the boot-time restore test (run.sh). The machine has a TPM
-# (swtpm on the host) and a disk that keeps /var/lib/keyseal between boots,
-# as a tar archive written straight to /dev/vda.
+# (swtpm on the host), a disk that keeps /var/lib/keyseal between boots,
+# as a tar archive written straight to /dev/vda, and a disk /dev/vdb for a
+# dm-crypt volume.
 #
 #   seal       a fresh root KEK sealed to the TPM; a KEK under it and keys
-#              under that KEK; the keystore saved, with the keys' ids
+#              under that KEK; the keystore saved, with the keys' ids; a
+#              dm-crypt volume on vdb with the volume key, bridged, and
+#              data written to it
 #   restore    the same TPM: the root KEK unseals, every key comes back
 #              with its key id, parents first; a corrupt file fails alone;
-#              restoring again changes nothing
+#              restoring again changes nothing; the volume opens and gives
+#              the data back
 #   other-tpm  another TPM: the root KEK does not unseal, every file fails
-#              with its cause, and no sealed key is left in the kernel
+#              with its cause, no sealed key is left in the kernel, and the
+#              volume key cannot be bridged
 #
 # Output: TAP on stdout.
 
@@ -22,7 +27,8 @@ kek=/payload/bin/keyseal-root-kek
 
 PATH=/payload/bin:$PATH
 LD_LIBRARY_PATH=/payload/lib
-export PATH LD_LIBRARY_PATH
+DM_DISABLE_UDEV=1
+export PATH LD_LIBRARY_PATH DM_DISABLE_UDEV
 
 ok() {
 	n=$((n + 1))
@@ -62,16 +68,56 @@ refuse() {
 	fi
 }
 
-# The disk: virtio_blk (and on 6.1 the virtio bus itself) are modules.
-disk() {
-	modprobe -q virtio_pci 2>/dev/null
-	modprobe -q virtio_blk 2>/dev/null
+# The disks: virtio_blk (and on 6.1 the virtio bus itself) are modules,
+# and so is dm-crypt.
+disks() {
+	for m in virtio_pci virtio_blk dm_mod dm_crypt; do
+		modprobe -q "$m" 2>/dev/null
+	done
 	i=0
-	while [ ! -b /dev/vda ] && [ "$i" -lt 50 ]; do
+	while { [ ! -b /dev/vda ] || [ ! -b /dev/vdb ]; } && [ "$i" -lt 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	[ -b /dev/vda ]
+	[ -b /dev/vda ] && [ -b /dev/vdb ] && [ -c /dev/mapper/control ]
+}
+
+# The volume key, restored or made, handed to dm-crypt as logon:keyseal:vol.
+bridge_vol() {
+	keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u
+}
+
+# dm-crypt over all of vdb, with the bridged key. No udev in the VM:
+# dmsetup makes its device nodes itself (DM_DISABLE_UDEV).
+open_volume() {
+	dmsetup create vol --noudevsync --table \
+		"0 $(cat /sys/block/vdb/size) crypt aes-xts-plain64 :64:logon:keyseal:vol 0 /dev/vdb 0" &&
+	[ -b /dev/mapper/vol ]
+}
+
+close_volume() {
+	dmsetup remove --noudevsync vol
+}
+
+volume_sum() {
+	dd if=/dev/mapper/vol bs=65536 count=16 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+
+write_volume() {
+	head -c 1048576 /dev/urandom >/tmp/data &&
+	dd if=/tmp/data of=/dev/mapper/vol bs=65536 conv=fsync 2>/dev/null &&
+	sha256sum /tmp/data | cut -d' ' -f1 >/var/lib/keyseal/volume.sha256 &&
+	[ "$(volume_sum)" = "$(cat /var/lib/keyseal/volume.sha256)" ]
+}
+
+volume_gives_data_back() {
+	[ "$(volume_sum)" = "$(cat /var/lib/keyseal/volume.sha256)" ]
+}
+
+# The raw disk holds no plaintext: not the data written through dm-crypt.
+vdb_is_ciphertext() {
+	[ "$(dd if=/dev/vdb bs=65536 count=16 2>/dev/null | sha256sum | cut -d' ' -f1)" != \
+	  "$(cat /var/lib/keyseal/volume.sha256)" ]
 }
 
 save_disk() {
@@ -127,7 +173,7 @@ restore_says() {
 # this session searches it, as a unit with KeyringMode=shared does.
 keyctl link @u @s >/dev/null
 check "the TPM is there: /dev/tpmrm0" test -c /dev/tpmrm0
-check "the disk is there: /dev/vda" disk
+check "the disks are there, and dm-crypt: /dev/vda, /dev/vdb" disks
 
 case $step in
 seal)
@@ -164,6 +210,11 @@ root-kek.pub\" ]"
 		"cannot be a keystore file name" keyseal save %sealed:a/b --keystore /tmp/ks
 	key_ids >/var/lib/keyseal/ids
 	check "the key ids are noted" sh -c "[ \$(grep -c ' [0-9a-f]\{32\}\$' /var/lib/keyseal/ids) = 4 ]"
+	check "the volume key is bridged to dm-crypt (logon:keyseal:vol)" bridge_vol
+	check "a dm-crypt volume (aes-xts-plain64) on vdb with it" open_volume
+	check "data written to the volume reads back" write_volume
+	check "the volume closes" close_volume
+	check "vdb itself holds ciphertext only" vdb_is_ciphertext
 	keyseal restore >/tmp/restore.out 2>&1
 	check "restore with every key there: all present, nothing failed" \
 		restore_says "0 restored, 4 present, 0 failed"
@@ -191,6 +242,10 @@ restore)
 	check "the aead key decrypts what it encrypted before the reboot" \
 		sh -c "keyseal decrypt sealed:data /var/lib/keyseal/msg.enc -o /tmp/msg &&
 		       [ \"\$(cat /tmp/msg)\" = 'sealed at boot 1' ]"
+	check "the restored volume key is bridged to dm-crypt again" bridge_vol
+	check "the dm-crypt volume opens" open_volume
+	check "and gives the data back, byte for byte" volume_gives_data_back
+	check "the volume closes" close_volume
 	rm -f "$store/aaa-corrupt.blob" "$store/top-cut.blob"
 	keyseal restore >/tmp/restore.out 2>&1
 	status=$?
@@ -214,6 +269,10 @@ other-tpm)
 	check "the keys under it: their parent KEK is missing" \
 		grep -q 'data.blob: parent key sealed:disk-kek is not in your keyrings (ENOKEY)' /tmp/restore.out
 	check "no sealed key is in the kernel" no_sealed_key
+	refuse "the volume key cannot be bridged: it is not there" \
+		"not in your keyrings" bridge_vol
+	refuse "and the volume cannot be opened" "" open_volume
+	check "no volume is left behind" sh -c '! dmsetup info vol'
 	# Another root KEK, of the right name, opens nothing either.
 	head -c 32 /dev/urandom >/tmp/other-kek
 	check "another root KEK loads from a file" $kek load file:/tmp/other-kek

@@ -3,11 +3,13 @@
 #
 # Keys that survive a reboot, released only by this machine's TPM: three
 # boots of a test VM with a TPM 2.0 emulator (swtpm, qemu's tpm-tis, the
-# kernel's built-in TPM driver) and a disk that keeps /var/lib/keyseal
-# between boots (guest.sh says what each boot does).
+# kernel's built-in TPM driver), a disk that keeps /var/lib/keyseal
+# between boots and a second one for a dm-crypt volume (guest.sh says what
+# each boot does).
 #
 #   boot 1 (seal)       TPM A: a root KEK sealed to it, keys made and saved
-#   boot 2 (restore)    TPM A again: the keys come back with their key ids
+#   boot 2 (restore)    TPM A again: the keys come back with their key ids,
+#                       the dm-crypt volume opens
 #   boot 3 (other-tpm)  TPM B, fresh: the root KEK does not unseal, nothing
 #                       is restored, nothing is half-loaded
 #
@@ -29,11 +31,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 status=0
 tpm_tools="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext"
+# The disks' driver (virtio_pci is a module on 6.1) and dm-crypt.
+modules="kernel/drivers/virtio kernel/drivers/block/virtio_blk.ko*
+	kernel/drivers/md/dm-mod.ko* kernel/drivers/md/dm-crypt.ko*"
 
 rm -rf "$out"
 mkdir -p "$out/tpm-a" "$out/tpm-b"
 : >"$out/results.tap"
 truncate -s 16M "$out/disk.img"
+truncate -s 16M "$out/volume.img"
 
 # The TCTI tss2 opens with dlopen(), which ldd cannot see.
 tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { print $NF; exit }')
@@ -68,9 +74,9 @@ EOS
 		sleep 0.1
 	done
 
-	KEYSEAL_VM_TOOLS="$tpm_tools" \
-	KEYSEAL_VM_MODSUBDIRS="kernel/drivers/block kernel/drivers/virtio" \
-	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio" \
+	KEYSEAL_VM_TOOLS="$tpm_tools dmsetup" \
+	KEYSEAL_VM_MODSUBDIRS="$modules" \
+	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio -drive file=$out/volume.img,format=raw,if=virtio" \
 	KEYSEAL_VM_APPEND="${KEYSEAL_VM_APPEND:-}" \
 		"$top/selftests/vm/run.sh" "$kver" "$keyseal_ko" \
 		"$dir/payload" "$dir/vm" || status=1
