@@ -78,9 +78,9 @@ tpm_boot() {
 		[ -S "$sock" ] && break
 		sleep 0.1
 	done
-	KEYSEAL_VM_TOOLS="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext" \
-	KEYSEAL_VM_MODSUBDIRS="kernel/drivers/block kernel/drivers/virtio" \
-	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio" \
+	KEYSEAL_VM_TOOLS="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext dmsetup" \
+	KEYSEAL_VM_MODSUBDIRS="kernel/drivers/virtio kernel/drivers/block/virtio_blk.ko* kernel/drivers/md/dm-mod.ko* kernel/drivers/md/dm-crypt.ko*" \
+	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio -drive file=$out/volume.img,format=raw,if=virtio" \
 	DEMO_TCTI=$tcti boot "$1" || status=$?
 	# swtpm --terminate ends with the VM; if it did not, end it.
 	kill "$pid" 2>/dev/null || true
@@ -92,9 +92,10 @@ boot a1
 boot b
 boot a2
 
-rm -rf "$out/tpm-mine" "$out/tpm-other" "$out/disk.img"
+rm -rf "$out/tpm-mine" "$out/tpm-other" "$out/disk.img" "$out/volume.img"
 mkdir -p "$out/tpm-mine" "$out/tpm-other"
 truncate -s 16M "$out/disk.img"
+truncate -s 16M "$out/volume.img"
 tpm_boot tpm1 "$out/tpm-mine"
 tpm_boot tpm2 "$out/tpm-mine"
 tpm_boot tpm3 "$out/tpm-other"
@@ -111,7 +112,8 @@ Shown, in kernel $kver:
      was not exportable could not be sent.
   3. A disk key, under a KEK under a root KEK sealed to the machine's TPM,
      saved to the keystore, came back after a reboot with the same key id,
-     released by the TPM alone; with the same disk in a machine with
-     another TPM the root KEK did not unseal and no key was loaded.
+     released by the TPM alone, and opened its dm-crypt volume again
+     without ever leaving the kernel; with the same disks in a machine
+     with another TPM the root KEK did not unseal and no key was loaded.
 Next: make check runs everything, on kernels 6.1 and 6.12.
 EOT

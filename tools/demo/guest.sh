@@ -48,16 +48,22 @@ root_kek() {
 	run "keyctl padd logon keyseal:root @s < /tmp/root.kek"
 }
 
-# The machine's disk, /dev/vda: keeps /var/lib/keyseal across reboots.
+# The machine's disks: /dev/vda keeps /var/lib/keyseal across reboots,
+# /dev/vdb is an encrypted volume. No udev: dmsetup makes its own nodes.
+DM_DISABLE_UDEV=1
+export DM_DISABLE_UDEV
 disk() {
-	modprobe -q virtio_pci 2>/dev/null
-	modprobe -q virtio_blk 2>/dev/null
+	for m in virtio_pci virtio_blk dm_mod dm_crypt; do
+		modprobe -q "$m" 2>/dev/null
+	done
 	i=0
-	while [ ! -b /dev/vda ] && [ "$i" -lt 50 ]; do
+	while [ ! -b /dev/vdb ] && [ "$i" -lt 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
 }
+
+table="0 \$(cat /sys/block/vdb/size) crypt aes-xts-plain64 :64:logon:keyseal:vol 0 /dev/vdb 0"
 
 case $step in
 tpm1)
@@ -81,6 +87,12 @@ tpm1)
 	run "keyseal save --all"
 	run "ls -l /var/lib/keyseal/keystore"
 	run "tar -cf /dev/vda -C / var/lib/keyseal"
+	say "-- the volume key goes to dm-crypt inside the kernel, as a logon key:"
+	run "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
+	run "dmsetup create vol --noudevsync --table \"$table\""
+	run "dmsetup table --showkeys vol"
+	run "echo 'the disk remembers this' | dd of=/dev/mapper/vol conv=fsync 2>/dev/null"
+	run "dmsetup remove --noudevsync vol"
 	keyctl clear @u
 	;;
 tpm2)
@@ -94,6 +106,11 @@ tpm2)
 	run "keyseal info %sealed:vol | grep 'key id'"
 	say "-- restoring again changes nothing:"
 	run "keyseal restore"
+	say "-- and the volume opens with the restored key:"
+	run "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
+	run "dmsetup create vol --noudevsync --table \"$table\""
+	run "head -n 1 /dev/mapper/vol"
+	run "dmsetup remove --noudevsync vol"
 	keyctl clear @u
 	;;
 tpm3)
@@ -103,8 +120,9 @@ tpm3)
 	run "keyctl link @u @s"
 	refused "keyseal-root-kek load"
 	refused "keyseal restore"
-	say "-- and no key was loaded, not even half:"
+	say "-- and no key was loaded, not even half; the volume stays closed:"
 	run "grep -c ' sealed ' /proc/keys || true"
+	refused "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
 	;;
 a1)
 	say "== Host A: kernel $(uname -r), its root KEK loaded as logon:keyseal:root"
