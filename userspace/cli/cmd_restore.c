@@ -49,6 +49,8 @@ static void help(void)
  * @ring: the keyring keys go to
  * @ids: the key ids of the sealed keys in the caller's keyrings
  * @n_ids: how many
+ * @linked: the parents reach_parent() linked into the session keyring
+ * @n_linked: how many
  * @restored: counts of what became of the files
  * @present:
  * @failed:
@@ -58,6 +60,8 @@ struct restore_state {
 	int32_t ring;
 	uint8_t (*ids)[KEYSEAL_KEY_ID_SIZE];
 	size_t n_ids;
+	int32_t *linked;
+	size_t n_linked;
 	unsigned int restored, present, failed;
 };
 
@@ -142,26 +146,61 @@ static int same_key(struct restore_state *s, const char *desc,
 	       -EEXIST : 0;
 }
 
+/* Whether @key is linked in the session keyring itself. */
+static bool in_session(int32_t key)
+{
+	key_serial_t *ids = NULL;
+	long len, i;
+	bool found = false;
+
+	len = keyctl_read_alloc(KEY_SPEC_SESSION_KEYRING, (void **)&ids);
+	for (i = 0; len > 0 && i < len / (long)sizeof(*ids); i++)
+		found |= ids[i] == key;
+	free(ids);
+	return found;
+}
+
 /*
  * The module finds a blob's parent by name in the caller's thread, process
  * and session keyrings themselves, not in the keyrings linked there (it
  * searches as request_key_rcu() does). A parent in root's user keyring, or
  * a KEK just restored into @ring, is linked into the session keyring for
- * the keys after it: request_key(2) finds it wherever the caller's keyrings
- * reach, keyctl_search(2) in @ring.
+ * the keys after it, and unlinked again at the end (unlink_parents()):
+ * request_key(2) finds it wherever the caller's keyrings reach,
+ * keyctl_search(2) in @ring.
  */
-static void reach_parent(const struct restore_state *s, const char *parent)
+static void reach_parent(struct restore_state *s, const char *parent)
 {
-	char type[32];
 	const char *colon = strchr(parent, ':');
+	int32_t *grown;
+	char type[32];
+	long id;
 
 	if (!colon || colon == parent || colon - parent >= (long)sizeof(type))
 		return;
 	memcpy(type, parent, colon - parent);
 	type[colon - parent] = '\0';
-	if (request_key(type, colon + 1, NULL, KEY_SPEC_SESSION_KEYRING) < 0)
-		keyctl_search(s->ring, type, colon + 1,
-			      KEY_SPEC_SESSION_KEYRING);
+	id = request_key(type, colon + 1, NULL, 0);
+	if (id < 0)
+		id = keyctl_search(s->ring, type, colon + 1, 0);
+	if (id < 0 || in_session(id))
+		return;
+	grown = realloc(s->linked, (s->n_linked + 1) * sizeof(*s->linked));
+	if (!grown)
+		return;
+	s->linked = grown;
+	if (!keyctl_link(id, KEY_SPEC_SESSION_KEYRING))
+		s->linked[s->n_linked++] = id;
+}
+
+/* The session keyring as it was: without the parents reach_parent() added. */
+static void unlink_parents(struct restore_state *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_linked; i++)
+		keyctl_unlink(s->linked[i], KEY_SPEC_SESSION_KEYRING);
+	free(s->linked);
 }
 
 static void restore_one(struct restore_state *s,
@@ -278,6 +317,7 @@ static int run(const char *dir, const char *ring)
 	} else {
 		restore_all(&s, dir, entries, count);
 	}
+	unlink_parents(&s);
 	keyseal_close(s.ks);
 	free(entries);
 	free(s.ids);
