@@ -17,8 +17,9 @@ packages=(
 	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
 	# boot-time restore: the root KEK sealed to a TPM (emulated by swtpm
-	# in the test VM), systemd-analyze verify on the units
-	swtpm swtpm-tools tpm2-tools systemd
+	# in the test VM) or from a passphrase (argon2), systemd-analyze verify
+	# on the units
+	swtpm swtpm-tools tpm2-tools argon2 systemd
 	# kernel trees: the kernel matrix and make check-debug
 	flex bison libelf-dev dwarves
 )

@@ -164,6 +164,17 @@ same_ids() {
 	key_ids | cmp - /var/lib/keyseal/ids
 }
 
+# passphrase ARGS...: keyseal-root-kek with its state in /tmp/pp.
+passphrase() {
+	KEYSEAL_STATE_DIR=/tmp/pp $kek "$@"
+}
+
+# passphrase_kek PASSPHRASE: the root KEK from it, the passphrase on stdin.
+passphrase_kek() {
+	keyctl unlink %logon:keyseal:root @u >/dev/null 2>&1
+	echo "$1" | passphrase load passphrase
+}
+
 # restore_says WORDS: the last restore's summary line.
 restore_says() {
 	grep -q "^keyseal restore: $1\$" /tmp/restore.out
@@ -269,10 +280,6 @@ other-tpm)
 	check "the keys under it: their parent KEK is missing" \
 		grep -q 'data.blob: parent key sealed:disk-kek is not in your keyrings (ENOKEY)' /tmp/restore.out
 	check "no sealed key is in the kernel" no_sealed_key
-	refuse "the volume key cannot be bridged: it is not there" \
-		"not in your keyrings" bridge_vol
-	refuse "and the volume cannot be opened" "" open_volume
-	check "no volume is left behind" sh -c '! dmsetup info vol'
 	# Another root KEK, of the right name, opens nothing either.
 	head -c 32 /dev/urandom >/tmp/other-kek
 	check "another root KEK loads from a file" $kek load file:/tmp/other-kek
@@ -283,6 +290,34 @@ other-tpm)
 	check "the KEK's file: sealed under other key material" \
 		grep -q 'disk-kek.blob: key logon:keyseal:root is not the key this blob was sealed under (its fingerprint differs) (EKEYREJECTED)' /tmp/restore.out
 	check "and still no sealed key is in the kernel" no_sealed_key
+	refuse "the volume key cannot be bridged: it is not there" \
+		"not in your keyrings" bridge_vol
+	refuse "and the volume cannot be opened" "" open_volume
+	check "no volume is left behind" sh -c '! dmsetup info vol'
+
+	# The passphrase alternative: the same passphrase, the same root KEK.
+	keyctl clear @u
+	check "a salt for a passphrase" passphrase set-passphrase
+	check "a root KEK from a passphrase" passphrase_kek 'correct horse'
+	keyctl link %logon:keyseal:root @s
+	keyseal gen aead pp -k @u >/dev/null
+	check "a key under it is saved" keyseal save %sealed:pp --keystore /tmp/pks
+	keyctl unlink %logon:keyseal:root @s
+	keyctl clear @u
+	check "the same passphrase after the keyring is cleared" \
+		passphrase_kek 'correct horse'
+	keyseal restore --keystore /tmp/pks >/tmp/restore.out 2>&1
+	check "gives the root KEK the key was saved under" \
+		restore_says "1 restored, 0 present, 0 failed"
+	keyctl clear @u
+	check "another passphrase gives a root KEK too" \
+		passphrase_kek 'wrong horse'
+	keyseal restore --keystore /tmp/pks >/tmp/restore.out 2>&1
+	sed 's/^/# /' /tmp/restore.out
+	check "but not the one that opens the key" \
+		grep -q 'pp.blob: key logon:keyseal:root is not the key this blob was sealed under (its fingerprint differs) (EKEYREJECTED)' /tmp/restore.out
+	refuse "an empty passphrase is refused" "the passphrase is empty" \
+		passphrase_kek ''
 	;;
 esac
 # Keys in root's user keyring would hold the module past the test.

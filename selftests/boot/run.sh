@@ -74,7 +74,7 @@ EOS
 		sleep 0.1
 	done
 
-	KEYSEAL_VM_TOOLS="$tpm_tools dmsetup" \
+	KEYSEAL_VM_TOOLS="$tpm_tools dmsetup argon2" \
 	KEYSEAL_VM_MODSUBDIRS="$modules" \
 	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio -drive file=$out/volume.img,format=raw,if=virtio" \
 	KEYSEAL_VM_APPEND="${KEYSEAL_VM_APPEND:-}" \
