@@ -22,6 +22,8 @@ packages=(
 	swtpm swtpm-tools tpm2-tools argon2 systemd
 	# kernel trees: the kernel matrix and make check-debug
 	flex bison libelf-dev dwarves
+	# dm-crypt and fscrypt in the consumers test's VM
+	dmsetup e2fsprogs
 )
 backports_packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.12

@@ -130,7 +130,7 @@ check "unknown command: status 2" \
 run "$KS" --version
 check "--version" [ "$rc" = 0 -a "${out#keyseal }" != "$out" ]
 for c in gen import export info list inspect rewrap encrypt decrypt pubkey wrap \
-	save restore; do
+	bridge save restore; do
 	run "$KS" "$c" --help
 	check "$c --help" [ "$rc" = 0 -a "$(head -n 1 "$T/.out" | cut -d' ' -f1-3)" = "Usage: keyseal $c" ]
 done
@@ -655,6 +655,43 @@ else
 		"keyseal: to-xch.pem: the blob names no sender (HPKE base mode), so it is not from the expected one" \
 		"$KS" import to-xch.pem --parent user:kmk --sender sender.pub -n y
 fi
+
+# --- bridge: secret keys handed to dm-crypt and fscrypt -----------------------
+
+"$KS" gen secret bsec -b 64 --parent user:kmk >/dev/null
+"$KS" gen aead bdata --parent user:kmk >/dev/null
+bsec=$(keyctl search @s sealed bsec)
+bdata=$(keyctl search @s sealed bdata)
+expect_usage "bridge: --logon or --fscrypt" \
+	"keyseal bridge: give one of --logon and --fscrypt" "$KS" bridge %sealed:bsec
+expect_usage "bridge: not both" \
+	"keyseal bridge: give one of --logon and --fscrypt" \
+	"$KS" bridge %sealed:bsec --logon cli:a --fscrypt cli:b
+expect_usage "bridge: -b is a number" "keyseal bridge: --bytes needs a number of bytes" \
+	"$KS" bridge %sealed:bsec --logon cli:a -b many
+run "$KS" bridge %sealed:bsec --logon cli:vol
+check "bridge --logon: the serial of a logon key" \
+	[ "$rc" = 0 -a "$(keyctl rdescribe "$out" 2>/dev/null | cut -d';' -f1,5)" = "logon;cli:vol" ]
+run "$KS" bridge %sealed:bsec --logon cli:json -b 64 --json
+check "bridge --json: dm-crypt's table key" \
+	[ "$rc" = 0 -a "$(json_get "$out" dm_crypt_key)" = ":64:logon:cli:json" -a "$(json_get "$out" key_len)" = 64 ]
+run "$KS" bridge %sealed:bsec --fscrypt cli:fs --json -k %keyring:ring
+check "bridge --fscrypt --json: key_id is the serial, in the keyring asked for" \
+	[ "$rc" = 0 -a "$(json_get "$out" key_id)" = "$(json_get "$out" serial)" -a \
+	  "$(keyctl search "$ring" fscrypt-provisioning cli:fs)" = "$(json_get "$out" serial)" ]
+expect_err "bridge: only secret keys" 1 \
+	"keyseal: key $bdata (sealed:bdata) has usage aead: only secret keys can be handed to dm-crypt or fscrypt" \
+	"$KS" bridge %sealed:bdata --logon cli:x
+expect_err "bridge: -b another length" 1 \
+	"keyseal: key $bsec (sealed:bsec) has 64 bytes of material, not the 32 bytes asked for" \
+	"$KS" bridge %sealed:bsec --logon cli:x -b 32
+"$KS" gen secret bbig -b 65 --parent user:kmk >/dev/null
+expect_err "bridge: too long for fscrypt" 1 \
+	"keyseal: key $(keyctl search @s sealed bbig) (sealed:bbig) has 65 bytes of material, more than fscrypt-provisioning key cli:x takes" \
+	"$KS" bridge %sealed:bbig --fscrypt cli:x
+expect_err "bridge: a logon description needs a prefix" 1 \
+	"keyseal: the kernel refused the description 'novol' (a logon key's needs a prefix, as in cryptsetup:vol)" \
+	"$KS" bridge %sealed:bsec --logon novol
 
 # save and restore: a keystore of blob files, restored parents first,
 # idempotent, every file tried.

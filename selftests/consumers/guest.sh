@@ -176,7 +176,7 @@ c1)
 	# dm-crypt itself without; nothing is left behind.
 	check "a 32-byte secret key" keyseal gen secret short -b 32
 	refuse "keyseal refuses a 32-byte key where 64 are needed" \
-		"32 bytes of material, which logon key keyseal:short cannot take" \
+		"32 bytes of material, not the 64 bytes asked for" \
 		bridge %sealed:short --logon keyseal:short -b 64
 	check "  and makes no key" \
 		sh -c '! keyctl search @s logon keyseal:short'

@@ -93,9 +93,12 @@ static void bridge_problem(int e, const struct bridge_args *a,
 			   const struct cli_key *key,
 			   const struct keyseal_key_info *info)
 {
-	char name[1100], bytes[16], when[64];
-	struct problem p = { .key = key->label, .name = name, .bytes = bytes };
+	char name[1100], bytes[16], want[16], when[64];
+	struct problem p = {
+		.key = key->label, .name = name, .bytes = bytes, .want = want,
+	};
 
+	snprintf(want, sizeof(want), "%u", a->key_len);
 	snprintf(name, sizeof(name), "%s key ", a->type);
 	printable(a->description, name + strlen(name),
 		  sizeof(name) - strlen(name));
@@ -106,6 +109,8 @@ static void bridge_problem(int e, const struct bridge_args *a,
 		p.usage = keyseal_usage_to_string(info->usage);
 		if (info->usage != KEYSEAL_USAGE_SECRET)
 			p.facts |= PF_WRONG_USAGE;
+		else if (a->key_len && a->key_len != info->key_len)
+			p.facts |= PF_LENGTH;
 	} else {
 		snprintf(bytes, sizeof(bytes), "its");
 	}

@@ -115,8 +115,9 @@ static const struct message {
 
 	{ OP_LIST, 0, 0, "cannot list your keyrings: {errno}" },
 
-	{ OP_BRIDGE, EKEYREJECTED, PF_WRONG_USAGE, "key {key} is a {usage} key: only secret keys can be handed to dm-crypt or fscrypt" },
-	{ OP_BRIDGE, EKEYREJECTED, 0, "key {key} has {bytes} bytes of material, which {name} cannot take" },
+	{ OP_BRIDGE, EKEYREJECTED, PF_WRONG_USAGE, "key {key} has usage {usage}: only secret keys can be handed to dm-crypt or fscrypt" },
+	{ OP_BRIDGE, EKEYREJECTED, PF_LENGTH, "key {key} has {bytes} bytes of material, not the {want} bytes asked for" },
+	{ OP_BRIDGE, EKEYREJECTED, 0, "key {key} has {bytes} bytes of material, more than {name} takes" },
 	{ OP_BRIDGE, EKEYEXPIRED, 0, "key {key} expired on {when}" },
 	{ OP_BRIDGE, EACCES, 0, "permission denied: bridging needs search permission on key {key} and write permission on the keyring" },
 	{ OP_BRIDGE, EINVAL, 0, "the kernel refused the description '{name}' (a logon key's needs a prefix, as in cryptsetup:vol)" },
@@ -146,6 +147,7 @@ static const struct {
 	{ "sender", offsetof(struct problem, sender) },
 	{ "recipient", offsetof(struct problem, recipient) },
 	{ "bytes", offsetof(struct problem, bytes) },
+	{ "want", offsetof(struct problem, want) },
 };
 
 void err(const char *fmt, ...)

@@ -40,6 +40,7 @@ enum {
 	PF_NEW_KEK	= 1 << 8,	/* the blob opens; the new KEK cannot serve */
 	PF_FROM		= 1 << 9,	/* the sender's own key was given */
 	PF_WRONG_USAGE	= 1 << 10,	/* the key's usage cannot serve */
+	PF_LENGTH	= 1 << 11,	/* a length was asked for, and differs */
 };
 
 /**
@@ -58,6 +59,7 @@ enum {
  * @sender: the fingerprint of the sender a blob names
  * @recipient: the file holding the recipient's public key
  * @bytes: a number of bytes
+ * @want: the number of bytes asked for
  * @facts: PF_*
  */
 struct problem {
@@ -75,6 +77,7 @@ struct problem {
 	const char *sender;
 	const char *recipient;
 	const char *bytes;
+	const char *want;
 	unsigned int facts;
 };
 
