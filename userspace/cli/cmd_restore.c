@@ -219,14 +219,14 @@ static void restore_one(struct restore_state *s,
 		return;
 	}
 	ret = same_key(s, e->desc, bi, &serial);
-	if (!ret || known_id(s, bi->key_id)) {
-		s->present++;
-		printf("%s: present\n", e->file);
-		return;
-	}
 	if (ret == -EEXIST) {
 		failed(s, e->file, EEXIST,
 		       "another key of that description is already in the keyring (its key id differs)");
+		return;
+	}
+	if (!ret || known_id(s, bi->key_id)) {
+		s->present++;
+		printf("%s: present\n", e->file);
 		return;
 	}
 	reach_parent(s, bi->parent);
@@ -335,6 +335,8 @@ int cmd_restore(int argc, char **argv)
 		return ret;
 	if (optind != argc)
 		return usage_error(&restore, "too many arguments");
+	/* Each file's line as it happens, among the messages on stderr. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (o.keystore && !*o.keystore)
 		return usage_error(&restore, "--keystore needs a directory");
 	return run(o.keystore ? o.keystore : KEYSTORE_DEFAULT,

@@ -155,6 +155,7 @@ int cmd_save(int argc, char **argv)
 		return usage_error(&save, "name the keys to save, or --all");
 	if (o.keyring_given && !o.all)
 		return usage_error(&save, "--keyring is for --all");
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	dir = o.keystore ? o.keystore : KEYSTORE_DEFAULT;
 	if (!*dir)
 		return usage_error(&save, "--keystore needs a directory");
