@@ -69,7 +69,7 @@ boot() {
 tpm_boot() {
 	local sock=$out/$1-swtpm.sock pid tcti status=0
 
-	tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { print $NF; exit }')
+	tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { p = $NF } END { print p }')
 	swtpm socket --tpm2 --tpmstate dir="$2" \
 		--ctrl type=unixio,path="$sock" --terminate \
 		>"$out/$1-swtpm.log" 2>&1 &

@@ -42,7 +42,7 @@ truncate -s 16M "$out/disk.img"
 truncate -s 16M "$out/volume.img"
 
 # The TCTI tss2 opens with dlopen(), which ldd cannot see.
-tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { print $NF; exit }')
+tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { p = $NF } END { print p }')
 
 # boot STEP TPM: one boot of the VM with the TPM whose state is in TPM.
 boot() {
