@@ -13,7 +13,8 @@
 #   restore    the same TPM: the root KEK unseals, every key comes back
 #              with its key id, parents first; a corrupt file fails alone;
 #              restoring again changes nothing; the volume opens and gives
-#              the data back
+#              the data back; a root KEK bound to a PCR unseals until the
+#              PCR is extended
 #   other-tpm  another TPM: the root KEK does not unseal, every file fails
 #              with its cause, no sealed key is left in the kernel, and the
 #              volume key cannot be bridged
@@ -164,6 +165,12 @@ same_ids() {
 	key_ids | cmp - /var/lib/keyseal/ids
 }
 
+# pcr ARGS...: keyseal-root-kek with its state in /tmp/pcr, its root KEK
+# in the keyring $pcring.
+pcr() {
+	KEYSEAL_STATE_DIR=/tmp/pcr KEYSEAL_ROOT_KEK_KEYRING=$pcring $kek "$@"
+}
+
 # passphrase ARGS...: keyseal-root-kek with its state in /tmp/pp.
 passphrase() {
 	KEYSEAL_STATE_DIR=/tmp/pp $kek "$@"
@@ -263,6 +270,21 @@ restore)
 	check "restoring again: status 0, all four present" \
 		sh -c "[ $status = 0 ] && grep -q '^keyseal restore: 0 restored, 4 present, 0 failed$' /tmp/restore.out"
 	check "and no key is loaded twice" [ "$(sealed_keys)" = 4 ]
+
+	# A root KEK bound to a PCR (23, which any process may extend), in a
+	# state directory and a keyring of its own.
+	pcring=$(keyctl newring pcr-test @s)
+	refuse "seal --pcrs checks its list" "takes a bank and PCR numbers" \
+		pcr seal --pcrs sha256:x
+	check "a root KEK bound to PCR 23 is sealed" pcr seal --pcrs sha256:23
+	check "it unseals while PCR 23 holds its value" pcr load
+	check "into the keyring asked for" keyctl search "$pcring" logon keyseal:root
+	keyctl clear "$pcring"
+	check "PCR 23 is extended" \
+		tpm2_pcrextend 23:sha256=0000000000000000000000000000000000000000000000000000000000000000
+	refuse "then the TPM refuses to unseal it" \
+		"the PCRs sha256:23 it is bound to hold other values" pcr load
+	check "and nothing is loaded" [ -z "$(keyctl rlist "$pcring")" ]
 	;;
 other-tpm)
 	check "the keystore comes back from the disk" load_disk

@@ -9,7 +9,8 @@
 #
 #   boot 1 (seal)       TPM A: a root KEK sealed to it, keys made and saved
 #   boot 2 (restore)    TPM A again: the keys come back with their key ids,
-#                       the dm-crypt volume opens
+#                       the dm-crypt volume opens; a root KEK bound to a
+#                       PCR no longer unseals once the PCR is extended
 #   boot 3 (other-tpm)  TPM B, fresh: the root KEK does not unseal, nothing
 #                       is restored, nothing is half-loaded
 #
@@ -30,7 +31,8 @@ out=$4
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 status=0
-tpm_tools="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext"
+tpm_tools="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext
+	tpm2_createpolicy tpm2_pcrextend"
 # The disks' driver (virtio_pci is a module on 6.1) and dm-crypt.
 modules="kernel/drivers/virtio kernel/drivers/block/virtio_blk.ko*
 	kernel/drivers/md/dm-mod.ko* kernel/drivers/md/dm-crypt.ko*"
