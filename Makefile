@@ -86,6 +86,9 @@ fuzz:
 #   install-userspace  libkeyseal (shared, static, headers, pkg-config), the
 #                      keyseal command and the man pages there are
 #   install-system     the udev rule for /dev/keyseal, the modules-load.d example
+#   install-boot       the systemd units that load the root KEK and restore
+#                      the keystore at boot, and keyseal-root-kek (not enabled:
+#                      Documentation/admin-guide.rst, "Restoring keys at boot")
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -98,6 +101,13 @@ MODDIR ?= /lib/modules/$(KERNELRELEASE)/updates
 # udev reads no rules under /usr/local: a local install puts its rule with the
 # administrator's own; a distribution's (PREFIX=/usr) goes with the others.
 UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/udev/rules.d,/etc/udev/rules.d)
+LIBEXECDIR ?= $(PREFIX)/libexec
+SYSCONFDIR ?= /etc
+# The keystore and the TPM's sealed root KEK: read at boot, before /var
+# may be mounted from anywhere but the root file system.
+STATEDIR ?= /var/lib/keyseal
+SYSTEMDUNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+UNITS := keyseal-root-kek.service keyseal-restore.service
 
 INSTALL ?= install
 
@@ -112,7 +122,7 @@ MAN_PAGES := $(wildcard userspace/man/*.[1-8])
 # that pkg-config --define-prefix can relocate it.
 pc_path = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 
-install: install-module install-userspace install-system
+install: install-module install-userspace install-system install-boot
 
 install-module: module
 	$(INSTALL) -d $(DESTDIR)$(MODDIR)
@@ -149,9 +159,21 @@ install-system:
 	$(INSTALL) -m 0644 userspace/system/modules-load.conf \
 		$(DESTDIR)$(DOCDIR)/examples/modules-load.d/keyseal.conf
 
+# The units name the installed command and script.
+install-boot:
+	$(INSTALL) -d $(DESTDIR)$(LIBEXECDIR)/keyseal $(DESTDIR)$(SYSTEMDUNITDIR)
+	$(INSTALL) -m 0755 userspace/system/keyseal-root-kek \
+		$(DESTDIR)$(LIBEXECDIR)/keyseal/
+	for unit in $(UNITS); do \
+		sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
+		    -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
+			userspace/system/$$unit.in >$(DESTDIR)$(SYSTEMDUNITDIR)/$$unit && \
+		chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/$$unit || exit; \
+	done
+
 # Removes exactly what install put there; directories shared with other
 # software (bin/, include/linux/, man/man1/, ...) stay.
-uninstall: uninstall-module uninstall-userspace uninstall-system
+uninstall: uninstall-module uninstall-userspace uninstall-system uninstall-boot
 
 uninstall-module:
 	rm -f $(DESTDIR)$(MODDIR)/keyseal.ko
@@ -173,10 +195,16 @@ uninstall-system:
 	rmdir $(DESTDIR)$(DOCDIR)/examples/modules-load.d \
 		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
+uninstall-boot:
+	rm -f $(DESTDIR)$(LIBEXECDIR)/keyseal/keyseal-root-kek \
+		$(addprefix $(DESTDIR)$(SYSTEMDUNITDIR)/,$(UNITS))
+	rmdir $(DESTDIR)$(LIBEXECDIR)/keyseal 2>/dev/null || true
+
 clean:
 	rm -rf $(BUILD)
 
 .PHONY: all module userspace selftests deps test style check check-debug
 .PHONY: demo bench fuzz clean
-.PHONY: install install-module install-userspace install-system
+.PHONY: install install-module install-userspace install-system install-boot
 .PHONY: uninstall uninstall-module uninstall-userspace uninstall-system
+.PHONY: uninstall-boot

@@ -121,6 +121,9 @@ expected_install() {
 		/lib/modules/$kver/updates/keyseal.ko
 		$prefix/bin/keyseal
 		$prefix/include/keyseal.h
+		$prefix/lib/systemd/system/keyseal-restore.service
+		$prefix/lib/systemd/system/keyseal-root-kek.service
+		$prefix/libexec/keyseal/keyseal-root-kek
 		$prefix/include/linux/keyseal.h
 		$prefix/lib/libkeyseal.a
 		$prefix/lib/libkeyseal.so
@@ -295,6 +298,46 @@ t_deb_command() {
 		--version | grep -F "$version"
 }
 
+# verify_units DIR: systemd-analyze verify on the units in DIR, whose
+# commands must exist; the man pages they name are the tree's.
+verify_units() {
+	local unit page
+
+	for unit in "$1"/keyseal-*.service; do
+		for page in $(sed -n 's/^Documentation=//p' "$unit"); do
+			page=${page#man:}
+			[ -e "$tree/userspace/man/${page%(*}.${page//[^0-9]/}" ] ||
+				{ echo "$unit: no man page $page"; return 1; }
+		done
+	done
+	systemd-analyze verify --man=no "$1"/keyseal-*.service
+}
+
+# The units make install writes, pointing at a staged command and script.
+t_units_install() {
+	local root=$work/units
+
+	rm -rf "$root"
+	make -C "$tree" install-boot PREFIX="$root" \
+		BINDIR="$work/build/userspace"
+	verify_units "$root/lib/systemd/system"
+}
+
+# The units keyseal-tools installs, with their commands in the package.
+t_units_deb() {
+	local dir=$work/deb-units unit
+
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	for unit in "$debroot"/lib/systemd/system/keyseal-*.service; do
+		sed "s|=/usr/|=$debroot/usr/|" "$unit" >"$dir/${unit##*/}"
+	done
+	[ -e "$dir/keyseal-root-kek.service" ] &&
+		[ -e "$dir/keyseal-restore.service" ] &&
+		[ -x "$debroot/usr/libexec/keyseal/keyseal-root-kek" ] &&
+		verify_units "$dir"
+}
+
 # Warnings are listed in the log; the overrides in debian/ explain the ones
 # that are there on purpose.
 t_lintian() {
@@ -322,6 +365,8 @@ main() {
 		t_pkgconfig
 	check "a program builds with pkg-config against the installed libkeyseal and runs" \
 		t_program "$destdir" $prefix/lib
+	check "systemd-analyze verify: the boot units make install writes" \
+		t_units_install
 	check "make uninstall DESTDIR= removes every installed file" \
 		t_uninstall
 
@@ -331,6 +376,8 @@ main() {
 	check "a program builds with pkg-config against libkeyseal-dev and runs with libkeyseal0" \
 		t_program "$debroot" "/usr/lib/$multiarch"
 	check "keyseal-tools: keyseal runs with libkeyseal0" t_deb_command
+	check "keyseal-tools: its boot units and keyseal-root-kek, systemd-analyze verify" \
+		t_units_deb
 
 	system_dkms_state >"$work/dkms-state.before"
 	check "keyseal-dkms: dkms add of its /usr/src/keyseal-$version (private trees)" \

@@ -16,7 +16,8 @@
 #   packaging  install, DKMS and the Debian packages (check-packaging.sh)
 #   vm         the selftests in test VMs: functional and adversarial
 #              suites, two hosts exchanging keys, dm-crypt and fscrypt
-#              taking bridged keys across a reboot
+#              taking bridged keys across a reboot, keys restored at boot
+#              under a root KEK sealed to a TPM
 #   kernels    the kernel matrix: keyseal built and booted on Debian's
 #              kernels other than the installed ones (kernel-matrix.sh)
 #   debug      the vm tier on a 6.12 built with KASAN, kmemleak, lockdep,
@@ -164,7 +165,8 @@ vm_accel() {
 
 # vm_suites KERNELRELEASE LABEL [CMDLINE WORDS]: two boots, the functional
 # suites and the adversarial ones (which also reload the module), then the
-# two-host exchange (four boots). The words go on the kernel command line,
+# two-host exchange (four boots) and the boot-time restore with a TPM
+# (three boots). The words go on the kernel command line,
 # where the tests find them in their environment.
 vm_suites() {
 	local kver=$1 label=$2 words=${3:-} part suites out
@@ -189,6 +191,16 @@ vm_suites() {
 	tap_step "two hosts exchange keys on $label: four clean VM boots" \
 		"$logs/twohost-$kver.log" env KEYSEAL_VM_APPEND="$words" \
 		selftests/twohost/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
+		"$BUILD/selftests/payload" "$out"
+	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
+
+	# A TPM and a disk: Debian's kernels have their drivers, the debug
+	# kernel (a tinyconfig) has neither.
+	[ -n "${KEYSEAL_VM_KERNEL:-}" ] && return 0
+	out=$BUILD/boot/$kver
+	tap_step "keys restored at boot under a TPM-sealed root KEK on $label: three clean VM boots (swtpm)" \
+		"$logs/boot-$kver.log" env KEYSEAL_VM_APPEND="$words" \
+		selftests/boot/run.sh "$kver" "$BUILD/modules/$kver/keyseal.ko" \
 		"$BUILD/selftests/payload" "$out"
 	[ -e "$out/results.tap" ] && tap_count "$out/results.tap"
 }

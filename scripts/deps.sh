@@ -16,6 +16,10 @@ packages=(
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	dkms dh-dkms debhelper dpkg-dev lintian fakeroot man-db
 	python3-docutils
+	# boot-time restore: the root KEK sealed to a TPM (emulated by swtpm
+	# in the test VM) or from a passphrase (argon2), systemd-analyze verify
+	# on the units
+	swtpm swtpm-tools tpm2-tools argon2 systemd
 	# kernel trees: the kernel matrix and make check-debug
 	flex bison libelf-dev dwarves
 	# RSA export checked by an HSM: SoftHSM2 through PKCS#11

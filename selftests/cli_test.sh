@@ -129,7 +129,8 @@ check "unknown command: status 2" \
 	[ "$rc" = 2 -a "$(head -n 1 "$T/.err")" = "keyseal: unknown command 'frobnicate'" ]
 run "$KS" --version
 check "--version" [ "$rc" = 0 -a "${out#keyseal }" != "$out" ]
-for c in gen import export info list inspect rewrap encrypt decrypt pubkey wrap bridge; do
+for c in gen import export info list inspect rewrap encrypt decrypt pubkey wrap \
+	bridge save restore; do
 	run "$KS" "$c" --help
 	check "$c --help" [ "$rc" = 0 -a "$(head -n 1 "$T/.out" | cut -d' ' -f1-3)" = "Usage: keyseal $c" ]
 done
@@ -739,6 +740,62 @@ expect_err "bridge: too long for fscrypt" 1 \
 expect_err "bridge: a logon description needs a prefix" 1 \
 	"keyseal: the kernel refused the description 'novol' (a logon key's needs a prefix, as in cryptsetup:vol)" \
 	"$KS" bridge %sealed:bsec --logon novol
+
+# save and restore: a keystore of blob files, restored parents first,
+# idempotent, every file tried.
+expect_usage "save: nothing named" \
+	"keyseal save: name the keys to save, or --all" "$KS" save --keystore ks
+expect_usage "save: keys and --all" \
+	"keyseal save: name the keys to save, or --all" "$KS" save --all x --keystore ks
+expect_usage "save: --keyring is for --all" \
+	"keyseal save: --keyring is for --all" "$KS" save x -k @s --keystore ks
+expect_usage "restore: no operands" \
+	"keyseal restore: too many arguments" "$KS" restore x
+expect_err "restore: no keystore" 1 \
+	"keyseal: keystore $T/none: No such file or directory" \
+	"$KS" restore --keystore "$T/none"
+ksring=$(keyctl newring ksring @s)
+kskek=$("$KS" gen kek ks-kek --parent user:kmk -k "$ksring")
+"$KS" gen aead ks-data --parent "#$kskek" -k "$ksring" >/dev/null
+bad=$("$KS" gen aead ks/bad --parent user:kmk)
+expect_err "save: a description that is no file name" 1 \
+	"keyseal: key $bad (sealed:ks/bad): its description cannot be a keystore file name (at most 200 letters, digits and . _ - + : @, no leading dot)" \
+	"$KS" save "$bad" --keystore ks
+expect_ok "save --all: the sealed keys of a keyring" \
+	"$KS" save --all -k "$ksring" --keystore ks
+check "save: one file per key, 0600, in a 0700 directory" \
+	[ "$(ls ks | tr '\n' ' ')" = "ks-data.blob ks-kek.blob " \
+	  -a "$(mode ks/ks-data.blob)" = 600 -a "$(mode ks/ks-kek.blob)" = 600 \
+	  -a "$(mode ks)" = 700 ]
+check "save: a file holds the key's blob under its parent" \
+	[ "$(json_get "$("$KS" inspect --json ks/ks-data.blob)" parent)" = sealed:ks-kek ]
+run "$KS" restore --keystore ks -k "$ksring"
+check "restore with the keys there: present, status 0" \
+	[ "$rc" = 0 -a "$(tail -n 1 "$T/.out")" = "keyseal restore: 0 restored, 2 present, 0 failed" ]
+keyctl clear "$ksring"
+run "$KS" restore --keystore ks -k "$ksring"
+check "restore: the KEK before the key under it, though named after it" \
+	[ "$rc" = 0 -a "$(sed -n 's/: restored as.*//p' "$T/.out" | tr '\n' ' ')" = "ks-kek.blob ks-data.blob " ]
+check "restore: the keys are in the keyring again" \
+	[ "$(keyctl search "$ksring" sealed ks-data)" -gt 0 ]
+echo "junk" >ks/junk.blob
+head -c 200 ks/ks-kek.blob >ks/cut.blob
+keyctl clear "$ksring"
+run "$KS" restore --keystore ks -k "$ksring"
+check "restore: corrupt files fail alone, status 1" \
+	[ "$rc" = 1 -a "$(tail -n 1 "$T/.out")" = "keyseal restore: 2 restored, 0 present, 2 failed" ]
+check "restore: each corrupt file is named" \
+	[ "$(grep -c '/cut.blob: \|/junk.blob: ' "$T/.err")" = 2 ]
+rm ks/junk.blob ks/cut.blob
+keyctl unlink %user:kmk @s >/dev/null
+keyctl clear "$ksring"
+run "$KS" restore --keystore ks -k "$ksring"
+check "restore without the root KEK: every file fails, status 1" \
+	[ "$rc" = 1 -a "$(tail -n 1 "$T/.out")" = "keyseal restore: 0 restored, 0 present, 2 failed" ]
+check "restore: each failure names its file, its cause and its errno" \
+	[ "$errout" = "keyseal: ks-kek.blob: parent key user:kmk is not in your keyrings (ENOKEY)
+keyseal: ks-data.blob: parent key sealed:ks-kek is not in your keyrings (ENOKEY)" ]
+check "restore: nothing is half-loaded" [ -z "$(keyctl rlist "$ksring")" ]
 
 cd /
 rm -rf "$T"

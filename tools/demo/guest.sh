@@ -3,11 +3,15 @@
 #
 # "make demo", one boot of one host: prints each command and what it
 # answers. scripts/demo.sh boots host A, then host B, then host A again,
-# carrying only public keys, blobs and ciphertext between them.
+# carrying only public keys, blobs and ciphertext between them; then a
+# machine with a TPM and a disk three times: twice with its own TPM, once
+# with another one.
 
 step=$1
 in=/payload/in
 PATH=/payload/bin:$PATH
+LD_LIBRARY_PATH=/payload/lib
+export PATH LD_LIBRARY_PATH
 cd /tmp || exit 1
 
 say() {
@@ -44,7 +48,82 @@ root_kek() {
 	run "keyctl padd logon keyseal:root @s < /tmp/root.kek"
 }
 
+# The machine's disks: /dev/vda keeps /var/lib/keyseal across reboots,
+# /dev/vdb is an encrypted volume. No udev: dmsetup makes its own nodes.
+DM_DISABLE_UDEV=1
+export DM_DISABLE_UDEV
+disk() {
+	for m in virtio_pci virtio_blk dm_mod dm_crypt; do
+		modprobe -q "$m" 2>/dev/null
+	done
+	i=0
+	while [ ! -b /dev/vdb ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+table="0 \$(cat /sys/block/vdb/size) crypt aes-xts-plain64 :64:logon:keyseal:vol 0 /dev/vdb 0"
+
 case $step in
+tpm1)
+	disk
+	say "== Scenario 3: a disk key that survives reboot, released only by this machine's TPM"
+	say "-- a fresh root KEK, sealed to this machine's TPM (never on disk in the clear):"
+	run "keyseal-root-kek seal"
+	run "ls /var/lib/keyseal/tpm"
+	run "keyseal-root-kek load"
+	run "keyctl show @u"
+	say "-- keys under it, in root's user keyring, which a login session (or a unit"
+	echo "   with KeyringMode=shared) links in; the module finds a parent by name in"
+	echo "   the session keyring itself:"
+	run "keyctl link @u @s"
+	run "keyctl link %logon:keyseal:root @s"
+	run "keyseal gen kek disk-kek -k @u"
+	run "keyctl link %sealed:disk-kek @s"
+	run "keyseal gen secret vol -b 64 --parent sealed:disk-kek -k @u"
+	run "keyseal info %sealed:vol | grep 'key id'"
+	say "-- saved to the keystore, as blobs:"
+	run "keyseal save --all"
+	run "ls -l /var/lib/keyseal/keystore"
+	run "tar -cf /dev/vda -C / var/lib/keyseal"
+	say "-- the volume key goes to dm-crypt inside the kernel, as a logon key:"
+	run "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
+	run "dmsetup create vol --noudevsync --table \"$table\""
+	run "dmsetup table --showkeys vol"
+	run "echo 'the disk remembers this' | dd of=/dev/mapper/vol conv=fsync 2>/dev/null"
+	run "dmsetup remove --noudevsync vol"
+	keyctl clear @u
+	;;
+tpm2)
+	disk
+	say "== The same machine after a reboot: what keyseal-root-kek.service and keyseal-restore.service run"
+	run "tar -xf /dev/vda -C /"
+	run "grep -c ' sealed ' /proc/keys || true"
+	run "keyctl link @u @s"
+	run "keyseal-root-kek load"
+	run "keyseal restore"
+	run "keyseal info %sealed:vol | grep 'key id'"
+	say "-- restoring again changes nothing:"
+	run "keyseal restore"
+	say "-- and the volume opens with the restored key:"
+	run "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
+	run "dmsetup create vol --noudevsync --table \"$table\""
+	run "head -n 1 /dev/mapper/vol"
+	run "dmsetup remove --noudevsync vol"
+	keyctl clear @u
+	;;
+tpm3)
+	disk
+	say "== The same disk in another machine (another TPM)"
+	run "tar -xf /dev/vda -C /"
+	run "keyctl link @u @s"
+	refused "keyseal-root-kek load"
+	refused "keyseal restore"
+	say "-- and no key was loaded, not even half; the volume stays closed:"
+	run "grep -c ' sealed ' /proc/keys || true"
+	refused "keyseal bridge %sealed:vol --logon keyseal:vol -b 64 -k @u"
+	;;
 a1)
 	say "== Host A: kernel $(uname -r), its root KEK loaded as logon:keyseal:root"
 	root_kek "host-A-root-kek-0123456789abcdef"

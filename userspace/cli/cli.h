@@ -28,6 +28,8 @@ int cmd_decrypt(int argc, char **argv);
 int cmd_pubkey(int argc, char **argv);
 int cmd_wrap(int argc, char **argv);
 int cmd_bridge(int argc, char **argv);
+int cmd_save(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 /**
  * struct command - what a command tells the option parser and usage errors

@@ -32,6 +32,8 @@ static const struct subcommand {
 	  "wrap a key for a recipient's public key (no module needed)" },
 	{ "bridge", cmd_bridge,
 	  "hand a secret key to dm-crypt or fscrypt, inside the kernel" },
+	{ "save", cmd_save, "write keys to the keystore, for restore at boot" },
+	{ "restore", cmd_restore, "load the keystore's keys back, parents first" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -28,6 +28,8 @@ enum {
 	LONG_FORMAT,
 	LONG_LOGON,
 	LONG_FSCRYPT,
+	LONG_KEYSTORE,
+	LONG_ALL,
 };
 
 static const struct {
@@ -57,6 +59,8 @@ static const struct {
 	{ OPT_FORM, { "text", no_argument, NULL, LONG_TEXT } },
 	{ OPT_FORM, { "binary", no_argument, NULL, LONG_BINARY } },
 	{ OPT_JSON, { "json", no_argument, NULL, LONG_JSON } },
+	{ OPT_KEYSTORE, { "keystore", required_argument, NULL, LONG_KEYSTORE } },
+	{ OPT_ALL, { "all", no_argument, NULL, LONG_ALL } },
 };
 
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
@@ -153,6 +157,8 @@ static const char **string_value(struct options *o, int c)
 		return &o->logon;
 	case LONG_FSCRYPT:
 		return &o->fscrypt;
+	case LONG_KEYSTORE:
+		return &o->keystore;
 	}
 	return NULL;
 }
@@ -164,6 +170,7 @@ static int take_option(const struct command *cmd, int c, struct options *o)
 
 	if (value) {
 		*value = optarg;
+		o->keyring_given |= c == 'k';
 		return 0;
 	}
 	switch (c) {
@@ -183,6 +190,9 @@ static int take_option(const struct command *cmd, int c, struct options *o)
 		break;
 	case LONG_JSON:
 		o->json = true;
+		break;
+	case LONG_ALL:
+		o->all = true;
 		break;
 	case LONG_NOT_AFTER:
 		if (parse_time(optarg, &o->not_after) || !o->not_after)

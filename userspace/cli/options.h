@@ -29,6 +29,8 @@ enum {
 	OPT_TO_RSA	= 1 << 17,	/* --to-rsa WRAPPING.pem */
 	OPT_FORMAT	= 1 << 18,	/* --format FORMAT */
 	OPT_BRIDGE	= 1 << 19,	/* --logon DESC, --fscrypt DESC */
+	OPT_KEYSTORE	= 1 << 20,	/* --keystore DIR */
+	OPT_ALL		= 1 << 21,	/* --all */
 };
 
 /**
@@ -42,6 +44,7 @@ enum {
  * @form: what --text or --binary name, PEM otherwise
  * @json: --json
  * @keyring: -k, "@s" if absent
+ * @keyring_given: whether -k was given
  * @parent: -p
  * @unwrap: -u
  * @kek: --kek
@@ -55,6 +58,8 @@ enum {
  * @aad_file: --aad-file
  * @logon: --logon
  * @fscrypt: --fscrypt
+ * @keystore: --keystore
+ * @all: --all
  *
  * Options that were not given are NULL, false or 0.
  */
@@ -68,6 +73,7 @@ struct options {
 	enum keyseal_blob_form form;
 	bool json;
 	const char *keyring;
+	bool keyring_given;
 	const char *parent;
 	const char *unwrap;
 	const char *kek;
@@ -83,6 +89,8 @@ struct options {
 	const char *format;
 	const char *logon;
 	const char *fscrypt;
+	const char *keystore;
+	bool all;
 };
 
 /*

@@ -231,14 +231,28 @@ static int render(FILE *f, const char *text, const struct problem *p, int e)
 	return 0;
 }
 
-void problem(enum problem_op op, int e, const struct problem *p)
+static void tell(enum problem_op op, int e, const struct problem *p,
+		const char *symbol)
 {
 	const struct message *m = find_message(op, e, p->facts);
 
 	fputs("keyseal: ", stderr);
 	if (!m || render(stderr, m->text, p, e))
 		fputs(errno_text(e), stderr);
+	if (symbol)
+		fprintf(stderr, " (%s)", symbol);
 	fputc('\n', stderr);
+}
+
+void problem(enum problem_op op, int e, const struct problem *p)
+{
+	tell(op, e, p, NULL);
+}
+
+void problem_errno(enum problem_op op, int e, const struct problem *p,
+		   const char *symbol)
+{
+	tell(op, e, p, symbol);
 }
 
 void describe_blob(struct problem *p, const struct keyseal_blob_info *bi,

@@ -100,5 +100,8 @@ void describe_blob(struct problem *p, const struct keyseal_blob_info *bi,
 
 /* Say why @op failed with errno @e ("keyseal: ..." on stderr). */
 void problem(enum problem_op op, int e, const struct problem *p);
+/* As problem(), the errno's @symbol ("ENOKEY") after it, for scripts. */
+void problem_errno(enum problem_op op, int e, const struct problem *p,
+		   const char *symbol);
 
 #endif /* KEYSEAL_CLI_PROBLEM_H */
