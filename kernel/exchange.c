@@ -25,6 +25,7 @@
 #include "blob.h"
 #include "compat.h"
 #include "exchange.h"
+#include "kek.h"
 #include "policy.h"
 #include "usage.h"
 
@@ -113,29 +114,11 @@ void keyseal_exchange_match_free(struct key_match_data *match)
 /* The exchange key with a fingerprint, in the caller's keyrings. */
 static struct key *find_by_fingerprint(const u8 *fingerprint)
 {
-	static const key_serial_t rings[] = {
-		KEY_SPEC_THREAD_KEYRING, KEY_SPEC_PROCESS_KEYRING,
-		KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING,
-	};
 	char criterion[FP_CRITERION_LEN + 1];
-	key_ref_t ring, found;
-	unsigned int i;
 
 	snprintf(criterion, sizeof(criterion), KEYSEAL_FP_CRITERION "%*phN",
 		 KEYSEAL_FINGERPRINT_SIZE, fingerprint);
-	for (i = 0; i < ARRAY_SIZE(rings); i++) {
-		/* A thread or process keyring the caller lacks: next. */
-		ring = lookup_user_key(rings[i], 0, KEY_NEED_SEARCH);
-		if (IS_ERR(ring))
-			continue;
-		found = keyring_search(ring, &key_type_sealed, criterion, true);
-		key_ref_put(ring);
-		if (!IS_ERR(found))
-			return key_ref_to_ptr(found);
-		if (PTR_ERR(found) == -ENOMEM)
-			return ERR_CAST(found);
-	}
-	return ERR_PTR(-ENOKEY);
+	return keyseal_keyrings_search(&key_type_sealed, criterion);
 }
 
 /* A sealed key named "sealed:description", in the caller's keyrings. */
@@ -143,7 +126,6 @@ static struct key *find_by_name(const char *name, size_t name_len)
 {
 	static const char type[] = "sealed:";
 	char description[KEYSEAL_PARENT_MAX + 1];
-	struct key *key;
 
 	if (name_len <= sizeof(type) - 1 || name_len > KEYSEAL_PARENT_MAX)
 		return ERR_PTR(-EINVAL);
@@ -154,10 +136,7 @@ static struct key *find_by_name(const char *name, size_t name_len)
 	       name_len - (sizeof(type) - 1));
 	description[name_len - (sizeof(type) - 1)] = '\0';
 
-	rcu_read_lock();
-	key = request_key_rcu(&key_type_sealed, description, NULL);
-	rcu_read_unlock();
-	return key;
+	return keyseal_key_find(&key_type_sealed, description);
 }
 
 static struct key *find_by_serial(key_serial_t serial)

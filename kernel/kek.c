@@ -4,8 +4,9 @@
  *
  * A KEK is a sealed key of usage kek, or a root key of type user, logon,
  * encrypted or trusted with at least 32 bytes of material. It is found by
- * name in the caller's keyrings (so the caller needs search permission on
- * it) or by serial. Its material is copied out under RCU, never under the
+ * name in the caller's keyrings, as request_key(2) finds keys (so the
+ * caller needs search permission on it and on each keyring on the way),
+ * or by serial. Its material is copied out under RCU, never under the
  * key's semaphore: keyseal never holds one key's semaphore while taking
  * another's, so no chain of parents can deadlock.
  */
@@ -17,8 +18,10 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <uapi/linux/keyctl.h>
 
 #include "blob.h"
+#include "exchange.h"
 #include "kek.h"
 #include "policy.h"
 
@@ -206,6 +209,78 @@ bool keyseal_kek_is(struct keyseal_kek *kek, const u8 *fingerprint)
 }
 
 /**
+ * keyseal_keyrings_search() - search the caller's keyrings
+ * @type: the key type
+ * @criterion: the description, or what the type's match_preparse takes
+ *
+ * The thread, process, session and user keyrings in that order, each with
+ * the keyrings linked in it, by keyring_search(), which checks search
+ * permission on every keyring and key on the way.
+ *
+ * Return: a reference to the first key found, ERR_PTR(-ENOKEY) or
+ * ERR_PTR(-ENOMEM).
+ */
+struct key *keyseal_keyrings_search(struct key_type *type,
+				    const char *criterion)
+{
+	static const key_serial_t rings[] = {
+		KEY_SPEC_THREAD_KEYRING, KEY_SPEC_PROCESS_KEYRING,
+		KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING,
+	};
+	key_ref_t ring, found;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rings); i++) {
+		/* A thread or process keyring the caller lacks: next. */
+		ring = lookup_user_key(rings[i], 0, KEY_NEED_SEARCH);
+		if (IS_ERR(ring))
+			continue;
+		found = keyring_search(ring, type, criterion, true);
+		key_ref_put(ring);
+		if (!IS_ERR(found))
+			return key_ref_to_ptr(found);
+		if (PTR_ERR(found) == -ENOMEM)
+			return ERR_CAST(found);
+	}
+	return ERR_PTR(-ENOKEY);
+}
+
+/**
+ * keyseal_key_find() - a key by type and description in the caller's
+ *	keyrings
+ * @type: its type
+ * @description: its description
+ *
+ * The thread, process and session keyrings and the keyrings linked in
+ * them, as request_key(2) searches them but without calling userspace and
+ * without waiting for a key under construction; then the user keyring,
+ * which a login session links in its session keyring but a service's may
+ * not. request_key_rcu() looks only in the three keyrings themselves: it is
+ * the quick first try. Search permission is checked on every keyring and
+ * key on the way. Whose key is found is the caller's to judge
+ * (keyseal_policy_found_key()).
+ *
+ * Return: a reference to the key, or ERR_PTR(-ENOKEY), or an error of the
+ * search (-EKEYREVOKED, -EKEYEXPIRED, -ENOMEM ...).
+ */
+struct key *keyseal_key_find(struct key_type *type, const char *description)
+{
+	struct key *key;
+
+	rcu_read_lock();
+	key = request_key_rcu(type, description, NULL);
+	rcu_read_unlock();
+	if (!IS_ERR(key) || PTR_ERR(key) != -ENOKEY)
+		return key;
+	/* To keyring_search(), a sealed "fp:" description is a fingerprint. */
+	if (type == &key_type_sealed &&
+	    !strncmp(description, KEYSEAL_FP_CRITERION,
+		     sizeof(KEYSEAL_FP_CRITERION) - 1))
+		return key;
+	return keyseal_keyrings_search(type, description);
+}
+
+/**
  * keyseal_kek_find() - find a KEK by name in the caller's keyrings
  * @name: "type:description", not necessarily NUL-terminated
  * @name_len: its length
@@ -239,9 +314,7 @@ int keyseal_kek_find(const char *name,
 	if (IS_ERR(type))
 		return PTR_ERR(type);
 
-	rcu_read_lock();
-	key = request_key_rcu(type, colon + 1, NULL);
-	rcu_read_unlock();
+	key = keyseal_key_find(type, colon + 1);
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 	kek->key = key;
@@ -291,28 +364,23 @@ int keyseal_kek_from_serial(key_serial_t serial,
 #define KEK_MAX_DEPTH	16
 
 /*
- * The next sealed KEK up a chain: the parent @key's stored blob names, if
- * it is a sealed key in the caller's keyrings; NULL at a root key or a
- * missing link. Under rcu_read_lock().
+ * The description of the sealed KEK @sk's stored blob names as its parent;
+ * false at a root key. Under rcu_read_lock().
  */
-static struct key *sealed_parent_rcu(struct key *key)
+static bool sealed_parent_name(const struct sealed_key *sk,
+			       char desc[KEYSEAL_PARENT_MAX + 1])
 {
 	static const char sealed[] = "sealed:";
 	const size_t prefix = sizeof(sealed) - 1;
-	char desc[KEYSEAL_PARENT_MAX + 1];
-	const struct sealed_key *sk;
 	struct keyseal_blob stored;
-	struct key *parent;
 
-	sk = dereference_key_rcu(key);
 	if (!sk || keyseal_blob_parse(sk->blob, sk->blob_len, &stored) ||
 	    stored.parent_len <= prefix ||
 	    memcmp(stored.parent, sealed, prefix))
-		return NULL;
+		return false;
 	memcpy(desc, stored.parent + prefix, stored.parent_len - prefix);
 	desc[stored.parent_len - prefix] = '\0';
-	parent = request_key_rcu(&key_type_sealed, desc, NULL);
-	return IS_ERR(parent) ? NULL : parent;
+	return true;
 }
 
 /*
@@ -325,8 +393,10 @@ static struct key *sealed_parent_rcu(struct key *key)
 static int kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 {
 	struct key *key = key_get(kek->key), *parent;
+	char desc[KEYSEAL_PARENT_MAX + 1];
 	const struct sealed_key *sk;
 	int depth, ret = 0;
+	bool up;
 
 	for (depth = 0; key && key->type == &key_type_sealed; depth++) {
 		if (depth == KEK_MAX_DEPTH) {
@@ -338,13 +408,15 @@ static int kek_check_cycle(const struct keyseal_kek *kek, const u8 *key_id)
 		if (sk && !memcmp(sk->attrs.key_id, key_id,
 				  KEYSEAL_KEY_ID_SIZE)) {
 			ret = -EKEYREJECTED;
-			parent = NULL;
+			up = false;
 		} else {
-			parent = sealed_parent_rcu(key);
+			up = sealed_parent_name(sk, desc);
 		}
 		rcu_read_unlock();
 		key_put(key);
-		key = parent;
+		/* Found as loading it would find it; a missing link ends. */
+		parent = up ? keyseal_key_find(&key_type_sealed, desc) : NULL;
+		key = IS_ERR(parent) ? NULL : parent;
 	}
 	if (key)
 		key_put(key);

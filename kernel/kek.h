@@ -72,6 +72,9 @@ keyseal_cmd_kek_ref(const struct keyseal_cmd_key *key)
 
 int keyseal_kek_get(const struct keyseal_kek_ref *ref,
 		    const struct key *exclude, struct keyseal_kek *kek);
+struct key *keyseal_keyrings_search(struct key_type *type,
+				    const char *criterion);
+struct key *keyseal_key_find(struct key_type *type, const char *description);
 int keyseal_kek_find(const char *name,
 		     size_t name_len, const struct key *exclude,
 		     struct keyseal_kek *kek);

@@ -77,8 +77,7 @@ FIXTURE_SETUP(trust)
 	ASSERT_LT(0, self->svc);
 	/*
 	 * The attacker may link it into its own session, where names are
-	 * found (KEKs by name are searched for in the session keyring
-	 * itself, not in keyrings linked from it), and may only search it.
+	 * found, and may only search it.
 	 */
 	ASSERT_EQ(0, keyctl_setperm(self->svc, SEARCH_ONLY | KEY_OTH_LINK));
 	self->kmk = add_random_user_key("kmk", ROOT_KEK_SIZE);

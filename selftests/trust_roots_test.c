@@ -87,6 +87,50 @@ TEST_F(trust, planted_roots_found_by_name_are_refused)
 }
 
 /*
+ * A KEK named by name is found as request_key(2) finds keys: in keyrings
+ * linked in the session keyring too, and in the user keyring, where the
+ * admin guide puts the root KEK. R5 holds wherever it is found: a key the
+ * attacker planted in a keyring root links in is refused, and a key gone
+ * from every keyring is not found.
+ */
+TEST_F(trust, roots_found_in_linked_keyrings_and_the_user_keyring)
+{
+	u8 material[ROOT_KEK_SIZE];
+	key_serial_t ring, user_kek;
+	pid_t pid;
+
+	ASSERT_EQ(sizeof(material), getrandom(material, sizeof(material), 0));
+	ring = add_key_errno("keyring", "trust:ring", NULL, 0,
+			     KEY_SPEC_SESSION_KEYRING);
+	ASSERT_LT(0, ring);
+	ASSERT_LT(0, add_key_errno("logon", "trust:nested", material,
+				   sizeof(material), ring));
+	EXPECT_LT(0, add_sealed("n1", "new aead parent=logon:trust:nested"));
+
+	/* The user keyring, which this session does not link. */
+	user_kek = add_key_errno("logon", "trust:user", material,
+				 sizeof(material), KEY_SPEC_USER_KEYRING);
+	ASSERT_LT(0, user_kek);
+	EXPECT_LT(0, add_sealed("u1", "new aead parent=logon:trust:user"));
+	ASSERT_EQ(0, keyctl_unlink(user_kek, KEY_SPEC_USER_KEYRING));
+	EXPECT_EQ(-ENOKEY, add_sealed("u2", "new aead parent=logon:trust:user"));
+
+	/* The attacker's key, in a keyring of root's it may write to. */
+	ASSERT_EQ(0, keyctl_setperm(ring, KEY_POS_ALL | KEY_USR_ALL |
+				    KEY_OTH_VIEW | KEY_OTH_SEARCH |
+				    KEY_OTH_WRITE));
+	pid = ATTACKER_FORK(self);
+	if (pid == 0) {
+		/* Root possesses it there: found through root's session. */
+		_exit(add_key_errno("logon", "trust:planted", MINE_KEK,
+				    ROOT_KEK_SIZE, ring) > 0 ? 0 : 1);
+	}
+	ASSERT_EQ(0, wait_child(pid));
+	EXPECT_EQ(-EKEYREJECTED,
+		  add_sealed("p1", "new aead parent=logon:trust:planted"));
+}
+
+/*
  * R5 for exchange keys: an exchange key the attacker planted in root's
  * session is refused when found by name (recipient=) or by the fingerprint
  * a recipient blob names, and serves when named by serial.

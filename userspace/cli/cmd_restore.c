@@ -161,11 +161,10 @@ static bool in_session(int32_t key)
 }
 
 /*
- * The module finds a blob's parent by name in the caller's thread, process
- * and session keyrings themselves, not in the keyrings linked there (it
- * searches as request_key_rcu() does). A parent in root's user keyring, or
- * a KEK just restored into @ring, is linked into the session keyring for
- * the keys after it, and unlinked again at the end (unlink_parents()):
+ * The module finds a blob's parent by name as request_key(2) does, and in
+ * the user keyring: a KEK restored into another keyring (-k) may be out of
+ * its reach. Such a parent is linked into the session keyring for the keys
+ * after it, and unlinked again at the end (unlink_parents()):
  * request_key(2) finds it wherever the caller's keyrings reach,
  * keyctl_search(2) in @ring.
  */
