@@ -15,6 +15,7 @@
  * (tests/common/rsa_test_key.h) decrypts, each one.
  */
 
+#include "command.h"
 #include "primitives.h"
 #include "rsa_vectors.h"
 
@@ -119,31 +120,15 @@ keyseal_rsa_export_vectors[KEYSEAL_RSA_EXPORT_VECTORS] = {
 	},
 };
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Decode a value of the table; an absent one is empty. */
 static int kat_decode(const char *hex, struct keyseal_rsa_kat_value *v)
 {
-	size_t len = hex ? strlen(hex) : 0, i;
-	int hi, lo;
+	int n = keyseal_hex_decode(hex, hex ? strlen(hex) : 0, v->bytes,
+				   sizeof(v->bytes));
 
-	v->len = len / 2;
-	if (len % 2 || v->len > sizeof(v->bytes))
-		return -EINVAL;
-	for (i = 0; i < v->len; i++) {
-		hi = hex_digit(hex[2 * i]);
-		lo = hex_digit(hex[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return -EINVAL;
-		v->bytes[i] = hi << 4 | lo;
-	}
+	if (n < 0)
+		return n;
+	v->len = n;
 	return 0;
 }
 

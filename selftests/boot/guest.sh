@@ -31,43 +31,7 @@ LD_LIBRARY_PATH=/payload/lib
 DM_DISABLE_UDEV=1
 export PATH LD_LIBRARY_PATH DM_DISABLE_UDEV
 
-ok() {
-	n=$((n + 1))
-	echo "ok $n $step: $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n $step: $1"
-}
-
-# check DESCRIPTION COMMAND...: one test, passing if COMMAND succeeds.
-check() {
-	desc=$1
-	shift
-	if "$@" >/tmp/check.out 2>&1; then
-		ok "$desc"
-	else
-		not_ok "$desc"
-		sed 's/^/# /' /tmp/check.out
-	fi
-}
-
-# refuse DESCRIPTION MESSAGE COMMAND...: COMMAND must fail saying MESSAGE.
-refuse() {
-	desc=$1
-	msg=$2
-	shift 2
-	if "$@" >/tmp/check.out 2>&1; then
-		not_ok "$desc (it succeeded)"
-		sed 's/^/# /' /tmp/check.out
-	elif grep -q -- "$msg" /tmp/check.out; then
-		ok "$desc"
-	else
-		not_ok "$desc"
-		sed 's/^/# /' /tmp/check.out
-	fi
-}
+. "$(dirname "$0")/guest-tap.sh"
 
 # The disks: virtio_blk (and on 6.1 the virtio bus itself) are modules,
 # and so is dm-crypt.

@@ -53,6 +53,7 @@ boot() {
 	mkdir -p "$dir/payload/bin"
 	cp -a "$payload/bin" "$payload/lib" "$dir/payload/"
 	install -m 0755 "$here/guest.sh" "$dir/payload/guest.sh"
+	install -m 0644 "$here/../vm/guest-tap.sh" "$dir/payload/guest-tap.sh"
 	install -m 0755 "$top/userspace/system/keyseal-root-kek" \
 		"$dir/payload/bin/keyseal-root-kek"
 	[ -n "$tcti" ] && cp -L "$tcti" "$dir/payload/lib/"

@@ -38,6 +38,7 @@ boot() {
 	mkdir -p "$dir/payload/in"
 	cp -a "$payload/bin" "$payload/lib" "$dir/payload/"
 	install -m 0755 "$here/guest.sh" "$dir/payload/guest.sh"
+	install -m 0644 "$here/../vm/guest-tap.sh" "$dir/payload/guest-tap.sh"
 	cp -a "$files/." "$dir/payload/in/"
 	cat >"$dir/payload/run" <<EOS
 #!/bin/sh
