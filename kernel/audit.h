@@ -54,6 +54,7 @@
 
 #include <linux/audit.h>
 #include <linux/key.h>
+#include <linux/slab.h>
 #include <linux/types.h>
 
 #include "keyseal.h"
@@ -184,6 +185,20 @@ static inline void keyseal_audit_copy(struct keyseal_audit_target *target,
 static inline bool keyseal_audit_on(void)
 {
 	return IS_ENABLED(CONFIG_AUDIT) && audit_enabled;
+}
+
+/*
+ * A target holds two KEK names: it lives on the heap, not in the frames of
+ * the operations that fill it in. kfree() it when the record is made.
+ */
+static inline struct keyseal_audit_target *
+keyseal_audit_target_new(unsigned int kind)
+{
+	struct keyseal_audit_target *at = kzalloc(sizeof(*at), GFP_KERNEL);
+
+	if (at)
+		at->kind = kind;
+	return at;
 }
 
 /*

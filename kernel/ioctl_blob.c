@@ -228,7 +228,7 @@ out_material:
  */
 long keyseal_ioc_rewrap(void __user *argp)
 {
-	struct keyseal_audit_target at = { };
+	struct keyseal_audit_target *at;
 	struct keyseal_attrs attrs;
 	struct keyseal_rewrap req;
 	size_t out_len;
@@ -243,10 +243,15 @@ long keyseal_ioc_rewrap(void __user *argp)
 	if (req.unwrap < 0 || req.kek <= 0)
 		return -EINVAL;
 
+	at = keyseal_audit_target_new(0);
+	if (!at)
+		return -ENOMEM;
 	in = blob_from_user(req.blob_in, req.blob_in_len);
-	if (IS_ERR(in))
+	if (IS_ERR(in)) {
+		kfree(at);
 		return PTR_ERR(in);
-	ret = rewrap_blob(&req, in, &attrs, &at, &out, &out_len);
+	}
+	ret = rewrap_blob(&req, in, &attrs, at, &out, &out_len);
 	if (ret)
 		goto out;
 	ret = keyseal_copy_blob_out(req.blob_out, &req.blob_out_len, out,
@@ -255,8 +260,9 @@ long keyseal_ioc_rewrap(void __user *argp)
 		ret = -EFAULT;
 out:
 	/* Nothing is known of a blob that does not parse. */
-	if (at.kind)
-		keyseal_audit(KEYSEAL_AUDIT_REWRAP, 0, &attrs, &at, ret);
+	if (at->kind)
+		keyseal_audit(KEYSEAL_AUDIT_REWRAP, 0, &attrs, at, ret);
+	kfree(at);
 	kfree(out);
 	/* it may be a plaintext blob, refused, but holding a key */
 	kfree_sensitive(in);

@@ -91,7 +91,7 @@ static bool bridge_args_valid(const struct keyseal_bridge *req)
 /* Every outcome once the sealed key is held is audited, as for EXPORT. */
 long keyseal_ioc_bridge(void __user *argp)
 {
-	struct keyseal_audit_target at = { };
+	struct keyseal_audit_target *at = NULL;
 	struct keyseal_snapshot snap = {};
 	const struct bridge_kind *kind;
 	struct keyseal_bridge req;
@@ -116,13 +116,18 @@ long keyseal_ioc_bridge(void __user *argp)
 		goto out;
 	}
 
+	at = keyseal_audit_target_new(req.kind == KEYSEAL_BRIDGE_LOGON ?
+				      KEYSEAL_AUDIT_TO_LOGON :
+				      KEYSEAL_AUDIT_TO_FSCRYPT);
+	if (!at) {
+		ret = -ENOMEM;
+		goto out;
+	}
 	/* Handing the key to a consumer is using it, as ENCRYPT is. */
 	ret = keyseal_snapshot_take(req.serial, KEY_NEED_SEARCH, true, &snap);
 	if (ret)
 		goto out;
-	at.kind = req.kind == KEYSEAL_BRIDGE_LOGON ? KEYSEAL_AUDIT_TO_LOGON :
-						     KEYSEAL_AUDIT_TO_FSCRYPT;
-	keyseal_audit_kek_name(&at.parent, snap.parent, strlen(snap.parent),
+	keyseal_audit_kek_name(&at->parent, snap.parent, strlen(snap.parent),
 			       snap.parent_fp);
 	ret = keyseal_policy_bridge(&snap.attrs, kind->max_len, req.key_len);
 	if (ret)
@@ -150,7 +155,7 @@ long keyseal_ioc_bridge(void __user *argp)
 		goto out_keyring;
 	}
 	req.new_serial = key_ref_to_ptr(key)->serial;
-	keyseal_audit_copy(&at, kind->type, description, req.new_serial);
+	keyseal_audit_copy(at, kind->type, description, req.new_serial);
 	req.key_len = snap.attrs.key_len;
 	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
 	/* As for IMPORT: a caller who cannot learn of the key gets none. */
@@ -162,9 +167,10 @@ long keyseal_ioc_bridge(void __user *argp)
 out_keyring:
 	key_ref_put(keyring);
 out_audit:
-	keyseal_audit(KEYSEAL_AUDIT_BRIDGE, snap.key->serial, &snap.attrs, &at,
+	keyseal_audit(KEYSEAL_AUDIT_BRIDGE, snap.key->serial, &snap.attrs, at,
 		      ret);
 out:
+	kfree(at);
 	kfree_sensitive(payload);
 	keyseal_snapshot_release(&snap);
 	kfree(description);

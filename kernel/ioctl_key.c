@@ -250,7 +250,7 @@ out:
  */
 long keyseal_ioc_export(void __user *argp)
 {
-	struct keyseal_audit_target at = { };
+	struct keyseal_audit_target *at;
 	struct keyseal_snapshot snap;
 	struct keyseal_export req;
 	size_t blob_len = 0;
@@ -261,18 +261,20 @@ long keyseal_ioc_export(void __user *argp)
 		return -EFAULT;
 	if (!export_args_valid(&req))
 		return -EINVAL;
+	at = keyseal_audit_target_new(req.target);
+	if (!at)
+		return -ENOMEM;
 
 	/* Exporting a key is reading it, as keyctl read is. */
 	ret = keyseal_snapshot_take(req.serial, KEY_NEED_READ, true, &snap);
 	if (ret)
 		goto out;
-	at.kind = req.target;
-	keyseal_audit_kek_name(&at.parent, snap.parent, strlen(snap.parent),
+	keyseal_audit_kek_name(&at->parent, snap.parent, strlen(snap.parent),
 			       snap.parent_fp);
 
 	switch (req.target) {
 	case KEYSEAL_TARGET_PARENT:
-		at.kek = at.parent;
+		at->kek = at->parent;
 		ret = keyseal_policy_export(&snap.attrs, KEYSEAL_TARGET_PARENT);
 		if (!ret) {
 			blob = snap.blob;
@@ -281,7 +283,7 @@ long keyseal_ioc_export(void __user *argp)
 		}
 		break;
 	case KEYSEAL_TARGET_KEK:
-		ret = export_to_kek(&snap, req.kek, &at, &blob, &blob_len);
+		ret = export_to_kek(&snap, req.kek, at, &blob, &blob_len);
 		break;
 	case KEYSEAL_TARGET_PLAINTEXT:
 		ret = keyseal_policy_export(&snap.attrs,
@@ -291,10 +293,10 @@ long keyseal_ioc_export(void __user *argp)
 						     &blob, &blob_len);
 		break;
 	case KEYSEAL_TARGET_RECIPIENT:
-		ret = export_to_recipient(&snap, &req, &at, &blob, &blob_len);
+		ret = export_to_recipient(&snap, &req, at, &blob, &blob_len);
 		break;
 	default:
-		ret = export_to_rsa(&snap, &req, &at, &blob, &blob_len);
+		ret = export_to_rsa(&snap, &req, at, &blob, &blob_len);
 		break;
 	}
 	if (ret)
@@ -306,9 +308,10 @@ long keyseal_ioc_export(void __user *argp)
 			ret = -EFAULT;
 	}
 out_audit:
-	keyseal_audit(KEYSEAL_AUDIT_EXPORT, snap.key->serial, &snap.attrs, &at,
+	keyseal_audit(KEYSEAL_AUDIT_EXPORT, snap.key->serial, &snap.attrs, at,
 		      ret);
 out:
+	kfree(at);
 	kfree_sensitive(blob);
 	keyseal_snapshot_release(&snap);
 	return ret;

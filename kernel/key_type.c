@@ -562,18 +562,23 @@ static void sealed_describe(const struct key *key, struct seq_file *m)
 static void sealed_read_audit(const struct key *key,
 			      const struct sealed_key *sk, int result)
 {
-	struct keyseal_audit_target at = { .kind = KEYSEAL_AUDIT_TO_PARENT };
+	struct keyseal_audit_target *at;
 	struct keyseal_blob stored;
 
 	if (!keyseal_audit_on())
 		return;
+	/* Out of memory, the record is lost, as audit_log_start() loses it. */
+	at = keyseal_audit_target_new(KEYSEAL_AUDIT_TO_PARENT);
+	if (!at)
+		return;
 	if (!sealed_key_parent(sk, &stored)) {
-		keyseal_audit_kek_name(&at.kek, stored.parent,
+		keyseal_audit_kek_name(&at->kek, stored.parent,
 				       stored.parent_len, stored.parent_fp);
-		at.parent = at.kek;
+		at->parent = at->kek;
 	}
-	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs, &at,
+	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &sk->attrs, at,
 		      result);
+	kfree(at);
 }
 
 /*

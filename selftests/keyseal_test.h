@@ -423,7 +423,20 @@ static inline long dev_info(int fd, key_serial_t id, struct keyseal_info *info)
 	return dev_ioctl(fd, KEYSEAL_IOC_INFO, info);
 }
 
-/* EXPORT to the parent, a KEK (@kek) or the clear; @len: room in, size out. */
+/* EXPORT with every field given: 0 or -errno; @len: room in, size out. */
+static inline long dev_export_req(int fd, struct keyseal_export *req, u8 *out,
+				  u32 *len)
+{
+	long ret;
+
+	req->blob = (uintptr_t)out;
+	req->blob_len = *len;
+	ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, req);
+	*len = req->blob_len;
+	return ret;
+}
+
+/* EXPORT to the parent, a KEK (@kek) or the clear. */
 static inline long dev_export(int fd, key_serial_t id, unsigned int target,
 			      key_serial_t kek, u8 *blob, u32 *len)
 {
@@ -431,13 +444,9 @@ static inline long dev_export(int fd, key_serial_t id, unsigned int target,
 		.serial = id,
 		.target = target,
 		.kek = kek,
-		.blob_len = *len,
-		.blob = (uintptr_t)blob,
 	};
-	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
 
-	*len = req.blob_len;
-	return ret;
+	return dev_export_req(fd, &req, blob, len);
 }
 
 /* EXPORT to a recipient's raw public key, from @sender (0: base mode). */
@@ -452,13 +461,9 @@ static inline long dev_export_recipient(int fd, key_serial_t id, u16 kem,
 		.recipient = (uintptr_t)pk,
 		.recipient_len = pk_len,
 		.recipient_kem = kem,
-		.blob_len = *len,
-		.blob = (uintptr_t)blob,
 	};
-	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
 
-	*len = req.blob_len;
-	return ret;
+	return dev_export_req(fd, &req, blob, len);
 }
 
 /* EXPORT to an RSA wrapping key's DER SubjectPublicKeyInfo, in @format. */
@@ -472,13 +477,9 @@ static inline long dev_export_rsa(int fd, key_serial_t id, u16 format,
 		.recipient = (uintptr_t)spki,
 		.recipient_len = spki_len,
 		.recipient_kem = format,
-		.blob_len = *len,
-		.blob = (uintptr_t)out,
 	};
-	long ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, &req);
 
-	*len = req.blob_len;
-	return ret;
+	return dev_export_req(fd, &req, out, len);
 }
 
 /* BRIDGE a secret key into @ring: the new key's serial, or -errno. */

@@ -42,18 +42,6 @@ static const char *const format_names[] = {
 	"rsa-oaep-sha1",
 };
 
-/* EXPORT with every field given: 0 or -errno; @len: room in, size out. */
-static long export_req(int fd, struct keyseal_export *req, u8 *out, u32 *len)
-{
-	long ret;
-
-	req->blob = (uintptr_t)out;
-	req->blob_len = *len;
-	ret = dev_ioctl(fd, KEYSEAL_IOC_EXPORT, req);
-	*len = req->blob_len;
-	return ret;
-}
-
 /* The export's documented size: k, or k + AES-KWP of @key_len bytes. */
 static u32 export_size(int format, u32 k, u32 key_len)
 {
@@ -270,7 +258,7 @@ TEST_F(rsa, malformed_request)
 
 	req = base;
 	len = sizeof(self->out);
-	ASSERT_EQ(0, export_req(self->fd, &req, self->out, &len));
+	ASSERT_EQ(0, dev_export_req(self->fd, &req, self->out, &len));
 	EXPECT_EQ(256 + 40, len);
 
 	for (i = 0; i < 12; i++) {
@@ -291,7 +279,7 @@ TEST_F(rsa, malformed_request)
 			break;
 		}
 		len = sizeof(self->out);
-		EXPECT_EQ(-EINVAL, export_req(self->fd, &req, self->out, &len))
+		EXPECT_EQ(-EINVAL, dev_export_req(self->fd, &req, self->out, &len))
 			TH_LOG("case %d", i);
 	}
 
@@ -299,12 +287,12 @@ TEST_F(rsa, malformed_request)
 	req = base;
 	req.recipient = 8;
 	len = sizeof(self->out);
-	EXPECT_EQ(-EFAULT, export_req(self->fd, &req, self->out, &len));
+	EXPECT_EQ(-EFAULT, dev_export_req(self->fd, &req, self->out, &len));
 
 	/* too small a buffer: ERANGE, and the size */
 	req = base;
 	len = 100;
-	EXPECT_EQ(-ERANGE, export_req(self->fd, &req, self->out, &len));
+	EXPECT_EQ(-ERANGE, dev_export_req(self->fd, &req, self->out, &len));
 	EXPECT_EQ(256 + 40, len);
 }
 
