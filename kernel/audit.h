@@ -17,13 +17,15 @@
  *
  * How a caller fills one in:
  *
- *	struct keyseal_audit_target at = { .kind = KEYSEAL_AUDIT_TO_KEK };
- *
+ *	at = keyseal_audit_target_new(KEYSEAL_AUDIT_TO_KEK);
+ *	if (!at)
+ *		return -ENOMEM;
  *	ret = keyseal_kek_from_serial(serial, &kek);
  *	if (!ret)
- *		keyseal_audit_kek(&at.kek, &kek);
+ *		keyseal_audit_kek(&at->kek, &kek);
  *	...
- *	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &attrs, &at, ret);
+ *	keyseal_audit(KEYSEAL_AUDIT_EXPORT, key->serial, &attrs, at, ret);
+ *	kfree(at);
  *
  * A new operation:
  *
