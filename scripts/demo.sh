@@ -115,5 +115,5 @@ Shown, in kernel $kver:
      released by the TPM alone, and opened its dm-crypt volume again
      without ever leaving the kernel; with the same disks in a machine
      with another TPM the root KEK did not unseal and no key was loaded.
-Next: make check runs everything, on kernels 6.1 and 6.12.
+Next: make check runs everything, on kernels 5.10, 6.1, 6.12 and Debian's newest.
 EOT
