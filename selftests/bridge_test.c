@@ -347,4 +347,55 @@ TEST_F(bridge, attacker)
 				    "x:plant", 0));
 }
 
+/*
+ * The copy is charged to the caller's key quota, as "keyctl add" charges
+ * it: with the quota full, BRIDGE fails with EDQUOT and leaves no key.
+ */
+TEST_F(bridge, quota_full_is_edquot_and_leaves_nothing)
+{
+	unsigned int keys0 = 0, bytes0 = 0, keys, bytes, waited;
+	int had;
+	pid_t pid;
+
+	had = key_quota_of(ATTACKER_UID, &keys0, &bytes0);
+	pid = fork_as(ATTACKER_UID);
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		static const size_t sizes[] = { 1000, 100, 1 };
+		char desc[32], fill[1000] = { 0 };
+		key_serial_t mine, ret;
+		unsigned int i, n = 0;
+
+		ASSERT_LT(0, add_random_user_key("kmk", ROOT_KEK_SIZE));
+		mine = add_sealed("vol", "new secret 64 parent=user:kmk");
+		ASSERT_LT(0, mine);
+		/* Fill the quota with keys of known bytes, big then small. */
+		for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+			do {
+				snprintf(desc, sizeof(desc), "fill%u", n++);
+				ret = add_key_errno("user", desc, fill,
+						    sizes[i],
+						    KEY_SPEC_SESSION_KEYRING);
+			} while (ret > 0 && n < 1000);
+			ASSERT_EQ(-EDQUOT, ret) TH_LOG("%u keys", n);
+		}
+		EXPECT_EQ(-EDQUOT, LOGON(self->fd, mine, "quota:vol"));
+		EXPECT_EQ(-1, keyctl_search(KEY_SPEC_SESSION_KEYRING, "logon",
+					    "quota:vol", 0));
+		EXPECT_EQ(ENOKEY, errno);
+		_exit(0);
+	}
+	EXPECT_EQ(0, wait_child(pid));
+	/* The next test's attacker needs its quota back: the collector's. */
+	for (waited = 0; waited < 10000; waited += 20) {
+		keys = bytes = 0;
+		if (key_quota_of(ATTACKER_UID, &keys, &bytes) == had &&
+		    keys == keys0 && bytes == bytes0)
+			break;
+		usleep(20000);
+	}
+	EXPECT_GT(10000, waited) TH_LOG("uid %u holds %u keys, %u bytes",
+					ATTACKER_UID, keys, bytes);
+}
+
 TEST_HARNESS_MAIN
