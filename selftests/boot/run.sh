@@ -30,6 +30,8 @@ out=$4
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# shellcheck source=../vm/scenario.sh
+. "$top/selftests/vm/scenario.sh"
 status=0
 tpm_tools="tpm2_createprimary tpm2_create tpm2_load tpm2_unseal tpm2_flushcontext
 	tpm2_createpolicy tpm2_pcrextend"
@@ -50,21 +52,10 @@ tcti=$(ldconfig -p | awk '/libtss2-tcti-device\.so\.0 / { p = $NF } END { print 
 boot() {
 	local step=$1 state=$out/$2 dir=$out/$1 sock pid=
 
-	mkdir -p "$dir/payload/bin"
-	cp -a "$payload/bin" "$payload/lib" "$dir/payload/"
-	install -m 0755 "$here/guest.sh" "$dir/payload/guest.sh"
-	install -m 0644 "$here/../vm/guest-tap.sh" "$dir/payload/guest-tap.sh"
+	scenario_payload boot "$step" "$dir"
 	install -m 0755 "$top/userspace/system/keyseal-root-kek" \
 		"$dir/payload/bin/keyseal-root-kek"
 	[ -n "$tcti" ] && cp -L "$tcti" "$dir/payload/lib/"
-	cat >"$dir/payload/run" <<EOS
-#!/bin/sh
-cd /payload
-echo "# suite: boot-$step"
-keyctl session - ./guest.sh $step 2>&1
-echo "# suite-exit: boot-$step \$?"
-EOS
-	chmod +x "$dir/payload/run"
 
 	# The TPM lives as long as this boot; its state stays in $state.
 	sock=$dir/swtpm.sock
@@ -81,9 +72,7 @@ EOS
 	KEYSEAL_VM_MODSUBDIRS="$modules" \
 	KEYSEAL_VM_QEMU_ARGS="-chardev socket,id=chrtpm,path=$sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0 -drive file=$out/disk.img,format=raw,if=virtio -drive file=$out/volume.img,format=raw,if=virtio" \
 	KEYSEAL_VM_APPEND="${KEYSEAL_VM_APPEND:-}" \
-		"$top/selftests/vm/run.sh" "$kver" "$keyseal_ko" \
-		"$dir/payload" "$dir/vm" || status=1
-	cat "$dir/vm/results.tap" >>"$out/results.tap" 2>/dev/null
+		scenario_boot "$dir"
 	if kill -0 "$pid" 2>/dev/null; then
 		kill "$pid"
 	fi

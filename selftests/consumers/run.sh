@@ -22,6 +22,8 @@ out=$4
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# shellcheck source=../vm/scenario.sh
+. "$top/selftests/vm/scenario.sh"
 files=$out/files
 status=0
 
@@ -40,19 +42,9 @@ modules="kernel/drivers/virtio kernel/drivers/block/virtio_blk.ko*
 boot() {
 	local step=$1 dir=$out/$1
 
+	scenario_payload consumers "$step" "$dir"
 	mkdir -p "$dir/payload/in"
-	cp -a "$payload/bin" "$payload/lib" "$dir/payload/"
-	install -m 0755 "$here/guest.sh" "$dir/payload/guest.sh"
-	install -m 0644 "$here/../vm/guest-tap.sh" "$dir/payload/guest-tap.sh"
 	cp -a "$files/." "$dir/payload/in/"
-	cat >"$dir/payload/run" <<EOS
-#!/bin/sh
-cd /payload
-echo "# suite: consumers-$step"
-keyctl session - ./guest.sh $step 2>&1
-echo "# suite-exit: consumers-$step \$?"
-EOS
-	chmod +x "$dir/payload/run"
 
 	KEYSEAL_VM_APPEND="${KEYSEAL_VM_APPEND:-}" \
 	KEYSEAL_VM_TOOLS="${KEYSEAL_VM_TOOLS:-} dmsetup mkfs.ext4" \
@@ -60,9 +52,7 @@ EOS
 	KEYSEAL_VM_QEMU_ARGS="${KEYSEAL_VM_QEMU_ARGS:-} \
 -drive file=$out/vda.img,format=raw,if=virtio \
 -drive file=$out/vdb.img,format=raw,if=virtio" \
-		"$top/selftests/vm/run.sh" "$kver" "$keyseal_ko" \
-		"$dir/payload" "$dir/vm" || status=1
-	cat "$dir/vm/results.tap" >>"$out/results.tap" 2>/dev/null
+		scenario_boot "$dir"
 	find "$dir/vm" -maxdepth 1 -type f \
 		\( -name '*.key' -o -name '*.sha256' -o -name '*.id' \) \
 		-exec cp {} "$files/" \;

@@ -23,6 +23,8 @@ out=$4
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# shellcheck source=../vm/scenario.sh
+. "$top/selftests/vm/scenario.sh"
 # shellcheck source=../../scripts/lib/tap.sh
 . "$top/scripts/lib/tap.sh"
 files=$out/files
@@ -35,24 +37,12 @@ mkdir -p "$files"
 boot() {
 	local step=$1 dir=$out/$1
 
+	scenario_payload twohost "$step" "$dir"
 	mkdir -p "$dir/payload/in"
-	cp -a "$payload/bin" "$payload/lib" "$dir/payload/"
-	install -m 0755 "$here/guest.sh" "$dir/payload/guest.sh"
-	install -m 0644 "$here/../vm/guest-tap.sh" "$dir/payload/guest-tap.sh"
 	cp -a "$files/." "$dir/payload/in/"
-	cat >"$dir/payload/run" <<EOS
-#!/bin/sh
-cd /payload
-echo "# suite: twohost-$step"
-keyctl session - ./guest.sh $step 2>&1
-echo "# suite-exit: twohost-$step \$?"
-EOS
-	chmod +x "$dir/payload/run"
 
 	KEYSEAL_VM_APPEND="${KEYSEAL_VM_APPEND:-}" \
-		"$top/selftests/vm/run.sh" "$kver" "$keyseal_ko" \
-		"$dir/payload" "$dir/vm" || status=1
-	cat "$dir/vm/results.tap" >>"$out/results.tap" 2>/dev/null
+		scenario_boot "$dir"
 	find "$dir/vm" -maxdepth 1 -type f \
 		\( -name '*.key' -o -name '*.pem' -o -name '*.blob' -o -name '*.enc' \) \
 		-exec cp {} "$files/" \;
