@@ -130,16 +130,7 @@ long keyseal_ioc_import(void __user *argp)
 		goto out_keyring;
 	}
 	req.serial = key_ref_to_ptr(key)->serial;
-	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
-	/*
-	 * The request was writable a moment ago (keyseal_ioctl()); if it no
-	 * longer is, the caller cannot learn of the key: a failed import
-	 * leaves nothing behind.
-	 */
-	if (ret) {
-		key_unlink(key_ref_to_ptr(keyring), key_ref_to_ptr(key));
-		key_invalidate(key_ref_to_ptr(key));
-	}
+	ret = keyseal_reply_new_key(argp, &req, sizeof(req), keyring, key);
 	key_ref_put(key);
 out_keyring:
 	key_ref_put(keyring);

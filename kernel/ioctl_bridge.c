@@ -157,12 +157,7 @@ long keyseal_ioc_bridge(void __user *argp)
 	req.new_serial = key_ref_to_ptr(key)->serial;
 	keyseal_audit_copy(at, kind->type, description, req.new_serial);
 	req.key_len = snap.attrs.key_len;
-	ret = copy_to_user(argp, &req, sizeof(req)) ? -EFAULT : 0;
-	/* As for IMPORT: a caller who cannot learn of the key gets none. */
-	if (ret) {
-		key_unlink(key_ref_to_ptr(keyring), key_ref_to_ptr(key));
-		key_invalidate(key_ref_to_ptr(key));
-	}
+	ret = keyseal_reply_new_key(argp, &req, sizeof(req), keyring, key);
 	key_ref_put(key);
 out_keyring:
 	key_ref_put(keyring);

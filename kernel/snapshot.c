@@ -131,3 +131,27 @@ int keyseal_copy_blob_out(u64 ubuf, u32 *ulen, const u8 *blob, size_t len)
 		return -EFAULT;
 	return 0;
 }
+
+/**
+ * keyseal_reply_new_key() - write back the request that made a key
+ * @argp: the request in userspace
+ * @req: the request, its out fields filled in
+ * @size: its size
+ * @keyring: the keyring the key was linked into
+ * @key: the key
+ *
+ * The request was writable a moment ago (keyseal_ioctl() probes it); if it
+ * no longer is, the caller cannot learn of the key, and none is left
+ * behind: it is unlinked and invalidated.
+ *
+ * Return: 0 or -EFAULT.
+ */
+int keyseal_reply_new_key(void __user *argp, const void *req, size_t size,
+			  key_ref_t keyring, key_ref_t key)
+{
+	if (!copy_to_user(argp, req, size))
+		return 0;
+	key_unlink(key_ref_to_ptr(keyring), key_ref_to_ptr(key));
+	key_invalidate(key_ref_to_ptr(key));
+	return -EFAULT;
+}

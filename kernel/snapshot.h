@@ -41,5 +41,7 @@ void keyseal_snapshot_release(struct keyseal_snapshot *snap);
 struct key *keyseal_sealed_key_lookup(key_serial_t serial,
 				      enum key_need_perm perm);
 int keyseal_copy_blob_out(u64 ubuf, u32 *ulen, const u8 *blob, size_t len);
+int keyseal_reply_new_key(void __user *argp, const void *req, size_t size,
+			  key_ref_t keyring, key_ref_t key);
 
 #endif /* _KEYSEAL_SNAPSHOT_H */

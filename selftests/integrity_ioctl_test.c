@@ -116,8 +116,8 @@ static bool untouched(const u8 *buf, size_t len)
  * ioctl that writes its request back, with a request it could write
  * succeeds; the same request read-only (wholly, or its second half) fails
  * with EFAULT, and nothing changed: the same keys linked, the same quota,
- * output buffers as they were, no key by the IMPORT's description, and
- * the key's blob as it was.
+ * output buffers as they were, no key by the IMPORT's or BRIDGE's
+ * description, and the key's blob as it was.
  */
 TEST_F(integrity, read_only_requests_change_nothing)
 {
@@ -129,7 +129,7 @@ TEST_F(integrity, read_only_requests_change_nothing)
 		u8 blob[BLOB_MAX], out[BLOB_MAX], ct[sizeof(msg) + KEYSEAL_TAG_SIZE];
 		u8 pk[KEYSEAL_P256_PUBLIC_SIZE], stored[BLOB_MAX];
 		u8 nonce[KEYSEAL_NONCE_SIZE] = { 0 };
-		key_serial_t mine, k, x, imported;
+		key_serial_t mine, k, x, s, imported;
 		unsigned int got_keys, got_bytes;
 		struct footprint was;
 		u32 len, n, ct_len = sizeof(ct), stored_len;
@@ -139,6 +139,7 @@ TEST_F(integrity, read_only_requests_change_nothing)
 		ASSERT_LT(0, mine);
 		k = NEW_KEY("k", "new aead exportable parent=user:mine");
 		x = NEW_KEY("x", "new x25519 parent=user:mine");
+		s = NEW_KEY("s", "new secret 32 parent=user:mine");
 		len = BLOB_OF(k, blob);
 		ASSERT_EQ(0, dev_crypt(self->fd, true, k, msg, sizeof(msg),
 				       NULL, 0, ct, &ct_len, nonce));
@@ -186,6 +187,12 @@ TEST_F(integrity, read_only_requests_change_nothing)
 				.buf = (uintptr_t)out,
 				.buf_len = sizeof(pk),
 			};
+			struct keyseal_bridge br = {
+				.serial = s,
+				.kind = KEYSEAL_BRIDGE_LOGON,
+				.keyring = KEY_SPEC_SESSION_KEYRING,
+				.description = (uintptr_t)"ro:bridge",
+			};
 			const struct {
 				const char *name;
 				unsigned long cmd;
@@ -199,6 +206,7 @@ TEST_F(integrity, read_only_requests_change_nothing)
 				{ "ENCRYPT", KEYSEAL_IOC_ENCRYPT, &enc, sizeof(enc) },
 				{ "DECRYPT", KEYSEAL_IOC_DECRYPT, &dec, sizeof(dec) },
 				{ "PUBKEY", KEYSEAL_IOC_PUBKEY, &pub, sizeof(pub) },
+				{ "BRIDGE", KEYSEAL_IOC_BRIDGE, &br, sizeof(br) },
 			};
 			unsigned int i;
 
@@ -221,6 +229,10 @@ TEST_F(integrity, read_only_requests_change_nothing)
 							    "sealed", "ro-import",
 							    0));
 				EXPECT_EQ(ENOKEY, errno);
+				EXPECT_EQ(-1, keyctl_search(KEY_SPEC_SESSION_KEYRING,
+							    "logon", "ro:bridge",
+							    0));
+				EXPECT_EQ(ENOKEY, errno);
 				n = BLOB_OF(k, out);
 				EXPECT_EQ(stored_len, n);
 				EXPECT_EQ(0, memcmp(stored, out, n));
@@ -240,8 +252,13 @@ TEST_F(integrity, read_only_requests_change_nothing)
 					EXPECT_LT(0, imported);
 					discard_key(imported);
 				}
+				if (ops[i].cmd == KEYSEAL_IOC_BRIDGE) {
+					imported = ((struct keyseal_bridge *)req)->new_serial;
+					EXPECT_LT(0, imported);
+					discard_key(imported);
+				}
 			}
-			/* the imported key collected, the quota is back */
+			/* the imported and bridged keys collected, the quota is back */
 			got_keys = was.quota_keys;
 			got_bytes = was.quota_bytes;
 			EXPECT_EQ(0, quota_wait(self->key_users, &got_keys,
