@@ -31,6 +31,7 @@ struct keyseal_crypto {
 struct keyseal_crypto *keyseal_crypto_get(void);
 void keyseal_crypto_put(struct keyseal_crypto *c);
 void keyseal_crypto_exit(void);
+void keyseal_rsa_exit(void);
 
 int keyseal_hmac(const u8 *key, size_t key_len,
 		 const struct keyseal_chunk *msg, unsigned int n_msg,

@@ -57,6 +57,7 @@ err_sealed_key:
 err_crypto:
 	/* Transforms the tests used may wait in the pool. */
 	keyseal_crypto_exit();
+	keyseal_rsa_exit();
 	return ret;
 }
 
@@ -71,6 +72,7 @@ static void __exit keyseal_exit(void)
 	/* Payloads on their way out may still hold transforms. */
 	sealed_key_exit();
 	keyseal_crypto_exit();
+	keyseal_rsa_exit();
 }
 
 module_init(keyseal_init);

@@ -12,11 +12,13 @@
 #include <crypto/akcipher.h>
 #include <crypto/hash.h>
 #include <linux/err.h>
+#include <linux/mutex.h>
 #include <linux/random.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 
 #include "compat.h"
+#include "crypto.h"
 #include "primitives.h"
 #include "rsa_export.h"
 
@@ -26,6 +28,46 @@ static int alloc_error(long err)
 	return err == -ENOENT ? -EOPNOTSUPP : err;
 }
 
+/*
+ * One "sha1" transform for the module's life, made on first use: an
+ * OAEP encoding hashes once per MGF1 block, 27 times for a 4096-bit
+ * key, and a keyless shash serves concurrent callers, each with its own
+ * descriptor.
+ */
+static struct crypto_shash *sha1_tfm;
+static DEFINE_MUTEX(sha1_tfm_lock);
+
+static struct crypto_shash *sha1_get(void)
+{
+	/* Pairs with the release below: a transform seen is set up. */
+	struct crypto_shash *tfm = smp_load_acquire(&sha1_tfm);
+
+	if (tfm)
+		return tfm;
+	mutex_lock(&sha1_tfm_lock);
+	tfm = sha1_tfm;
+	if (!tfm) {
+		tfm = crypto_alloc_shash("sha1", 0, 0);
+		if (IS_ERR(tfm))
+			goto out;
+		/* Published only once allocated; see the acquire above. */
+		smp_store_release(&sha1_tfm, tfm);
+	}
+out:
+	mutex_unlock(&sha1_tfm_lock);
+	return tfm;
+}
+
+/**
+ * keyseal_rsa_exit() - free the SHA-1 transform, at module unload
+ */
+void keyseal_rsa_exit(void)
+{
+	if (sha1_tfm)
+		crypto_free_shash(sha1_tfm);
+	sha1_tfm = NULL;
+}
+
 static int sha1_chunks(const struct keyseal_chunk *in, unsigned int n,
 		       u8 *out)
 {
@@ -33,7 +75,7 @@ static int sha1_chunks(const struct keyseal_chunk *in, unsigned int n,
 	unsigned int i;
 	int ret;
 
-	tfm = crypto_alloc_shash("sha1", 0, 0);
+	tfm = sha1_get();
 	if (IS_ERR(tfm))
 		return alloc_error(PTR_ERR(tfm));
 	{
@@ -47,7 +89,6 @@ static int sha1_chunks(const struct keyseal_chunk *in, unsigned int n,
 			ret = crypto_shash_final(desc, out);
 		shash_desc_zero(desc);
 	}
-	crypto_free_shash(tfm);
 	return ret;
 }
 
